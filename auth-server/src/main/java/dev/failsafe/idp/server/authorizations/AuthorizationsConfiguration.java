@@ -1,0 +1,30 @@
+package dev.failsafe.idp.server.authorizations;
+
+import java.time.Clock;
+
+import dev.failsafe.idp.replication.authorization.AuthorizationStore;
+import dev.failsafe.idp.replication.authorization.ConsentStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/** The authorization server's services over whichever replicated stores are configured. */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationsConfiguration {
+
+	@Bean
+	OAuth2AuthorizationService authorizationService(AuthorizationStore store, RegisteredClientRepository clients,
+			Clock clock, MeterRegistry meters) {
+		return new StoredAuthorizationService(store, clients, clock, meters);
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(ConsentStore store) {
+		return new StoredConsentService(store);
+	}
+
+}

@@ -1,0 +1,225 @@
+package dev.failsafe.idp.server.authorizations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
+import dev.failsafe.idp.replication.authorization.AuthorizationStore;
+import dev.failsafe.idp.server.web.ProtocolErrors;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/**
+ * The authorization server's {@link OAuth2AuthorizationService} over the replicated
+ * {@link AuthorizationStore}.
+ *
+ * <ul>
+ * <li><b>One-time use.</b> Each authorization read carries the store version it was read at (the
+ * attribute {@value #VERSION_ATTRIBUTE}, copied along by {@code OAuth2Authorization.from}); saving
+ * it is a compare-and-set on that version, so of two requests redeeming one code or rotating one
+ * refresh token exactly one saves, and the other gets {@code invalid_grant}.</li>
+ * <li><b>Reuse detection.</b> A refresh token rotated out of an authorization stays findable as
+ * retired; presenting it revokes the current tokens of the whole family.</li>
+ * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
+ * {@code temporarily_unavailable}, never as success.</li>
+ * </ul>
+ */
+public final class StoredAuthorizationService implements OAuth2AuthorizationService {
+
+	/** The attribute that carries the store version between read and save. */
+	static final String VERSION_ATTRIBUTE = "dev.failsafe.idp.store-version";
+
+	/** How long an authorization waiting for consent (holding no token yet) is kept. */
+	private static final Duration PENDING_CONSENT_TTL = Duration.ofMinutes(10);
+
+	private static final int REVOKE_ATTEMPTS = 5;
+
+	private static final Logger log = LoggerFactory.getLogger(StoredAuthorizationService.class);
+
+	private final AuthorizationStore store;
+
+	private final RegisteredClientRepository clients;
+
+	private final Clock clock;
+
+	private final AuthorizationCodec codec = new AuthorizationCodec();
+
+	private final Counter reuseDetected;
+
+	public StoredAuthorizationService(AuthorizationStore store, RegisteredClientRepository clients, Clock clock,
+			MeterRegistry meters) {
+		this.store = store;
+		this.clients = clients;
+		this.clock = clock;
+		this.reuseDetected = Counter.builder("idp.refresh_token.reuse")
+			.description("Rotated refresh tokens presented again (the family is revoked)")
+			.register(meters);
+	}
+
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
+		AuthorizationCodec.Encoded encoded = this.codec.encode(authorization,
+				this.clock.instant().plus(PENDING_CONSENT_TTL));
+		boolean saved = storeWrite(() -> (version == null) ? insert(authorization.getId(), encoded)
+				: replace(authorization.getId(), version, encoded));
+		if (!saved) {
+			throw ProtocolErrors.asException(ProtocolErrors.grantUsedConcurrently());
+		}
+	}
+
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		storeWrite(() -> {
+			this.store.remove(authorization.getId());
+			return true;
+		});
+	}
+
+	@Override
+	public OAuth2Authorization findById(String id) {
+		return this.store.findById(id).map(record -> decode(record, null)).orElse(null);
+	}
+
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		String hash = TokenHash.ofPresented(token);
+		Optional<AuthorizationRecord> found = this.store.findByTokenHash(hash);
+		if (found.isEmpty()) {
+			return null;
+		}
+		AuthorizationRecord record = found.get();
+		if (record.retiredTokenHashes().contains(hash)) {
+			if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+				revokeFamily(record);
+			}
+			return null;
+		}
+		OAuth2Authorization authorization = decode(record, token);
+		return (authorization != null && hasToken(authorization, token, tokenType)) ? authorization : null;
+	}
+
+	private boolean insert(String id, AuthorizationCodec.Encoded encoded) {
+		return this.store.insert(new AuthorizationRecord(id, 1, encoded.tokenHashes(), Set.of(),
+				encoded.expiresAt(), encoded.payload()));
+	}
+
+	private boolean replace(String id, long version, AuthorizationCodec.Encoded encoded) {
+		Optional<AuthorizationRecord> current = this.store.findById(id).filter(record -> record.version() == version);
+		if (current.isEmpty()) {
+			return false;
+		}
+		AuthorizationRecord stored = current.get();
+		Set<String> retired = new HashSet<>(stored.retiredTokenHashes());
+		String previousRefresh = refreshTokenHash(stored);
+		if (previousRefresh != null && !previousRefresh.equals(encoded.refreshTokenHash())) {
+			retired.add(previousRefresh);
+		}
+		Instant expiresAt = encoded.expiresAt().isAfter(stored.expiresAt()) ? encoded.expiresAt() : stored.expiresAt();
+		return this.store.replace(stored, stored.next(encoded.tokenHashes(), retired, expiresAt, encoded.payload()));
+	}
+
+	/** Revokes the live tokens of an authorization whose rotated refresh token came back. */
+	private void revokeFamily(AuthorizationRecord retiredMatch) {
+		this.reuseDetected.increment();
+		log.atWarn()
+			.addKeyValue("authorization.id", retiredMatch.id())
+			.log("Rotated refresh token presented again; revoking its family");
+		AuthorizationRecord record = retiredMatch;
+		for (int attempt = 0; attempt < REVOKE_ATTEMPTS; attempt++) {
+			OAuth2Authorization authorization = decode(record, null);
+			if (authorization == null) {
+				return;
+			}
+			OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
+			OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+			OAuth2Token live = (refresh != null) ? refresh.getToken() : (access != null) ? access.getToken() : null;
+			if (live == null) {
+				return;
+			}
+			OAuth2Authorization revoked = OAuth2Authorization.from(authorization).invalidate(live).build();
+			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked, record.expiresAt());
+			if (storeWrite(() -> replace(revoked.getId(), revoked.<Long>getAttribute(VERSION_ATTRIBUTE), encoded))) {
+				return;
+			}
+			Optional<AuthorizationRecord> reread = this.store.findById(retiredMatch.id());
+			if (reread.isEmpty()) {
+				return;
+			}
+			record = reread.get();
+		}
+		throw ProtocolErrors.asException(ProtocolErrors.temporarilyUnavailable());
+	}
+
+	private String refreshTokenHash(AuthorizationRecord record) {
+		OAuth2Authorization authorization = decode(record, null);
+		if (authorization == null || authorization.getRefreshToken() == null) {
+			return null;
+		}
+		return TokenHash.of(authorization.getRefreshToken().getToken().getTokenValue());
+	}
+
+	private OAuth2Authorization decode(AuthorizationRecord record, String presentedToken) {
+		String clientId = this.codec.registeredClientId(record.payload());
+		RegisteredClient client = this.clients.findById(clientId);
+		if (client == null) {
+			return null;
+		}
+		OAuth2Authorization authorization = this.codec.decode(record.id(), record.payload(), client, presentedToken);
+		return OAuth2Authorization.from(authorization).attribute(VERSION_ATTRIBUTE, record.version()).build();
+	}
+
+	private static boolean storeWrite(java.util.function.BooleanSupplier write) {
+		try {
+			return write.getAsBoolean();
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("Authorization store write not confirmed: {}", ex.getMessage());
+			throw ProtocolErrors.asException(ProtocolErrors.temporarilyUnavailable());
+		}
+	}
+
+	private static boolean hasToken(OAuth2Authorization authorization, String token, OAuth2TokenType tokenType) {
+		if (tokenType == null) {
+			return token.equals(authorization.getAttribute(OAuth2ParameterNames.STATE))
+					|| authorization.getToken(token) != null;
+		}
+		String type = tokenType.getValue();
+		if (OAuth2ParameterNames.STATE.equals(type)) {
+			return token.equals(authorization.getAttribute(OAuth2ParameterNames.STATE));
+		}
+		Class<? extends OAuth2Token> expected = switch (type) {
+			case OAuth2ParameterNames.CODE -> OAuth2AuthorizationCode.class;
+			case OAuth2ParameterNames.ACCESS_TOKEN -> OAuth2AccessToken.class;
+			case OAuth2ParameterNames.REFRESH_TOKEN -> OAuth2RefreshToken.class;
+			case OidcParameterNames.ID_TOKEN -> OidcIdToken.class;
+			default -> null;
+		};
+		if (expected == null) {
+			return false;
+		}
+		OAuth2Authorization.Token<? extends OAuth2Token> match = authorization.getToken(expected);
+		return match != null && match.getToken().getTokenValue().equals(token);
+	}
+
+}

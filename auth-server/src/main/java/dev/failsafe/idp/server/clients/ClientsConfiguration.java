@@ -1,0 +1,31 @@
+package dev.failsafe.idp.server.clients;
+
+import java.util.Map;
+
+import dev.failsafe.idp.server.tokens.TokenProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/** Registered clients in the JDBC directory, and how their secrets are hashed. */
+@Configuration(proxyBeanMethods = false)
+class ClientsConfiguration {
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, TokenProperties tokens) {
+		return new ConfiguredLifetimesClientRepository(new JdbcRegisteredClientRepository(jdbc), tokens);
+	}
+
+	/** New secrets are hashed with SHA-256; bcrypt hashes of older secrets still verify. */
+	@Bean
+	ClientSecretEncoder clientSecretEncoder() {
+		return new ClientSecretEncoder(new DelegatingPasswordEncoder(Sha256SecretEncoder.ID,
+				Map.of(Sha256SecretEncoder.ID, new Sha256SecretEncoder(), "bcrypt", new BCryptPasswordEncoder())));
+	}
+
+}

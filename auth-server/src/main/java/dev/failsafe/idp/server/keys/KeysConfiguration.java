@@ -1,0 +1,92 @@
+package dev.failsafe.idp.server.keys;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.failsafe.idp.replication.keyring.KeyLifecycle;
+import dev.failsafe.idp.replication.keyring.KeyRing;
+import dev.failsafe.idp.replication.keyring.SigningKeyVault;
+import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.audit.AuditLog;
+import dev.failsafe.idp.server.tokens.TokenClaimsCustomizer;
+import dev.failsafe.idp.server.tokens.TokenProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Signing and verification over the replicated key ring. */
+@Configuration(proxyBeanMethods = false)
+class KeysConfiguration {
+
+	/** How often a node re-reads the ring even without a change event. */
+	private static final Duration RING_REFRESH = Duration.ofSeconds(5);
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	KeyLifecycle keyLifecycle(TokenProperties tokens) {
+		return new KeyLifecycle(tokens.keyRetention());
+	}
+
+	@Bean
+	ActiveKeys activeKeys(KeyRing ring, SigningKeyVault vault, KeyLifecycle lifecycle, Clock clock,
+			TaskScheduler scheduler) {
+		ActiveKeys keys = new ActiveKeys(ring, vault, lifecycle, clock);
+		scheduler.scheduleWithFixedDelay(keys::refresh, RING_REFRESH);
+		return keys;
+	}
+
+	@Bean
+	SigningKeyBootstrap signingKeyBootstrap(ActiveKeys keys, SigningKeyVault vault, AuditLog audit) {
+		return new SigningKeyBootstrap(keys, vault, audit);
+	}
+
+	@Bean
+	JWKSource<SecurityContext> jwkSource(ActiveKeys keys) {
+		return new RingJwkSource(keys);
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(ActiveKeys keys) {
+		return new RingJwtEncoder(keys);
+	}
+
+	/**
+	 * Verifies bearer tokens presented to our own resources (userinfo): only our access tokens
+	 * ({@code typ: at+jwt}), so an ID token cannot be used as one.
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, ProviderProperties provider) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
+			.jwsAlgorithms(algorithms -> {
+				algorithms.add(SignatureAlgorithm.RS256);
+				algorithms.add(SignatureAlgorithm.ES256);
+			})
+			.jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
+					new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TokenClaimsCustomizer.ACCESS_TOKEN_TYPE))))
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(provider.issuer().toString()));
+		return decoder;
+	}
+
+	@Bean
+	AuditLog auditLog() {
+		return new AuditLog();
+	}
+
+}

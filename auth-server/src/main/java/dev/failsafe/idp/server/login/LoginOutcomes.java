@@ -1,0 +1,69 @@
+package dev.failsafe.idp.server.login;
+
+import java.io.IOException;
+
+import dev.failsafe.idp.replication.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * What happens after the login form is submitted: counts each outcome in the metric
+ * {@value #METRIC} (tag {@code outcome}) and sends the user on, back to the login page with a
+ * reason on failure.
+ */
+public final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+	public static final String METRIC = "idp.logins";
+
+	private final MeterRegistry meters;
+
+	private final SavedRequestAwareAuthenticationSuccessHandler onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
+
+	public LoginOutcomes(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException, ServletException {
+		count("success");
+		this.onSuccess.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException, ServletException {
+		String reason = reason(exception);
+		count(reason);
+		new SimpleUrlAuthenticationFailureHandler("/login?" + reason).onAuthenticationFailure(request, response,
+				exception);
+	}
+
+	private static String reason(AuthenticationException exception) {
+		if (exception instanceof LoginThrottledException) {
+			return "throttled";
+		}
+		if (exception instanceof DisabledException) {
+			return "disabled";
+		}
+		if (exception.getCause() instanceof StoreUnavailableException) {
+			return "unavailable";
+		}
+		return "error";
+	}
+
+	private void count(String outcome) {
+		this.meters.counter(METRIC, "outcome", outcome).increment();
+	}
+
+}

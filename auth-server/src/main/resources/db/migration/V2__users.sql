@@ -1,0 +1,25 @@
+-- The user directory: credentials plus the OpenID Connect standard claims (OIDC Core 5.1).
+CREATE TABLE users (
+    username varchar(100) NOT NULL,
+    password_hash varchar(500) NOT NULL,
+    enabled boolean DEFAULT TRUE NOT NULL,
+    name varchar(200),
+    given_name varchar(100),
+    family_name varchar(100),
+    middle_name varchar(100),
+    nickname varchar(100),
+    preferred_username varchar(100),
+    profile varchar(500),
+    picture varchar(500),
+    website varchar(500),
+    gender varchar(50),
+    birthdate varchar(10),
+    zoneinfo varchar(50),
+    locale varchar(35),
+    email varchar(320),
+    email_verified boolean DEFAULT FALSE NOT NULL,
+    phone_number varchar(50),
+    phone_number_verified boolean DEFAULT FALSE NOT NULL,
+    updated_at timestamp with time zone DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    PRIMARY KEY (username)
+);

@@ -1,0 +1,38 @@
+package dev.failsafe.idp.replication.authorization;
+
+import java.util.Optional;
+
+/**
+ * Stores OAuth2 authorizations (codes, access-token metadata, refresh tokens and their rotated
+ * predecessors) with lookup by token hash and no scans.
+ *
+ * <p>One-time use rests on {@link #replace}: of two concurrent replaces of one version exactly one
+ * succeeds. Every write returns only once it is as durable as the implementation promises (for the
+ * replicated stores: confirmed on a replica); otherwise it throws
+ * {@link dev.failsafe.idp.replication.StoreUnavailableException} and the caller must not report
+ * success.
+ */
+public interface AuthorizationStore {
+
+	Optional<AuthorizationRecord> findById(String id);
+
+	/** The record whose live or retired hashes contain {@code tokenHash}. */
+	Optional<AuthorizationRecord> findByTokenHash(String tokenHash);
+
+	/**
+	 * Stores a new record (version 1).
+	 * @return false if a record with this id exists already
+	 */
+	boolean insert(AuthorizationRecord record);
+
+	/**
+	 * Replaces {@code current} by {@code next} if the stored version is still
+	 * {@code current.version()}; {@code next.version()} must be {@code current.version() + 1}.
+	 * @return false if another writer got there first (or the record is gone)
+	 */
+	boolean replace(AuthorizationRecord current, AuthorizationRecord next);
+
+	/** Removes the record and its index entries; removing a missing id is a no-op. */
+	void remove(String id);
+
+}

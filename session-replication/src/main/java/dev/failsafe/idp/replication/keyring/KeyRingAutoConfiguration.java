@@ -1,0 +1,52 @@
+package dev.failsafe.idp.replication.keyring;
+
+import com.hazelcast.core.HazelcastInstance;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+
+/**
+ * The key ring: its key-encryption key, the vault that creates and opens keys, this member's ring
+ * file and the replicated {@link KeyRing}. Token lifetimes and key retention are the application's.
+ */
+@AutoConfiguration(after = HazelcastMemberAutoConfiguration.class)
+@ConditionalOnClass(HazelcastInstance.class)
+@EnableConfigurationProperties(KeyRingProperties.class)
+public final class KeyRingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	KeyEncryptionKey keyEncryptionKey(KeyRingProperties properties, Environment environment) {
+		// The environment includes the process environment, where the variable normally lives.
+		return KeyEncryptionKeySource.resolve(properties.kekVariable(),
+				environment.getProperty(properties.kekVariable()), properties.kekFile(), properties.generateKek());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SigningKeyVault signingKeyVault(KeyEncryptionKey keyEncryptionKey) {
+		return new SigningKeyVault(keyEncryptionKey);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LocalRingFile localRingFile(KeyRingProperties properties, KeyEncryptionKey keyEncryptionKey) {
+		return new LocalRingFile(properties.ringFile(), keyEncryptionKey);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(KeyRing.class)
+	@ConditionalOnBean(HazelcastInstance.class)
+	HazelcastKeyRing keyRing(HazelcastInstance hazelcastInstance, LocalRingFile localRingFile,
+			KeyRingProperties properties) {
+		return new HazelcastKeyRing(hazelcastInstance, localRingFile, properties.repairInterval());
+	}
+
+}

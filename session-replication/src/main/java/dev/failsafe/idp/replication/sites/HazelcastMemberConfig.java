@@ -1,0 +1,53 @@
+package dev.failsafe.idp.replication.sites;
+
+import java.util.List;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.spring.session.HazelcastSessionConfiguration;
+
+/**
+ * Turns {@link HazelcastMemberProperties} into a Hazelcast member {@link Config}.
+ *
+ * <p>Whatever the properties say, the member never talks to anything outside its cluster: phone
+ * home, multicast and cloud auto-detection are off, and it joins only the members listed. It also
+ * registers the serializers Spring Session's Hazelcast repository needs, so the same member can hold
+ * HTTP sessions.
+ */
+public final class HazelcastMemberConfig {
+
+	/** The member attribute holding the site name. */
+	public static final String SITE_ATTRIBUTE = "site";
+
+	private HazelcastMemberConfig() {
+	}
+
+	public static Config from(HazelcastMemberProperties properties) {
+		Config config = new Config();
+		config.setClusterName(properties.clusterName());
+		// The network is closed and no member may call out: never phone home.
+		config.setProperty("hazelcast.phone.home.enabled", "false");
+		config.setProperty("hazelcast.logging.type", "slf4j");
+		// The application context owns the member: Hazelcast's own JVM hook would stop it while the
+		// beans that use it are still shutting down.
+		config.setProperty("hazelcast.shutdownhook.enabled", "false");
+		// Bind only the configured address, never the wildcard.
+		config.setProperty("hazelcast.socket.bind.any", "false");
+		config.getMemberAttributeConfig().setAttribute(SITE_ATTRIBUTE, properties.site());
+		configureNetwork(config.getNetworkConfig(), properties);
+		HazelcastSessionConfiguration.applySerializationConfig(config);
+		return config;
+	}
+
+	private static void configureNetwork(NetworkConfig network, HazelcastMemberProperties properties) {
+		network.setPort(properties.port()).setPortAutoIncrement(true);
+		network.getInterfaces().setEnabled(true).setInterfaces(List.of(properties.bindAddress()));
+		JoinConfig join = network.getJoin();
+		join.getMulticastConfig().setEnabled(false);
+		// Auto-detection would probe cloud metadata endpoints: off, a member joins only what it is told.
+		join.getAutoDetectionConfig().setEnabled(false);
+		join.getTcpIpConfig().setEnabled(!properties.members().isEmpty()).setMembers(properties.members());
+	}
+
+}

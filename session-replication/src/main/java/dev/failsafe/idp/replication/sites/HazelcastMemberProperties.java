@@ -1,0 +1,45 @@
+package dev.failsafe.idp.replication.sites;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the embedded Hazelcast member ({@code idp.hazelcast.*}).
+ *
+ * <p>With no {@code members} the member runs alone and never joins anything: no multicast, no
+ * TCP/IP join, no cloud discovery.
+ *
+ * @param clusterName name of the cluster; members with another name never join it
+ * @param site the site this member runs in, published as the member attribute {@code site}
+ * @param bindAddress IP address the member binds to and announces (never the wildcard)
+ * @param port first port tried; the next ones are tried when it is taken
+ * @param members {@code host[:port]} of the other members to join over TCP/IP; empty runs alone
+ */
+@Validated
+@ConfigurationProperties("idp.hazelcast")
+public record HazelcastMemberProperties(@NotBlank @DefaultValue("failsafe-idp") String clusterName,
+		@NotBlank @DefaultValue("local") String site, @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
+		@Min(1) @Max(65535) @DefaultValue("5701") int port, @DefaultValue List<String> members) {
+
+	public HazelcastMemberProperties {
+		members = (members != null) ? List.copyOf(members) : List.of();
+	}
+
+	/** The defaults, as binding an empty environment gives them. */
+	public static HazelcastMemberProperties defaults() {
+		return new HazelcastMemberProperties("failsafe-idp", "local", "127.0.0.1", 5701, List.of());
+	}
+
+	/** A copy in another cluster, so test members and side-by-side nodes cannot meet by accident. */
+	public HazelcastMemberProperties withClusterName(String clusterName) {
+		return new HazelcastMemberProperties(clusterName, this.site, this.bindAddress, this.port, this.members);
+	}
+
+}
