@@ -12,6 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,7 +45,9 @@ final class AuthorizationCodec {
 	private final JsonMapper json;
 
 	AuthorizationCodec() {
-		List<JacksonModule> modules = SecurityJacksonModules.getModules(AuthorizationCodec.class.getClassLoader());
+		// Claims hold numbers such as updated_at (a Long); the allow-list stays Spring Security's otherwise.
+		List<JacksonModule> modules = SecurityJacksonModules.getModules(AuthorizationCodec.class.getClassLoader(),
+				BasicPolymorphicTypeValidator.builder().allowIfSubType(Long.class));
 		this.json = JsonMapper.builder().addModules(modules).build();
 	}
 

@@ -3,9 +3,7 @@ package dev.failsafe.idp.server.keys;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.failsafe.idp.replication.keyring.KeyLifecycle;
 import dev.failsafe.idp.replication.keyring.KeyRing;
@@ -22,6 +20,8 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -77,10 +77,10 @@ class KeysConfiguration {
 				algorithms.add(SignatureAlgorithm.RS256);
 				algorithms.add(SignatureAlgorithm.ES256);
 			})
-			.jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
-					new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TokenClaimsCustomizer.ACCESS_TOKEN_TYPE))))
 			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(provider.issuer().toString()));
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+				new JwtIssuerValidator(provider.issuer().toString()),
+				new JwtTypeValidator(TokenClaimsCustomizer.ACCESS_TOKEN_TYPE)));
 		return decoder;
 	}
 

@@ -39,10 +39,14 @@ public record SigningKeyRecord(String kid, String algorithm, String publicJwk, S
 		}
 	}
 
-	/** Two records with one kid must carry the same public material, or the ring is corrupt. */
+	/**
+	 * Two records with one kid must be the same record: same public material and same times, or the
+	 * ring is corrupt. The sealed private part is left out, since sealing uses a fresh IV each time.
+	 */
 	public boolean sameMaterialAs(SigningKeyRecord other) {
 		return this.kid.equals(other.kid) && this.publicJwk.equals(other.publicJwk)
-				&& this.algorithm.equals(other.algorithm);
+				&& this.algorithm.equals(other.algorithm) && this.publishAt.equals(other.publishAt)
+				&& this.activateAt.equals(other.activateAt);
 	}
 
 	@Override

@@ -1,0 +1,63 @@
+package dev.failsafe.idp.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Where a provider under test runs: a free loopback port whose URL is also the issuer (so discovery,
+ * tokens and requests agree), and a fresh data directory. Use from a
+ * {@code @DynamicPropertySource} method: {@code RunningProvider.register(registry)}.
+ */
+public final class RunningProvider {
+
+	private final int port;
+
+	private final Path dataDir;
+
+	private RunningProvider(int port, Path dataDir) {
+		this.port = port;
+		this.dataDir = dataDir;
+	}
+
+	/** A new provider location: free port, empty data directory. */
+	public static RunningProvider create() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return new RunningProvider(socket.getLocalPort(), Files.createTempDirectory("idp-test-"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Points the application at this location (port, issuer, data directory, quiet logs). */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> this.port);
+		registry.add("idp.issuer", this::issuer);
+		registry.add("idp.data-dir", this.dataDir::toString);
+		registry.add("logging.structured.format.console", () -> "");
+	}
+
+	public String issuer() {
+		return "http://localhost:" + this.port;
+	}
+
+	public URI uri(String pathAndQuery) {
+		return URI.create(issuer() + pathAndQuery);
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
+}

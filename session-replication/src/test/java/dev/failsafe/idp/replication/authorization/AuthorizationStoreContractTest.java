@@ -1,0 +1,236 @@
+package dev.failsafe.idp.replication.authorization;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The behaviour every {@link AuthorizationStore} must have. An implementation's test extends this
+ * class and supplies the store; every test uses fresh ids and hashes, so the store may be shared.
+ *
+ * <p>Expiry is observed in the store's time: a store whose expiry follows a test clock overrides
+ * {@link #clock()} and {@link #advancePast(Instant)}; a store on real time keeps the defaults and
+ * the tests wait (records live {@link #shortLifetime()}).
+ */
+public abstract class AuthorizationStoreContractTest {
+
+	/** The store under test. */
+	protected abstract AuthorizationStore store();
+
+	/** The clock the store computes expiry with. */
+	protected Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** Moves the store's time past {@code instant}; stores on real time have nothing to do. */
+	protected void advancePast(Instant instant) {
+	}
+
+	/** The lifetime of the records that the expiry tests watch expire. */
+	protected Duration shortLifetime() {
+		return Duration.ofSeconds(2);
+	}
+
+	/** How long after its expiry a record may still be visible. */
+	protected Duration expiryDeadline() {
+		return Duration.ofSeconds(15);
+	}
+
+	@Test
+	void insertWhenNewThenFindableByIdAndEveryHash() {
+		AuthorizationRecord record = newRecord();
+		assertThat(store().insert(record)).isTrue();
+		assertThat(store().findById(record.id())).contains(record);
+		for (String hash : record.allHashes()) {
+			assertThat(store().findByTokenHash(hash)).contains(record);
+		}
+	}
+
+	@Test
+	void insertWhenIdTakenThenFalseAndFirstKept() {
+		AuthorizationRecord first = newRecord();
+		AuthorizationRecord second = new AuthorizationRecord(first.id(), 1, Set.of(hash()), Set.of(),
+				first.expiresAt(), "second");
+		store().insert(first);
+		assertThat(store().insert(second)).isFalse();
+		assertThat(store().findById(first.id())).contains(first);
+		assertThat(store().findByTokenHash(second.tokenHashes().iterator().next())).isEmpty();
+	}
+
+	@Test
+	void findByTokenHashWhenRetiredHashThenFindsRecord() {
+		String retired = hash();
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(retired), later(),
+				"payload");
+		store().insert(record);
+		assertThat(store().findByTokenHash(retired)).contains(record);
+	}
+
+	@Test
+	void findWhenUnknownThenEmpty() {
+		assertThat(store().findById(id())).isEmpty();
+		assertThat(store().findByTokenHash(hash())).isEmpty();
+	}
+
+	@Test
+	void replaceWhenVersionCurrentThenTrueAndNextStored() {
+		AuthorizationRecord current = newRecord();
+		store().insert(current);
+		AuthorizationRecord next = rotate(current);
+		assertThat(store().replace(current, next)).isTrue();
+		assertThat(store().findById(current.id())).contains(next);
+	}
+
+	@Test
+	void replaceWhenVersionStaleThenFalseAndStoredUnchanged() {
+		AuthorizationRecord current = newRecord();
+		store().insert(current);
+		AuthorizationRecord winner = rotate(current);
+		store().replace(current, winner);
+		AuthorizationRecord stale = rotate(current);
+		assertThat(store().replace(current, stale)).isFalse();
+		assertThat(store().findById(current.id())).contains(winner);
+		assertThat(store().findByTokenHash(stale.tokenHashes().iterator().next())).isEmpty();
+	}
+
+	@Test
+	void replaceWhenRecordMissingThenFalse() {
+		AuthorizationRecord never = newRecord();
+		assertThat(store().replace(never, rotate(never))).isFalse();
+		assertThat(store().findById(never.id())).isEmpty();
+	}
+
+	@Test
+	void replaceWhenHashesRotatedThenIndexFollows() {
+		AuthorizationRecord current = newRecord();
+		store().insert(current);
+		String dropped = current.tokenHashes().iterator().next();
+		String added = hash();
+		AuthorizationRecord next = current.next(Set.of(added), Set.of(), current.expiresAt(), "rotated");
+		store().replace(current, next);
+		assertThat(store().findByTokenHash(added)).contains(next);
+		assertThat(store().findByTokenHash(dropped)).isEmpty();
+	}
+
+	@Test
+	void replaceWhenRefreshRotatedThenOldHashFindsRecordAsRetired() {
+		AuthorizationRecord current = newRecord();
+		store().insert(current);
+		String oldRefresh = current.tokenHashes().iterator().next();
+		AuthorizationRecord next = current.next(Set.of(hash()), Set.of(oldRefresh), current.expiresAt(), "rotated");
+		store().replace(current, next);
+		assertThat(store().findByTokenHash(oldRefresh))
+			.hasValueSatisfying((found) -> assertThat(found.retiredTokenHashes()).contains(oldRefresh));
+	}
+
+	@Test
+	void replaceWhenRacedByManyThreadsThenExactlyOneWins() throws Exception {
+		AuthorizationRecord current = newRecord();
+		store().insert(current);
+		int threads = 32;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				AuthorizationRecord next = rotate(current);
+				results.add(executor.submit(() -> {
+					start.await();
+					return store().replace(current, next);
+				}));
+			}
+			start.countDown();
+			int wins = 0;
+			for (Future<Boolean> result : results) {
+				wins += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(wins).isEqualTo(1);
+			assertThat(store().findById(current.id()))
+				.hasValueSatisfying((stored) -> assertThat(stored.version()).isEqualTo(2));
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void removeWhenPresentThenGoneByIdAndHash() {
+		AuthorizationRecord record = newRecord();
+		store().insert(record);
+		store().remove(record.id());
+		assertThat(store().findById(record.id())).isEmpty();
+		for (String hash : record.allHashes()) {
+			assertThat(store().findByTokenHash(hash)).isEmpty();
+		}
+	}
+
+	@Test
+	void removeWhenMissingThenNoOp() {
+		store().remove(id());
+	}
+
+	@Test
+	void insertWhenExpiresAtPassesThenRecordAndHashesGone() {
+		Instant expiresAt = Instant.now(clock()).plus(shortLifetime());
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(), expiresAt, "short");
+		store().insert(record);
+		assertThat(store().findById(record.id())).isPresent();
+		advancePast(expiresAt);
+		await().atMost(shortLifetime().plus(expiryDeadline()))
+			.untilAsserted(() -> assertThat(store().findById(record.id())).isEmpty());
+		assertThat(store().findByTokenHash(record.tokenHashes().iterator().next())).isEmpty();
+	}
+
+	@Test
+	void replaceWhenExpiryExtendedThenRecordOutlivesFirstExpiry() {
+		Instant firstExpiry = Instant.now(clock()).plus(shortLifetime());
+		AuthorizationRecord current = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(), firstExpiry, "v1");
+		store().insert(current);
+		AuthorizationRecord next = current.next(current.tokenHashes(), Set.of(), later(), "v2");
+		assertThat(store().replace(current, next)).isTrue();
+		advancePast(firstExpiry.plusSeconds(1));
+		await().pollDelay(shortLifetime().plusSeconds(1))
+			.atMost(shortLifetime().plus(expiryDeadline()))
+			.untilAsserted(() -> {
+				assertThat(store().findById(current.id())).contains(next);
+				assertThat(store().findByTokenHash(current.tokenHashes().iterator().next())).contains(next);
+			});
+	}
+
+	/** A new version-1 record with one live hash, expiring in an hour. */
+	protected AuthorizationRecord newRecord() {
+		return new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(), later(), "payload-" + UUID.randomUUID());
+	}
+
+	/** The next version of {@code current} with a fresh live hash in place of the old ones. */
+	protected static AuthorizationRecord rotate(AuthorizationRecord current) {
+		return current.next(Set.of(hash()), current.tokenHashes(), current.expiresAt(), "rotated");
+	}
+
+	private Instant later() {
+		return Instant.now(clock()).plus(Duration.ofHours(1));
+	}
+
+	protected static String id() {
+		return "authz-" + UUID.randomUUID();
+	}
+
+	protected static String hash() {
+		return "hash-" + UUID.randomUUID();
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.failsafe.idp.replication.keyring;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Signing keys for tests: real material (so kids are real thumbprints) under a throwaway KEK. */
+public final class SigningKeyFixtures {
+
+	private static final SigningKeyVault vault = new SigningKeyVault(KeyEncryptionKey.generate());
+
+	private SigningKeyFixtures() {
+	}
+
+	/** A new ES256 key, published and active from now. */
+	public static SigningKeyRecord activeKey() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		return vault.generate(SigningKeyVault.ES256, now, now);
+	}
+
+	/** A record claiming {@code key}'s kid but carrying another key's material. */
+	public static SigningKeyRecord impostorOf(SigningKeyRecord key) {
+		SigningKeyRecord other = activeKey();
+		return new SigningKeyRecord(key.kid(), key.algorithm(), other.publicJwk(), other.sealedPrivateJwk(),
+				key.publishAt(), key.activateAt());
+	}
+
+	/** A record without real material, for rules that only look at kids and times. */
+	public static SigningKeyRecord record(String kid, String algorithm, Instant publishAt, Instant activateAt) {
+		return new SigningKeyRecord(kid, algorithm, "{\"kid\":\"" + kid + "\"}", "sealed-" + kid, publishAt,
+				activateAt);
+	}
+
+}
