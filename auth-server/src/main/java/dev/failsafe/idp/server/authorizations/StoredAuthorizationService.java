@@ -153,11 +153,12 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			}
 			OAuth2Authorization.Token<OAuth2RefreshToken> refresh = authorization.getRefreshToken();
 			OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
-			OAuth2Token live = (refresh != null) ? refresh.getToken() : (access != null) ? access.getToken() : null;
-			if (live == null) {
+			OAuth2Authorization.Token<? extends OAuth2Token> live = (refresh != null) ? refresh : access;
+			if (live == null || live.isInvalidated()) {
+				// Nothing left to revoke, or a concurrent reuse already did it.
 				return;
 			}
-			OAuth2Authorization revoked = OAuth2Authorization.from(authorization).invalidate(live).build();
+			OAuth2Authorization revoked = OAuth2Authorization.from(authorization).invalidate(live.getToken()).build();
 			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked, record.expiresAt());
 			if (storeWrite(() -> replace(revoked.getId(), revoked.<Long>getAttribute(VERSION_ATTRIBUTE), encoded))) {
 				return;
