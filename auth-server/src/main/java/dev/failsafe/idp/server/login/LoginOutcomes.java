@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
@@ -18,12 +20,14 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 
 /**
  * What happens after the login form is submitted: counts each outcome in the metric
- * {@value #METRIC} (tag {@code outcome}) and sends the user on, back to the login page with a
- * reason on failure.
+ * {@value #METRIC} (tag {@code outcome}), logs it (never the password), and sends the user on,
+ * back to the login page with a reason on failure.
  */
 public final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
 	public static final String METRIC = "idp.logins";
+
+	private static final Logger log = LoggerFactory.getLogger(LoginOutcomes.class);
 
 	private final MeterRegistry meters;
 
@@ -36,7 +40,7 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
-		count("success");
+		count("success", request);
 		this.onSuccess.onAuthenticationSuccess(request, response, authentication);
 	}
 
@@ -44,7 +48,7 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
 		String reason = reason(exception);
-		count(reason);
+		count(reason, request);
 		new SimpleUrlAuthenticationFailureHandler("/login?" + reason).onAuthenticationFailure(request, response,
 				exception);
 	}
@@ -62,8 +66,13 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 		return "error";
 	}
 
-	private void count(String outcome) {
+	private void count(String outcome, HttpServletRequest request) {
 		this.meters.counter(METRIC, "outcome", outcome).increment();
+		log.atInfo()
+			.addKeyValue("login.outcome", outcome)
+			.addKeyValue("login.username", request.getParameter("username"))
+			.addKeyValue("client.address", request.getRemoteAddr())
+			.log("Login {}", outcome);
 	}
 
 }

@@ -36,8 +36,19 @@ public final class UserAgent {
 
 	private final HttpClient http;
 
+	private final String forwardedFor;
+
 	public UserAgent(RunningProvider provider) {
+		this(provider, null);
+	}
+
+	/**
+	 * A user agent whose requests claim to come from {@code forwardedFor} (via X-Forwarded-For, which
+	 * the provider trusts from loopback proxies), so tests can act from distinct source addresses.
+	 */
+	public UserAgent(RunningProvider provider, String forwardedFor) {
 		this.provider = provider;
+		this.forwardedFor = forwardedFor;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -125,6 +136,11 @@ public final class UserAgent {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		if (this.forwardedFor != null) {
+			request = HttpRequest.newBuilder(request, (name, value) -> true)
+				.header("X-Forwarded-For", this.forwardedFor)
+				.build();
+		}
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}

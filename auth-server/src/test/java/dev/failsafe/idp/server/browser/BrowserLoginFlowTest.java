@@ -1,0 +1,325 @@
+package dev.failsafe.idp.server.browser;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.CodeFlow;
+import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The provider's pages in a real (headless) Chromium at phone width: sign-in, consent, the
+ * redirect back to the client, the session cookie, RP-initiated logout and the error page. The
+ * demo client's redirect URIs at 127.0.0.1:8081 are answered by a {@link RelyingPartyStub}.
+ */
+class BrowserLoginFlowTest extends ProviderIntegrationTest {
+
+	private static final String SCOPE = "openid profile email";
+
+	/** {@code server.servlet.session.cookie.name}. */
+	private static final String SESSION_COOKIE = "IDPSESSION";
+
+	private static final String SHOP_NAME = "Demo Shop";
+
+	/** Where the demo shop's authorization responses arrive. */
+	private static final String CALLBACK_PATH = URI.create(DemoTenant.SHOP_REDIRECT_URI).getPath();
+
+	private static RelyingPartyStub relyingParty;
+
+	@Autowired
+	private ProviderProperties provider;
+
+	@Autowired
+	private Environment environment;
+
+	@Autowired
+	private RegisteredClientRepository clients;
+
+	@Autowired
+	private OAuth2AuthorizationConsentService consents;
+
+	private HeadlessChromium browser;
+
+	private WebDriver driver;
+
+	@BeforeAll
+	static void startRelyingParty() {
+		HeadlessChromium.requireInstalled();
+		relyingParty = RelyingPartyStub.start();
+	}
+
+	@AfterAll
+	static void stopRelyingParty() {
+		if (relyingParty != null) {
+			relyingParty.close();
+		}
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		forgetShopConsent();
+		relyingParty.clear();
+		this.browser = HeadlessChromium.start();
+		this.driver = this.browser.driver();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void authorizationCodeFlowWhenSignedInAndAllowedThenTokensWorkUntilRevoked() throws Exception {
+		Pkce pkce = Pkce.create();
+		String state = UUID.randomUUID().toString();
+		String nonce = UUID.randomUUID().toString();
+		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
+
+		awaitLoginPage();
+		assertThat(text(By.className("product"))).isEqualTo(this.provider.productName());
+		assertThat(this.driver.getTitle()).isEqualTo("Sign in · " + this.provider.productName());
+		assertThat(text(By.className("lead"))).isEqualTo("to continue to " + SHOP_NAME);
+		assertFitsPhoneWidth();
+		this.browser.screenshot("login");
+		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+
+		WebElement allow = await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+		assertThat(this.driver.getCurrentUrl()).startsWith(PROVIDER.issuer() + "/oauth2/consent?");
+		assertThat(text(By.tagName("h1"))).isEqualTo(SHOP_NAME + " wants to access your account");
+		assertThat(this.driver.findElements(By.cssSelector("input[type=checkbox][name=scope]")))
+			.allSatisfy(box -> assertThat(box.isSelected()).isTrue())
+			.extracting(box -> box.getDomAttribute("value"))
+			.containsExactlyInAnyOrder("profile", "email");
+		assertThat(text(By.id("consent-form"))).contains("See your name and basic profile",
+				"See your email address");
+		assertFitsPhoneWidth();
+		this.browser.screenshot("consent");
+		allow.click();
+
+		Map<String, String> callback = awaitCallback();
+		assertThat(callback).containsEntry("state", state).containsKey("code").doesNotContainKey("error");
+
+		CodeFlow flow = codeFlow(newUserAgent());
+		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, callback.get("code"),
+				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+		assertThat(tokens.json()).containsKeys("access_token", "id_token", "refresh_token");
+		JWTClaimsSet idToken = SignedJWT.parse(tokens.string("id_token")).getJWTClaimsSet();
+		assertThat(idToken.getStringClaim("nonce")).isEqualTo(nonce);
+		assertThat(idToken.getSubject()).isEqualTo(DemoTenant.USERNAME);
+		assertThat(idToken.getAudience()).containsExactly(DemoTenant.SHOP);
+
+		BackChannel.Reply userInfo = this.backChannel.getBearer("/userinfo", tokens.string("access_token"));
+		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
+		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME)
+			.containsEntry("email", "alice@example.com");
+
+		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+				tokens.string("refresh_token"));
+		assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
+		assertThat(refreshed.string("refresh_token")).isNotBlank().isNotEqualTo(tokens.string("refresh_token"));
+		String accessToken = refreshed.string("access_token");
+		assertThat(accessToken).isNotBlank().isNotEqualTo(tokens.string("access_token"));
+
+		assertThat(introspect(accessToken).json()).containsEntry("active", true)
+			.containsEntry("client_id", DemoTenant.SHOP)
+			.containsEntry("sub", DemoTenant.USERNAME);
+		BackChannel.Reply revocation = this.backChannel.postBasic("/oauth2/revoke", DemoTenant.SHOP,
+				DemoTenant.SHOP_SECRET, Map.of("token", List.of(accessToken)));
+		assertThat(revocation.status()).as(revocation.raw().body()).isEqualTo(200);
+		assertThat(introspect(accessToken).json()).containsEntry("active", false);
+	}
+
+	@Test
+	void signInWhenPasswordAcceptedThenSessionCookieIsHttpOnlyLaxAndRenewed() {
+		assertThat(this.environment.getProperty("server.servlet.session.cookie.name")).isEqualTo(SESSION_COOKIE);
+		open("/login");
+		awaitLoginPage();
+		Cookie anonymous = this.driver.manage().getCookieNamed(SESSION_COOKIE);
+		assertThat(anonymous).as("session cookie %s set by the login page; cookies: %s", SESSION_COOKIE,
+				this.driver.manage().getCookies())
+			.isNotNull();
+
+		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		await(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+		Cookie signedIn = this.driver.manage().getCookieNamed(SESSION_COOKIE);
+		assertThat(signedIn).isNotNull();
+		assertThat(signedIn.isHttpOnly()).as("HttpOnly").isTrue();
+		assertThat(signedIn.getSameSite()).as("SameSite").isEqualTo("Lax");
+		assertThat(signedIn.getPath()).isEqualTo("/");
+		assertThat(signedIn.getValue()).as("session id renewed at sign-in").isNotEqualTo(anonymous.getValue());
+		assertThat(this.driver.manage().getCookies()).extracting(Cookie::getName)
+			.as("one session cookie only")
+			.doesNotContain("SESSION", "JSESSIONID");
+	}
+
+	@Test
+	void logoutWhenRelyingPartyAsksAndUserConfirmsThenRedirectedWithStateAndSessionEnded() {
+		Pkce pkce = Pkce.create();
+		Map<String, String> callback = signInAndAllow(pkce, "before-logout", "n-1");
+		BackChannel.Reply tokens = codeFlow(newUserAgent()).exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+				callback.get("code"), DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+		relyingParty.clear();
+
+		open(UriComponentsBuilder.fromPath("/connect/logout")
+			.queryParam("id_token_hint", tokens.string("id_token"))
+			.queryParam("post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)
+			.queryParam("state", "xyz")
+			.encode()
+			.build()
+			.toUriString());
+		WebElement confirm = await(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-logout")));
+		assertThat(this.driver.getCurrentUrl()).isEqualTo(PROVIDER.issuer() + "/logout/confirm");
+		assertThat(text(By.className("lead"))).isEqualTo(SHOP_NAME + " asked to sign you out.");
+		assertThat(relyingParty.requests()).as("not sent back before confirming").isEmpty();
+		confirm.click();
+
+		URI arrival = relyingParty.awaitRequest("/", HeadlessChromium.DEADLINE);
+		assertThat(arrival).hasToString(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz");
+		await(ExpectedConditions.urlToBe(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz"));
+
+		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, Pkce.create(),
+				"after-logout", "n-2"));
+		awaitLoginPage();
+		assertThat(relyingParty.requests()).extracting(URI::getPath).doesNotContain(CALLBACK_PATH);
+	}
+
+	@Test
+	void signInWhenPasswordWrongThenLoginPageShowsErrorAndStays() {
+		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, Pkce.create(), "s", "n"));
+		awaitLoginPage();
+		signIn(DemoTenant.USERNAME, "not-" + DemoTenant.PASSWORD);
+
+		WebElement alert = await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert.error")));
+		assertThat(alert.getText()).isEqualTo("Wrong username or password.");
+		assertThat(alert.getDomAttribute("role")).isEqualTo("alert");
+		assertThat(this.driver.getCurrentUrl()).isEqualTo(PROVIDER.issuer() + "/login?error");
+		assertThat(this.driver.findElements(By.id("throttled"))).isEmpty();
+		assertThat(this.driver.findElement(By.id("username")).isDisplayed()).isTrue();
+		assertThat(relyingParty.requests()).isEmpty();
+
+		// The right password next still continues to the shop (and clears alice's failure count).
+		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+		assertThat(text(By.tagName("h1"))).startsWith(SHOP_NAME);
+	}
+
+	@Test
+	void authorizeWhenRedirectUriUnregisteredThenErrorPageAndNoRedirect() {
+		String unregistered = RelyingPartyStub.ORIGIN + "/evil";
+		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, unregistered, SCOPE, Pkce.create(), "s", "n"));
+
+		WebElement detail = await(ExpectedConditions.visibilityOfElementLocated(By.id("error-detail")));
+		assertThat(detail.getText()).contains("redirect_uri");
+		assertThat(text(By.tagName("h1"))).isEqualTo("This request cannot be completed");
+		assertThat(this.driver.getCurrentUrl()).startsWith(PROVIDER.issuer() + "/");
+		assertThat(relyingParty.requests()).as("nothing reached %s", unregistered).isEmpty();
+	}
+
+	/** Walks authorize, sign-in and consent; answers the parameters the shop's callback received. */
+	private Map<String, String> signInAndAllow(Pkce pkce, String state, String nonce) {
+		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
+		awaitLoginPage();
+		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		await(ExpectedConditions.visibilityOfElementLocated(By.id("allow"))).click();
+		Map<String, String> callback = awaitCallback();
+		assertThat(callback).containsEntry("state", state).containsKey("code");
+		return callback;
+	}
+
+	private void open(String pathAndQuery) {
+		this.driver.get(PROVIDER.issuer() + pathAndQuery);
+	}
+
+	private void awaitLoginPage() {
+		String loginUrl = "^" + Pattern.quote(PROVIDER.issuer() + "/login") + "(\\?.*)?$";
+		await(ExpectedConditions.and(ExpectedConditions.urlMatches(loginUrl),
+				ExpectedConditions.visibilityOfElementLocated(By.id("username"))));
+	}
+
+	private void signIn(String username, String password) {
+		WebElement name = await(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		name.clear();
+		name.sendKeys(username);
+		WebElement secret = this.driver.findElement(By.id("password"));
+		secret.clear();
+		secret.sendKeys(password);
+		WebElement submit = this.driver.findElement(By.id("sign-in"));
+		submit.click();
+		await(ExpectedConditions.stalenessOf(submit));
+	}
+
+	/** Waits until the browser shows the shop's callback; answers the query it arrived with. */
+	private Map<String, String> awaitCallback() {
+		URI arrival = relyingParty.awaitRequest(CALLBACK_PATH, HeadlessChromium.DEADLINE);
+		await(ExpectedConditions.urlToBe(arrival.toString()));
+		return RelyingPartyStub.queryParameters(arrival);
+	}
+
+	private BackChannel.Reply introspect(String token) {
+		BackChannel.Reply reply = this.backChannel.postBasic("/oauth2/introspect", DemoTenant.SHOP,
+				DemoTenant.SHOP_SECRET, Map.of("token", List.of(token)));
+		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+		return reply;
+	}
+
+	/** The page is laid out for the phone-sized window: nothing sticks out sideways. */
+	private void assertFitsPhoneWidth() {
+		JavascriptExecutor script = (JavascriptExecutor) this.driver;
+		Number viewport = (Number) script.executeScript("return document.documentElement.clientWidth;");
+		Number content = (Number) script.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(viewport.intValue()).as("viewport width").isEqualTo(HeadlessChromium.PHONE_WIDTH);
+		assertThat(content.intValue()).as("content width at phone width").isLessThanOrEqualTo(viewport.intValue());
+	}
+
+	private String text(By locator) {
+		return this.driver.findElement(locator).getText();
+	}
+
+	private <T> T await(ExpectedCondition<T> condition) {
+		return this.browser.await().until(condition);
+	}
+
+	/** The demo shop asks for consent again, whichever test in this context ran before. */
+	private void forgetShopConsent() {
+		String shopId = this.clients.findByClientId(DemoTenant.SHOP).getId();
+		OAuth2AuthorizationConsent consent = this.consents.findById(shopId, DemoTenant.USERNAME);
+		if (consent != null) {
+			this.consents.remove(consent);
+		}
+	}
+
+}
