@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -129,6 +130,25 @@ public final class HeadlessChromium implements AutoCloseable {
 		WebDriverWait wait = new WebDriverWait(this.driver, DEADLINE);
 		wait.withMessage(this::whereAmI);
 		return wait;
+	}
+
+	/** Forgets every cookie and leaves the current page, as if a new user sat down. */
+	public void reset() {
+		this.driver.get("about:blank");
+		this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+	}
+
+	/**
+	 * Clicks {@code element} and waits until the browser has loaded the document the click leads
+	 * to (following any redirects), wherever that is.
+	 */
+	public void clickAndAwaitNextPage(WebElement element) {
+		this.driver.executeScript("window.leftBehindByTest = true;");
+		element.click();
+		// While the page changes, the driver may briefly fail to run scripts: keep asking.
+		await().ignoring(WebDriverException.class)
+			.until(driver -> Boolean.TRUE.equals(this.driver.executeScript(
+					"return window.leftBehindByTest === undefined && document.readyState === 'complete';")));
 	}
 
 	/** Saves what the browser shows to {@code target/screenshots/<name>.png}, for humans to look at. */
