@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** The authorization server's services over whichever replicated stores are configured. */
@@ -17,7 +16,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 class AuthorizationsConfiguration {
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(AuthorizationStore store, RegisteredClientRepository clients,
+	StoredAuthorizationService authorizationService(AuthorizationStore store, RegisteredClientRepository clients,
 			Clock clock, MeterRegistry meters) {
 		return new StoredAuthorizationService(store, clients, clock, meters);
 	}

@@ -38,8 +38,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * attribute {@value #VERSION_ATTRIBUTE}, copied along by {@code OAuth2Authorization.from}); saving
  * it is a compare-and-set on that version, so of two requests redeeming one code or rotating one
  * refresh token exactly one saves, and the other gets {@code invalid_grant}.</li>
- * <li><b>Reuse detection.</b> A refresh token rotated out of an authorization stays findable as
- * retired; presenting it revokes the current tokens of the whole family.</li>
+ * <li><b>Reuse detection.</b> A refresh token rotated out of an authorization stays known as
+ * retired: lookups treat it as unknown, and {@link #revokeFamilyIfRetired} (called by the refresh
+ * grant, see {@link RefreshTokenReuseDetection}) revokes the live tokens of the whole family.</li>
  * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
  * {@code temporarily_unavailable}, never as success.</li>
  * </ul>
@@ -110,13 +111,24 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 		AuthorizationRecord record = found.get();
 		if (record.retiredTokenHashes().contains(hash)) {
-			if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
-				revokeFamily(record);
-			}
+			// A rotated-out refresh token is dead; reuse is acted on by revokeFamilyIfRetired.
 			return null;
 		}
 		OAuth2Authorization authorization = decode(record, token);
 		return (authorization != null && hasToken(authorization, token, tokenType)) ? authorization : null;
+	}
+
+	/**
+	 * Reuse detection for the refresh grant: if {@code refreshToken} was rotated out of its
+	 * authorization, revokes the tokens now live in that family.
+	 * @return whether the token was a retired one
+	 */
+	public boolean revokeFamilyIfRetired(String refreshToken) {
+		String hash = TokenHash.ofPresented(refreshToken);
+		Optional<AuthorizationRecord> found = this.store.findByTokenHash(hash)
+			.filter(record -> record.retiredTokenHashes().contains(hash));
+		found.ifPresent(this::revokeFamily);
+		return found.isPresent();
 	}
 
 	private boolean insert(String id, AuthorizationCodec.Encoded encoded) {

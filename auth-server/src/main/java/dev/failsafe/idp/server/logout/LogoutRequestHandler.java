@@ -1,12 +1,14 @@
 package dev.failsafe.idp.server.logout;
 
 import java.io.IOException;
+import java.util.List;
 
 import dev.failsafe.idp.server.web.ClientNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.util.StringUtils;
@@ -30,14 +32,27 @@ public final class LogoutRequestHandler implements AuthenticationSuccessHandler 
 		OidcLogoutAuthenticationToken logout = (OidcLogoutAuthenticationToken) authentication;
 		String redirectUri = (logout.isAuthenticated() && StringUtils.hasText(logout.getPostLogoutRedirectUri()))
 				? logout.getPostLogoutRedirectUri() : null;
-		PendingLogout pending = new PendingLogout(this.clientNames.nameOf(logout.getClientId()).orElse(null),
-				redirectUri, logout.getState());
+		PendingLogout pending = new PendingLogout(this.clientNames.nameOf(clientId(logout)).orElse(null), redirectUri,
+				logout.getState());
 		if (!logout.isPrincipalAuthenticated()) {
 			response.sendRedirect(pending.redirectTarget());
 			return;
 		}
 		request.getSession().setAttribute(PendingLogout.SESSION_ATTRIBUTE, pending);
 		response.sendRedirect(request.getContextPath() + LogoutConfirmationController.CONFIRM_PATH);
+	}
+
+	/**
+	 * The relying party: {@code client_id} is optional in RP-initiated logout, but the validated
+	 * {@code id_token_hint} names it in its audience.
+	 */
+	private static String clientId(OidcLogoutAuthenticationToken logout) {
+		if (StringUtils.hasText(logout.getClientId())) {
+			return logout.getClientId();
+		}
+		OidcIdToken idToken = logout.getIdToken();
+		List<String> audience = (idToken != null) ? idToken.getAudience() : null;
+		return (audience != null && !audience.isEmpty()) ? audience.get(0) : null;
 	}
 
 }

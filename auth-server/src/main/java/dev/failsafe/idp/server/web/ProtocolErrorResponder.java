@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
@@ -24,13 +25,14 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  *
  * <ul>
  * <li>{@code invalid_client}: 401, with {@code WWW-Authenticate: Basic} when the client used
- * Basic; no description, so nothing about the client leaks.</li>
+ * Basic; a fixed description, so nothing about the client leaks. Also the answer when a request
+ * carries no client authentication at all (this class is those endpoints' entry point).</li>
  * <li>{@code temporarily_unavailable}: 503 with {@code Retry-After}; the store could not confirm a
  * write.</li>
- * <li>{@code server_error}: 500; everything else: 400.</li>
+ * <li>{@code server_error}: 500; everything else: 400, unless the caller names the status.</li>
  * </ul>
  */
-public final class ProtocolErrorResponder implements AuthenticationFailureHandler {
+public final class ProtocolErrorResponder implements AuthenticationFailureHandler, AuthenticationEntryPoint {
 
 	public static final String METRIC = "idp.oauth2.errors";
 
@@ -49,35 +51,52 @@ public final class ProtocolErrorResponder implements AuthenticationFailureHandle
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		SecurityContextHolder.clearContext();
-		OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2)
-				? oauth2.getError() : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
+		OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError()
+				: ProtocolErrors.invalidRequest();
 		write(request, response, error);
 	}
 
-	/** Writes {@code error} as the JSON response of this request. */
+	/** A back-channel request reached authorization without any client authentication. */
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		write(request, response, ProtocolErrors.clientAuthenticationFailed());
+	}
+
+	/** Writes {@code error} as the JSON response of this request, with the status its code calls for. */
 	public void write(HttpServletRequest request, HttpServletResponse response, OAuth2Error error)
+			throws IOException {
+		write(request, response, error, statusOf(error));
+	}
+
+	/** Writes {@code error} as the JSON response of this request, with {@code status}. */
+	public void write(HttpServletRequest request, HttpServletResponse response, OAuth2Error error, HttpStatus status)
 			throws IOException {
 		this.meters.counter(METRIC, "endpoint", request.getRequestURI(), "error", error.getErrorCode()).increment();
 		ServletServerHttpResponse httpResponse = new ServletServerHttpResponse(response);
+		httpResponse.setStatusCode(status);
 		OAuth2Error body = error;
-		switch (error.getErrorCode()) {
-			case OAuth2ErrorCodes.INVALID_CLIENT -> {
-				httpResponse.setStatusCode(HttpStatus.UNAUTHORIZED);
-				String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-				if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
-					httpResponse.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + this.realm + "\"");
-				}
-				body = new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed.", null);
+		if (OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())) {
+			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+			if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
+				httpResponse.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + this.realm + "\"");
 			}
-			case OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE -> {
-				httpResponse.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-				httpResponse.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-			}
-			case OAuth2ErrorCodes.SERVER_ERROR -> httpResponse.setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
-			default -> httpResponse.setStatusCode(HttpStatus.BAD_REQUEST);
+			body = ProtocolErrors.clientAuthenticationFailed();
+		}
+		else if (OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE.equals(error.getErrorCode())) {
+			httpResponse.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
 		}
 		httpResponse.getHeaders().setCacheControl("no-store");
 		this.converter.write(body, null, httpResponse);
+	}
+
+	private static HttpStatus statusOf(OAuth2Error error) {
+		return switch (error.getErrorCode()) {
+			case OAuth2ErrorCodes.INVALID_CLIENT -> HttpStatus.UNAUTHORIZED;
+			case OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case OAuth2ErrorCodes.SERVER_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+			default -> HttpStatus.BAD_REQUEST;
+		};
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.failsafe.idp.server.web;
 
 import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.authorizations.RefreshTokenReuseDetection;
+import dev.failsafe.idp.server.authorizations.StoredAuthorizationService;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.login.LoginOutcomes;
 import dev.failsafe.idp.server.login.LoginProperties;
@@ -14,13 +16,16 @@ import dev.failsafe.idp.server.users.JdbcUserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -29,17 +34,29 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The two filter chains: the authorization server's endpoints (protocol errors as JSON, login
- * redirect for browsers) and everything else (our pages, form login with throttling, actuator).
+ * The two filter chains: the authorization server's endpoints (protocol errors as JSON, a login
+ * redirect only from the authorization endpoint) and everything else (our pages, form login with
+ * throttling, actuator); in front of both, the guard that answers requests to the protocol endpoints
+ * with a wrong method or body.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,6 +64,12 @@ class SecurityConfiguration {
 	static final String CONSENT_PAGE = "/oauth2/consent";
 
 	static final String LOGIN_PAGE = "/login";
+
+	/** The OpenID Provider metadata path (OIDC Discovery section 4), fixed by the specification. */
+	private static final String OIDC_DISCOVERY = "/.well-known/openid-configuration";
+
+	/** The OAuth 2.0 authorization server metadata path (RFC 8414 section 3). */
+	private static final String OAUTH2_METADATA = "/.well-known/oauth-authorization-server";
 
 	/** Our pages may only load our own resources, and nobody may frame them. */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -72,6 +95,37 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	BearerErrorResponder bearerErrorResponder(MeterRegistry meters, ProviderProperties provider) {
+		return new BearerErrorResponder(meters, provider.productName());
+	}
+
+	/**
+	 * Runs after the request id (so its errors are logged with one) and before Spring Security. The
+	 * form size limit is the container's, so a body too large to parse is refused before parsing.
+	 */
+	@Bean
+	FilterRegistrationBean<EndpointRequestGuard> endpointRequestGuard(AuthorizationServerSettings endpoints,
+			ProtocolErrorResponder errors, @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize) {
+		Set<HttpMethod> post = Set.of(HttpMethod.POST);
+		Set<HttpMethod> get = Set.of(HttpMethod.GET);
+		Set<HttpMethod> getOrPost = Set.of(HttpMethod.GET, HttpMethod.POST);
+		List<EndpointRequestGuard.Rule> rules = List.of(
+				new EndpointRequestGuard.Rule(endpoints.getTokenEndpoint(), post, true),
+				new EndpointRequestGuard.Rule(endpoints.getTokenIntrospectionEndpoint(), post, true),
+				new EndpointRequestGuard.Rule(endpoints.getTokenRevocationEndpoint(), post, true),
+				new EndpointRequestGuard.Rule(endpoints.getAuthorizationEndpoint(), getOrPost, false),
+				new EndpointRequestGuard.Rule(endpoints.getOidcUserInfoEndpoint(), getOrPost, false),
+				new EndpointRequestGuard.Rule(endpoints.getOidcLogoutEndpoint(), getOrPost, false),
+				new EndpointRequestGuard.Rule(endpoints.getJwkSetEndpoint(), get, false),
+				new EndpointRequestGuard.Rule(OIDC_DISCOVERY, get, false),
+				new EndpointRequestGuard.Rule(OAUTH2_METADATA, get, false));
+		FilterRegistrationBean<EndpointRequestGuard> registration = new FilterRegistrationBean<>(
+				new EndpointRequestGuard(rules, maxFormSize.toBytes(), errors));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	LoginThrottle loginThrottle(LoginProperties properties, Clock clock) {
 		return new LoginThrottle(properties, clock);
 	}
@@ -86,28 +140,55 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ProtocolErrorResponder errors,
-			ClientSecretEncoder secrets, ClientNames clientNames, JdbcUserDirectory users, MeterRegistry meters) {
+			BearerErrorResponder bearerErrors, ClientSecretEncoder secrets, ClientNames clientNames,
+			JdbcUserDirectory users, RegisteredClientRepository clients, AuthorizationServerSettings endpoints,
+			StoredAuthorizationService authorizations, MeterRegistry meters) {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+		ExactRedirectUriValidator redirectUris = new ExactRedirectUriValidator();
+		FrontChannelRequestLimits limits = new FrontChannelRequestLimits();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, as -> as
 				.clientAuthentication(clientAuthentication -> clientAuthentication.errorResponseHandler(errors)
+					.authenticationConverters(converters -> converters.add(0, new SingleClientAuthenticationMethod()))
 					.authenticationProviders(providers -> providers.forEach(provider -> {
 						if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
 							secretProvider.setPasswordEncoder(secrets.encoder());
 						}
 					})))
-				.authorizationEndpoint(authorization -> authorization.consentPage(CONSENT_PAGE))
+				.authorizationEndpoint(authorization -> authorization.consentPage(CONSENT_PAGE)
+					.errorResponseHandler(new AuthorizationEndpointErrorHandler())
+					.authorizationRequestConverters(
+							converters -> guardAuthorizationRequests(converters, limits, clients, redirectUris))
+					.authenticationProviders(providers -> providers.forEach(provider -> {
+						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+							codeRequests.setAuthenticationValidator(redirectUris
+								.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
+						}
+					})))
 				.tokenEndpoint(token -> token.errorResponseHandler(errors)
-					.accessTokenResponseHandler(new IssuedTokenCounter(meters)))
+					.accessTokenResponseHandler(new IssuedTokenCounter(meters))
+					.authenticationProviders(providers -> providers.replaceAll(provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
+							? new RefreshTokenReuseDetection(provider, authorizations) : provider)))
 				.tokenIntrospectionEndpoint(introspection -> introspection.errorResponseHandler(errors))
 				.tokenRevocationEndpoint(revocation -> revocation.errorResponseHandler(errors))
 				.oidc(oidc -> oidc
-					.logoutEndpoint(logout -> logout.logoutResponseHandler(new LogoutRequestHandler(clientNames)))
-					.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new DirectoryUserInfoMapper(users)))))
+					.logoutEndpoint(logout -> logout.logoutRequestConverters(converters -> converters.add(0, limits))
+						.logoutResponseHandler(new LogoutRequestHandler(clientNames)))
+					.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new DirectoryUserInfoMapper(users))
+						.errorResponseHandler(bearerErrors))))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(bearerErrors))
+			// Who is asked to authenticate, and how: the user (login page) only at the authorization
+			// endpoint, a client (invalid_client) at the back channel, a bearer everywhere else.
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+						path(endpoints.getAuthorizationEndpoint()))
+				.defaultAuthenticationEntryPointFor(errors,
+						new OrRequestMatcher(path(endpoints.getTokenEndpoint()),
+								path(endpoints.getTokenIntrospectionEndpoint()),
+								path(endpoints.getTokenRevocationEndpoint())))
+				.defaultAuthenticationEntryPointFor(bearerErrors, AnyRequestMatcher.INSTANCE));
 		return http.build();
 	}
 
@@ -131,6 +212,22 @@ class SecurityConfiguration {
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
+	}
+
+	/**
+	 * Size limits first; then Spring's parameter checks, wrapped so that their errors reach a client
+	 * whose redirect URI can be trusted.
+	 */
+	private static void guardAuthorizationRequests(List<AuthenticationConverter> converters,
+			FrontChannelRequestLimits limits, RegisteredClientRepository clients,
+			ExactRedirectUriValidator redirectUris) {
+		converters.replaceAll(converter -> (converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter)
+				? new AuthorizationErrorRedirect(converter, clients, redirectUris) : converter);
+		converters.add(0, limits);
+	}
+
+	private static RequestMatcher path(String path) {
+		return PathPatternRequestMatcher.withDefaults().matcher(path);
 	}
 
 }

@@ -15,7 +15,6 @@ import dev.failsafe.idp.server.testing.CodeFlow;
 import dev.failsafe.idp.server.testing.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,8 +95,8 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	@BeforeEach
 	void newVisitor() {
 		forgetShopConsent();
-		relyingParty.clear();
 		browser.reset();
+		relyingParty.clear();
 		this.driver = browser.driver();
 	}
 
@@ -206,6 +205,8 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		WebElement confirm = await(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-logout")));
 		assertThat(this.driver.getCurrentUrl()).isEqualTo(PROVIDER.issuer() + "/logout/confirm");
 		assertThat(text(By.tagName("h1"))).isEqualTo("Sign out?");
+		assertThat(text(By.className("lead"))).as("named from the ID token's audience")
+			.isEqualTo(SHOP_NAME + " asked to sign you out.");
 		assertThat(relyingParty.requests()).as("not sent back before confirming").isEmpty();
 		browser.clickAndAwaitNextPage(confirm);
 
@@ -245,9 +246,19 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, unregistered, SCOPE, Pkce.create(), "s", "n"));
 
 		await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
-		assertThat(this.driver.getCurrentUrl()).startsWith(PROVIDER.issuer() + "/");
+		assertThat(this.driver.getTitle()).isEqualTo("Something went wrong · " + this.provider.productName());
+		assertThat(this.driver.getCurrentUrl()).startsWith(PROVIDER.issuer() + "/oauth2/authorize?");
 		assertThat(relyingParty.requests()).as("nothing reached %s", unregistered).isEmpty();
-		assertThat(this.driver.findElements(By.id("error-detail"))).as("the error page says what was wrong")
+	}
+
+	@Test
+	void authorizeWhenRedirectUriUnregisteredThenErrorPageNamesTheParameter() {
+		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, RelyingPartyStub.ORIGIN + "/evil", SCOPE, Pkce.create(), "s",
+				"n"));
+
+		await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
+		assertThat(this.driver.findElements(By.id("error-detail")))
+			.as("#error-detail: the error page shows the error's message (spring.web.error.include-message)")
 			.singleElement()
 			.extracting(WebElement::getText)
 			.asString()

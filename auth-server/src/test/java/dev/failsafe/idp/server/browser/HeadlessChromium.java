@@ -59,7 +59,8 @@ public final class HeadlessChromium implements AutoCloseable {
 			"--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
 			"--no-default-browser-check", "--disable-features=PasswordLeakDetection,OptimizationHints,Translate,"
 					+ "MediaRouter,AutofillServerCommunication",
-			"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1", "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT);
+			"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+			"--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT);
 
 	private final ChromeDriverService service;
 
@@ -100,8 +101,8 @@ public final class HeadlessChromium implements AutoCloseable {
 		options.addArguments(ARGUMENTS);
 		options.addArguments("--user-data-dir=" + profile);
 		// Desktop Chromium keeps windows at least 500 px wide; emulate the phone's viewport exactly.
-		options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-				Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 1.0, "mobile", true, "touch", true)));
+		options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH,
+				"height", PHONE_HEIGHT, "pixelRatio", 1.0, "mobile", true, "touch", true)));
 		options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
 				"profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
 		ChromeDriverService service = new ChromeDriverService.Builder()
@@ -125,7 +126,7 @@ public final class HeadlessChromium implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** A wait that fails the test after {@link #DEADLINE}, saying where the browser was and what it showed. */
+	/** A wait that fails after {@link #DEADLINE}, saying where the browser was and what it showed. */
 	public WebDriverWait await() {
 		WebDriverWait wait = new WebDriverWait(this.driver, DEADLINE);
 		wait.withMessage(this::whereAmI);

@@ -29,13 +29,16 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Stands in for the demo clients at {@code http://127.0.0.1:8081}, where their registered redirect
  * and post-logout redirect URIs point: records the URI of every request the browser makes and
- * answers a blank 200 page, so a test knows exactly where the provider sent the browser.
+ * answers a blank 200 page, so a test knows exactly where the provider sent the browser. The
+ * browser's own {@value #FAVICON} requests are answered 404 and not recorded.
  */
 final class RelyingPartyStub implements AutoCloseable {
 
 	static final int PORT = 8081;
 
 	static final String ORIGIN = "http://127.0.0.1:" + PORT;
+
+	private static final String FAVICON = "/favicon.ico";
 
 	private final HttpServer server;
 
@@ -117,10 +120,16 @@ final class RelyingPartyStub implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
+		if (FAVICON.equals(exchange.getRequestURI().getPath())) {
+			exchange.sendResponseHeaders(404, -1);
+			exchange.close();
+			return;
+		}
 		URI request = URI.create(ORIGIN + exchange.getRequestURI());
 		this.requests.add(request);
 		this.arrivals.add(request);
-		byte[] body = "<!DOCTYPE html><title>Relying party</title><p>Relying party stub".getBytes(StandardCharsets.UTF_8);
+		byte[] body = "<!DOCTYPE html><title>Relying party</title><p>Relying party stub"
+			.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
 		exchange.sendResponseHeaders(200, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {

@@ -48,7 +48,7 @@ public final class CodeFlow {
 			String nonce, String username, String password) {
 		String url = authorizeUrl(clientId, redirectUri, scope, pkce, state, nonce);
 		HttpResponse<String> response = this.agent.get(url);
-		if (UserAgent.isRedirect(response) && UserAgent.location(response).contains("/login")) {
+		if (UserAgent.isRedirect(response) && isLoginPage(UserAgent.location(response))) {
 			HttpResponse<String> login = this.agent.submitLogin(username, password);
 			assertThat(UserAgent.isRedirect(login)).as("login redirects").isTrue();
 			assertThat(UserAgent.location(login)).as("login succeeded").doesNotContain("/login?");
@@ -62,6 +62,10 @@ public final class CodeFlow {
 		}
 		assertThat(UserAgent.location(response)).startsWith(redirectUri);
 		return UserAgent.redirectParameters(response);
+	}
+
+	private boolean isLoginPage(String location) {
+		return location.startsWith("/login") || location.startsWith(this.agent.issuer() + "/login");
 	}
 
 	/** Submits the consent form with every offered scope checked. */

@@ -29,10 +29,21 @@ public final class RunningProvider {
 	public static RunningProvider create() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
-			return new RunningProvider(socket.getLocalPort(), Files.createTempDirectory("idp-test-"));
+			Path dataDir = Files.createTempDirectory("idp-test-");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dataDir)));
+			return new RunningProvider(socket.getLocalPort(), dataDir);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) {
+		try (var paths = Files.walk(directory)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// Best effort: a leftover temp directory is harmless.
 		}
 	}
 

@@ -56,6 +56,10 @@ public final class UserAgent {
 			.build();
 	}
 
+	public String issuer() {
+		return this.provider.issuer();
+	}
+
 	public HttpResponse<String> get(String pathAndQuery) {
 		return send(HttpRequest.newBuilder(resolve(pathAndQuery)).header("Accept", "text/html").GET().build());
 	}

@@ -1,0 +1,85 @@
+package dev.failsafe.idp.server.hostile;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.CodeFlow;
+import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.server.testing.UserAgent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Authorization codes and tokens for the demo shop, issued to alice through one user agent: the
+ * first call signs in and consents through {@link CodeFlow}, every later one is a single redirect.
+ * (CodeFlow takes any redirect containing "/login" for the login page, and the shop's redirect URI
+ * does contain it, so it cannot be reused once signed in.)
+ */
+final class Grants {
+
+	static final String SCOPE = "openid profile email";
+
+	private final UserAgent agent;
+
+	private final CodeFlow flow;
+
+	private boolean signedIn;
+
+	Grants(UserAgent agent, CodeFlow flow) {
+		this.agent = agent;
+		this.flow = flow;
+	}
+
+	/** The user agent alice is signed in with. */
+	UserAgent agent() {
+		return this.agent;
+	}
+
+	/** A code and the PKCE pair it is bound to. */
+	record IssuedCode(String value, Pkce pkce) {
+	}
+
+	/** A fresh, unredeemed authorization code for the shop. */
+	synchronized IssuedCode shopCode() {
+		Pkce pkce = Pkce.create();
+		String state = UUID.randomUUID().toString();
+		String nonce = UUID.randomUUID().toString();
+		Map<String, String> redirect;
+		if (this.signedIn) {
+			HttpResponse<String> response = this.agent
+				.get(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
+			assertThat(UserAgent.isRedirect(response)).as("authorize redirects: %s", response.body()).isTrue();
+			assertThat(UserAgent.location(response)).startsWith(DemoTenant.SHOP_REDIRECT_URI + "?");
+			redirect = UserAgent.redirectParameters(response);
+		}
+		else {
+			redirect = this.flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce,
+					DemoTenant.USERNAME, DemoTenant.PASSWORD);
+			this.signedIn = true;
+		}
+		assertThat(redirect).containsEntry("state", state).containsKey("code");
+		return new IssuedCode(redirect.get("code"), pkce);
+	}
+
+	/** Redeems {@code code} as the shop, with its own verifier and redirect URI. */
+	BackChannel.Reply redeem(IssuedCode code) {
+		return this.flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code.value(), DemoTenant.SHOP_REDIRECT_URI,
+				code.pkce().verifier());
+	}
+
+	/** Access, refresh and ID token of a fresh shop authorization. */
+	BackChannel.Reply shopTokens() {
+		BackChannel.Reply tokens = redeem(shopCode());
+		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+		return tokens;
+	}
+
+	/** Rotates {@code refreshToken} as the shop. */
+	BackChannel.Reply refresh(String refreshToken) {
+		return this.flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken);
+	}
+
+}
