@@ -2,18 +2,15 @@ package dev.failsafe.idp.server.web;
 
 import java.io.IOException;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -32,14 +29,12 @@ public final class BearerErrorResponder implements AuthenticationEntryPoint, Aut
 	/** The scope the only protected resource (UserInfo) requires, named in insufficient_scope. */
 	private static final String USERINFO_SCOPE = "openid";
 
-	private final OAuth2ErrorHttpMessageConverter converter = new OAuth2ErrorHttpMessageConverter();
-
-	private final MeterRegistry meters;
+	private final ProtocolErrorResponder json;
 
 	private final String realm;
 
-	public BearerErrorResponder(MeterRegistry meters, String realm) {
-		this.meters = meters;
+	public BearerErrorResponder(ProtocolErrorResponder json, String realm) {
+		this.json = json;
 		this.realm = realm;
 	}
 
@@ -63,13 +58,8 @@ public final class BearerErrorResponder implements AuthenticationEntryPoint, Aut
 
 	private void write(HttpServletRequest request, HttpServletResponse response, OAuth2Error error)
 			throws IOException {
-		this.meters.counter(ProtocolErrorResponder.METRIC, "endpoint", request.getRequestURI(), "error",
-				error.getErrorCode()).increment();
-		ServletServerHttpResponse httpResponse = new ServletServerHttpResponse(response);
-		httpResponse.setStatusCode(statusOf(error));
-		httpResponse.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge(error));
-		httpResponse.getHeaders().setCacheControl("no-store");
-		this.converter.write(error, null, httpResponse);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(error));
+		this.json.write(request, response, error, statusOf(error));
 	}
 
 	private String challenge(OAuth2Error error) {

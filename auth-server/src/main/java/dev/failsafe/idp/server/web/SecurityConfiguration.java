@@ -95,8 +95,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	BearerErrorResponder bearerErrorResponder(MeterRegistry meters, ProviderProperties provider) {
-		return new BearerErrorResponder(meters, provider.productName());
+	BearerErrorResponder bearerErrorResponder(ProtocolErrorResponder json, ProviderProperties provider) {
+		return new BearerErrorResponder(json, provider.productName());
 	}
 
 	/**
