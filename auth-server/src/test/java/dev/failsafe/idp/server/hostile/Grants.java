@@ -1,6 +1,5 @@
 package dev.failsafe.idp.server.hostile;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Authorization codes and tokens for the demo shop, issued to alice through one user agent: the
  * first call signs in and consents through {@link CodeFlow}, every later one is a single redirect.
- * (CodeFlow takes any redirect containing "/login" for the login page, and the shop's redirect URI
- * does contain it, so it cannot be reused once signed in.)
  */
 final class Grants {
 
@@ -25,8 +22,6 @@ final class Grants {
 	private final UserAgent agent;
 
 	private final CodeFlow flow;
-
-	private boolean signedIn;
 
 	Grants(UserAgent agent, CodeFlow flow) {
 		this.agent = agent;
@@ -47,19 +42,9 @@ final class Grants {
 		Pkce pkce = Pkce.create();
 		String state = UUID.randomUUID().toString();
 		String nonce = UUID.randomUUID().toString();
-		Map<String, String> redirect;
-		if (this.signedIn) {
-			HttpResponse<String> response = this.agent
-				.get(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
-			assertThat(UserAgent.isRedirect(response)).as("authorize redirects: %s", response.body()).isTrue();
-			assertThat(UserAgent.location(response)).startsWith(DemoTenant.SHOP_REDIRECT_URI + "?");
-			redirect = UserAgent.redirectParameters(response);
-		}
-		else {
-			redirect = this.flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce,
-					DemoTenant.USERNAME, DemoTenant.PASSWORD);
-			this.signedIn = true;
-		}
+		// Signed in already, CodeFlow's walk is one redirect.
+		Map<String, String> redirect = this.flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce,
+				state, nonce, DemoTenant.USERNAME, DemoTenant.PASSWORD);
 		assertThat(redirect).containsEntry("state", state).containsKey("code");
 		return new IssuedCode(redirect.get("code"), pkce);
 	}
