@@ -22,7 +22,8 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 
 /**
  * Seeds the fixed demo tenant that the README lists, so anyone can try the provider: user
- * {@value #USERNAME}, clients {@value #SHOP}, {@value #SPA} and {@value #PARTNER_API}. Existing
+ * {@value #USERNAME}, clients {@value #SHOP}, {@value #SPA}, {@value #PARTNER_API} and the operators'
+ * {@value #ADMIN}. Existing
  * entries are left alone, so a restart changes nothing.
  */
 public final class DemoTenant implements InitializingBean {
@@ -48,6 +49,13 @@ public final class DemoTenant implements InitializingBean {
 	public static final String PARTNER_API = "demo-partner-api";
 
 	public static final String PARTNER_API_SECRET = "demo-partner-api-secret";
+
+	public static final String ADMIN = "demo-admin";
+
+	public static final String ADMIN_SECRET = "demo-admin-secret";
+
+	/** The scope that opens the admin API. */
+	public static final String ADMIN_SCOPE = "admin";
 
 	/** The partner API's scopes, which partner clients may ask for. */
 	public static final Set<String> ORDER_SCOPES = Set.of("orders.read", "orders.write");
@@ -103,6 +111,12 @@ public final class DemoTenant implements InitializingBean {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.scopes(scopes -> scopes.addAll(ORDER_SCOPES)));
+		seedClient(ADMIN, "Demo Admin", client -> client
+			.clientSecret(this.secrets.encoder().encode(ADMIN_SECRET))
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.scope(ADMIN_SCOPE));
 	}
 
 	private void seedClient(String clientId, String name, Consumer<RegisteredClient.Builder> settings) {

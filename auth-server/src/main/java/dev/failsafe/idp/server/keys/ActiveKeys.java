@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.failsafe.idp.replication.keyring.KeyLifecycle;
+import dev.failsafe.idp.replication.keyring.KeyRevocation;
 import dev.failsafe.idp.replication.keyring.KeyRing;
 import dev.failsafe.idp.replication.keyring.KeyRingSnapshot;
 import dev.failsafe.idp.replication.keyring.SigningKeyRecord;
@@ -81,6 +82,11 @@ public final class ActiveKeys {
 
 	void add(SigningKeyRecord key) {
 		this.ring.add(key);
+		refresh();
+	}
+
+	void revoke(KeyRevocation revocation) {
+		this.ring.revoke(revocation);
 		refresh();
 	}
 

@@ -5,7 +5,9 @@ import java.time.Duration;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.failsafe.idp.replication.keyring.KeyEncryptionKey;
 import dev.failsafe.idp.replication.keyring.KeyLifecycle;
+import dev.failsafe.idp.replication.keyring.KeyRingBackup;
 import dev.failsafe.idp.replication.keyring.KeyRing;
 import dev.failsafe.idp.replication.keyring.SigningKeyVault;
 import dev.failsafe.idp.server.ProviderProperties;
@@ -15,7 +17,10 @@ import dev.failsafe.idp.server.tokens.TokenProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -57,6 +62,23 @@ class KeysConfiguration {
 	}
 
 	@Bean
+	KeyRotation keyRotation(ActiveKeys keys, SigningKeyVault vault, KeyPolicyProperties policy, AuditLog audit,
+			TaskScheduler scheduler) {
+		KeyRotation rotation = new KeyRotation(keys, vault, policy, audit);
+		scheduler.scheduleWithFixedDelay(rotation::rotateIfDue, policy.rotationCheckInterval());
+		return rotation;
+	}
+
+	@Bean
+	FilterRegistrationBean<JwksCacheControl> jwksCacheControl(AuthorizationServerSettings endpoints,
+			KeyPolicyProperties policy) {
+		FilterRegistrationBean<JwksCacheControl> registration = new FilterRegistrationBean<>(
+				new JwksCacheControl(endpoints.getJwkSetEndpoint(), policy.jwksCacheTime()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	JWKSource<SecurityContext> jwkSource(ActiveKeys keys) {
 		return new RingJwkSource(keys);
 	}
@@ -82,6 +104,11 @@ class KeysConfiguration {
 				new JwtIssuerValidator(provider.issuer().toString()),
 				new JwtTypeValidator(TokenClaimsCustomizer.ACCESS_TOKEN_TYPE)));
 		return decoder;
+	}
+
+	@Bean
+	KeyRingBackup keyRingBackup(KeyEncryptionKey kek) {
+		return new KeyRingBackup(kek);
 	}
 
 	@Bean

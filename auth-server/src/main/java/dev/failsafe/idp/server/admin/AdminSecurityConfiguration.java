@@ -1,0 +1,43 @@
+package dev.failsafe.idp.server.admin;
+
+import dev.failsafe.idp.server.audit.AuditLog;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The admin API's filter chain: stateless, bearer access tokens from this provider carrying the
+ * {@value #ADMIN_SCOPE} scope, every call audited, every error an RFC 9457 problem. Served by every
+ * node, so operators can act from whichever site survives.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminSecurityConfiguration {
+
+	static final String ADMIN_SCOPE = "admin";
+
+	static final String PATHS = "/admin/**";
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain adminFilterChain(HttpSecurity http, AuditLog audit) {
+		AdminProblems problems = new AdminProblems();
+		http.securityMatcher(PATHS)
+			.authorizeHttpRequests(authorize -> authorize.anyRequest().hasAuthority("SCOPE_" + ADMIN_SCOPE))
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new AdminAuditFilter(audit), BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+}
