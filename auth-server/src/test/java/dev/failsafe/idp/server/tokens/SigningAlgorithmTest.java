@@ -63,6 +63,16 @@ class SigningAlgorithmTest extends ProviderIntegrationTest {
 			.isTrue();
 	}
 
+	@Test
+	void jwksWhenFetchedThenCacheableForTheConfiguredJwksCacheTime() {
+		BackChannel.Reply reply = this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri("/oauth2/jwks")).build());
+		assertThat(reply.raw().headers().allValues("Cache-Control")).containsExactly("public, max-age=900");
+		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API,
+				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+		assertThat(token.raw().headers().firstValue("Cache-Control")).hasValueSatisfying(
+				value -> assertThat(value).contains("no-store"));
+	}
+
 	private String clientCredentials(String clientId, String secret) {
 		BackChannel.Reply reply = this.backChannel.postBasic("/oauth2/token", clientId, secret,
 				Map.of("grant_type", List.of("client_credentials")));
