@@ -1,0 +1,136 @@
+package dev.failsafe.idp.server.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The provider as a separate operating-system process from the built jar
+ * ({@code target/auth-server.jar}), for tests that kill whole nodes with SIGKILL. Output goes to a
+ * log file in the node's data directory.
+ */
+public final class ProviderProcess implements AutoCloseable {
+
+	/** The JVM flags Hazelcast wants on recent JDKs (as in the build's surefire argLine). */
+	private static final List<String> JVM_FLAGS = List.of("--add-modules", "java.se", "--add-exports",
+			"java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens",
+			"java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+			"--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED", "-Xmx384m");
+
+	private final String name;
+
+	private final int port;
+
+	private final Path dataDir;
+
+	private final List<String> arguments;
+
+	private final Map<String, String> environment;
+
+	private Process process;
+
+	/**
+	 * @param name a name for logs and messages
+	 * @param port the HTTP port
+	 * @param dataDir the node's data directory (kept across restarts)
+	 * @param arguments further {@code --name=value} settings
+	 * @param environment extra environment variables (e.g. {@code IDP_KEK})
+	 */
+	public ProviderProcess(String name, int port, Path dataDir, List<String> arguments, Map<String, String> environment) {
+		this.name = name;
+		this.port = port;
+		this.dataDir = dataDir;
+		this.arguments = List.copyOf(arguments);
+		this.environment = Map.copyOf(environment);
+	}
+
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	public URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Starts the process (not waiting for it to be ready). */
+	public ProviderProcess start() throws IOException {
+		Path jar = Path.of("target/auth-server.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the build's package phase first");
+		}
+		Files.createDirectories(this.dataDir);
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(JVM_FLAGS);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + this.port, "--idp.data-dir=" + this.dataDir));
+		command.addAll(this.arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve("process.log").toFile()));
+		builder.environment().putAll(this.environment);
+		this.process = builder.start();
+		return this;
+	}
+
+	/** Waits until readiness answers 200, or fails with the end of the node's log. */
+	public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited: " + logTail());
+			}
+			if (readiness() == 200) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException(this.name + " not ready within " + timeout + ": " + logTail());
+	}
+
+	/** SIGKILL: no shutdown hook, nothing flushed, as when a site burns. */
+	public void kill() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly();
+			this.process.waitFor();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		kill();
+	}
+
+	private int readiness() {
+		try {
+			HttpURLConnection connection = (HttpURLConnection) uri("/actuator/health/readiness").toURL().openConnection();
+			connection.setConnectTimeout(500);
+			connection.setReadTimeout(2000);
+			return connection.getResponseCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	private String logTail() throws IOException {
+		List<String> lines = Files.readAllLines(this.dataDir.resolve("process.log"));
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+	}
+
+}
