@@ -2,7 +2,8 @@ package dev.failsafe.idp.server.admin;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.keyring.ConflictingKeyMaterialException;
-import dev.failsafe.idp.replication.keyring.SealedDataException;
+import dev.failsafe.idp.server.clients.ClientRegistrations;
+import dev.failsafe.idp.server.clients.InvalidClientRegistrationException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,14 +24,29 @@ final class AdminErrors extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
+	@ExceptionHandler(AdminClientsController.UnknownClientException.class)
+	ProblemDetail unknownClient(AdminClientsController.UnknownClientException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ClientRegistrations.ClientIdTakenException.class)
+	ProblemDetail clientIdTaken(ClientRegistrations.ClientIdTakenException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidClientRegistrationException.class)
+	ProblemDetail invalidRegistration(InvalidClientRegistrationException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
 	@ExceptionHandler(ConflictingKeyMaterialException.class)
 	ProblemDetail conflictingMaterial(ConflictingKeyMaterialException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				ex.getMessage() + "; nothing was restored.");
 	}
 
-	@ExceptionHandler({ SealedDataException.class, IllegalArgumentException.class })
-	ProblemDetail unreadableBackup(RuntimeException ex) {
+	@ExceptionHandler(AdminKeysController.UnreadableBackupException.class)
+	ProblemDetail unreadableBackup(AdminKeysController.UnreadableBackupException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The backup cannot be opened: it was altered, or sealed under another key-encryption key.");
 	}

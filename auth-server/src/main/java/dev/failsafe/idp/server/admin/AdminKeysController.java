@@ -9,6 +9,7 @@ import dev.failsafe.idp.replication.keyring.KeyRevocation;
 import dev.failsafe.idp.replication.keyring.KeyRing;
 import dev.failsafe.idp.replication.keyring.KeyRingBackup;
 import dev.failsafe.idp.replication.keyring.KeyRingSnapshot;
+import dev.failsafe.idp.replication.keyring.SealedDataException;
 import dev.failsafe.idp.replication.keyring.SigningKeyRecord;
 import dev.failsafe.idp.server.audit.AuditLog;
 import dev.failsafe.idp.server.keys.ActiveKeys;
@@ -123,7 +124,13 @@ final class AdminKeysController {
 	 */
 	@PostMapping("/restore")
 	RestoreResult restore(@Valid @RequestBody Backup backup, Authentication caller) {
-		KeyRingSnapshot restored = this.backups.open(backup.backup());
+		KeyRingSnapshot restored;
+		try {
+			restored = this.backups.open(backup.backup());
+		}
+		catch (SealedDataException | IllegalArgumentException ex) {
+			throw new UnreadableBackupException();
+		}
 		this.keys.refresh();
 		KeyRingSnapshot before = this.keys.snapshot();
 		before.union(restored);
@@ -153,6 +160,13 @@ final class AdminKeysController {
 		return new KeyView(key.kid(), key.algorithm(), lifecycle.state(key, snapshot, now).name(), key.publishAt(),
 				key.activateAt(), lifecycle.supersededAt(key, snapshot, now).orElse(null),
 				(revocation != null) ? revocation.revokedAt() : null);
+	}
+
+	/** The backup was altered, sealed under another KEK, or is no backup at all. */
+	static final class UnreadableBackupException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
 	}
 
 	/** No key with this kid is in the ring. */

@@ -21,6 +21,12 @@ class ClientsConfiguration {
 		return new ConfiguredLifetimesClientRepository(new JdbcRegisteredClientRepository(jdbc), tokens);
 	}
 
+	@Bean
+	ClientRegistrations clientRegistrations(RegisteredClientRepository clients, JdbcOperations jdbc,
+			ClientSecretEncoder secrets) {
+		return new ClientRegistrations(clients, jdbc, secrets);
+	}
+
 	/** New secrets are hashed with SHA-256; bcrypt hashes of older secrets still verify. */
 	@Bean
 	ClientSecretEncoder clientSecretEncoder() {

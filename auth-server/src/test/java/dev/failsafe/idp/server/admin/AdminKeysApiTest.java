@@ -110,6 +110,17 @@ class AdminKeysApiTest extends ProviderIntegrationTest {
 		assertThat(malformed.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
+	@Test
+	void sitesWhenEmbeddedDefaultThenOneLocalMemberHoldingEveryKey() {
+		BackChannel.Reply sites = adminGet("/admin/sites");
+		assertThat(sites.status()).isEqualTo(200);
+		assertThat(sites.json()).containsEntry("localSite", "local").containsEntry("redis", null);
+		assertThat(sites.raw().body()).contains("\"local\":true");
+		List<?> keyRing = (List<?>) sites.json().get("keyRing");
+		assertThat(keyRing).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy(entry -> assertThat(((Map<?, ?>) entry).keySet()).map(String::valueOf).containsExactlyInAnyOrder("kid", "partition", "primary", "backups"));
+	}
+
 	private String es256Client() {
 		String clientId = "admin-test-es256-" + System.nanoTime();
 		this.clients.save(RegisteredClient.withId(clientId)

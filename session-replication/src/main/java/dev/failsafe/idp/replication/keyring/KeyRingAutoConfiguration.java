@@ -9,6 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import java.util.List;
 
 import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
 
@@ -24,9 +27,16 @@ public final class KeyRingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	KeyEncryptionKey keyEncryptionKey(KeyRingProperties properties, Environment environment) {
+		// A member of a cluster must share the others' KEK: generating its own would leave it unable to
+		// open the keys they created. Only a member running alone may generate one.
+		boolean clustered = !Binder.get(environment)
+			.bind("idp.hazelcast.members", Bindable.listOf(String.class))
+			.orElse(List.of())
+			.isEmpty();
 		// The environment includes the process environment, where the variable normally lives.
 		return KeyEncryptionKeySource.resolve(properties.kekVariable(),
-				environment.getProperty(properties.kekVariable()), properties.kekFile(), properties.generateKek());
+				environment.getProperty(properties.kekVariable()), properties.kekFile(),
+				properties.generateKek() && !clustered);
 	}
 
 	@Bean

@@ -3,6 +3,8 @@ package dev.failsafe.idp.replication.sites;
 import java.util.List;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.PartitionGroupConfig.MemberGroupType;
+import com.hazelcast.spi.partitiongroup.PartitionGroupMetaData;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spring.session.HazelcastSessionConfiguration;
@@ -35,6 +37,16 @@ public final class HazelcastMemberConfig {
 		// Bind only the configured address, never the wildcard.
 		config.setProperty("hazelcast.socket.bind.any", "false");
 		config.getMemberAttributeConfig().setAttribute(SITE_ATTRIBUTE, properties.site());
+		if (!properties.members().isEmpty()) {
+			// Partition groups by site: a backup never sits in the same site as its primary, so losing
+			// a whole site loses no entry. (A member alone has no backups to place.)
+			config.getMemberAttributeConfig()
+				.setAttribute(PartitionGroupMetaData.PARTITION_GROUP_ZONE, properties.site());
+			config.getPartitionGroupConfig().setEnabled(true).setGroupType(MemberGroupType.ZONE_AWARE);
+		}
+		// Replicated state is written with one synchronous backup: a write returns once the backup
+		// (in another site, see above) holds it.
+		config.getMapConfig("idp.*").setBackupCount(1).setAsyncBackupCount(0);
 		configureNetwork(config.getNetworkConfig(), properties);
 		HazelcastSessionConfiguration.applySerializationConfig(config);
 		return config;

@@ -90,6 +90,14 @@ class KeyRingAutoConfigurationTest {
 	}
 
 	@Test
+	void keyEncryptionKeyWhenClusteredAndNoneGivenThenNotGeneratedAndStartFails() {
+		runner().withPropertyValues("idp.hazelcast.members=127.0.0.1:1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("No key-encryption key");
+		});
+	}
+
+	@Test
 	void keyRingWhenRingFileHoldsKeysThenClusterStartsWithThem() throws Exception {
 		byte[] bytes = KeyEncryptionKey.randomKeyBytes();
 		Files.write(this.directory.resolve("keyring.kek"), bytes);

@@ -1,0 +1,92 @@
+package dev.failsafe.idp.server.admin;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin API's client operations over HTTP: the whole life of a client, and bad registrations. */
+class AdminClientsApiTest extends ProviderIntegrationTest {
+
+	private static final String SERVICE = """
+			{"clientId":"%s","clientName":"Nightly export","clientType":"confidential",
+			 "grantTypes":["client_credentials"],"scopes":["orders.read"]}""";
+
+	@Test
+	void clientWhenCreatedRotatedUpdatedDeletedThenSecretsAndTokensFollow() {
+		String clientId = "export-" + System.nanoTime();
+		BackChannel.Reply created = admin("POST", "/admin/clients", SERVICE.formatted(clientId));
+		assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+		String secret = created.string("clientSecret");
+		assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
+		assertThat(created.raw().body()).doesNotContain("{sha256}");
+		assertThat(token(clientId, secret)).isEqualTo(200);
+
+		BackChannel.Reply rotated = admin("POST", "/admin/clients/" + clientId + "/secret", "");
+		assertThat(rotated.status()).isEqualTo(200);
+		assertThat(token(clientId, secret)).isEqualTo(401);
+		assertThat(token(clientId, rotated.string("clientSecret"))).isEqualTo(200);
+
+		BackChannel.Reply updated = admin("PUT", "/admin/clients/" + clientId, """
+				{"clientName":"Hourly export","clientType":"confidential","grantTypes":["client_credentials"],
+				 "scopes":["orders.read","orders.write"],"signingAlgorithm":"ES256"}""");
+		assertThat(updated.status()).as(updated.raw().body()).isEqualTo(200);
+		assertThat(updated.json()).containsEntry("clientName", "Hourly export")
+			.containsEntry("signingAlgorithm", "ES256")
+			.containsEntry("scopes", List.of("orders.read", "orders.write"));
+		assertThat(admin("GET", "/admin/clients/" + clientId, null).json()).containsEntry("clientName", "Hourly export");
+		assertThat(admin("GET", "/admin/clients", null).raw().body()).contains(clientId).contains(DemoTenant.SHOP);
+
+		assertThat(admin("DELETE", "/admin/clients/" + clientId, null).status()).isEqualTo(204);
+		assertThat(admin("GET", "/admin/clients/" + clientId, null).status()).isEqualTo(404);
+		assertThat(token(clientId, rotated.string("clientSecret"))).isEqualTo(401);
+	}
+
+	@Test
+	void createWhenRegistrationUnsafeOrTakenThenProblem() {
+		assertProblem(admin("POST", "/admin/clients", SERVICE.formatted(DemoTenant.SHOP)), 409);
+		assertProblem(admin("POST", "/admin/clients", """
+				{"clientId":"bad-uri","clientName":"x","grantTypes":["authorization_code"],
+				 "redirectUris":["https://shop.example/cb#fragment"]}"""), 400);
+		assertProblem(admin("POST", "/admin/clients", """
+				{"clientId":"bad-http","clientName":"x","grantTypes":["authorization_code"],
+				 "redirectUris":["http://shop.example/cb"]}"""), 400);
+		assertProblem(admin("POST", "/admin/clients", """
+				{"clientId":"bad-public","clientName":"x","clientType":"public","grantTypes":["client_credentials"]}"""),
+				400);
+		assertProblem(admin("POST", "/admin/clients", """
+				{"clientId":"bad id!","clientName":"x","grantTypes":["client_credentials"]}"""), 400);
+		assertProblem(admin("POST", "/admin/clients", "{\"clientId\":"), 400);
+		assertProblem(admin("DELETE", "/admin/clients/no-such-client", null), 404);
+	}
+
+	private static void assertProblem(BackChannel.Reply reply, int status) {
+		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(status);
+		assertThat(reply.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(reply.json()).containsEntry("status", status).containsKey("detail");
+	}
+
+	private int token(String clientId, String secret) {
+		return this.backChannel.postBasic("/oauth2/token", clientId, secret,
+				Map.of("grant_type", List.of("client_credentials"))).status();
+	}
+
+	private BackChannel.Reply admin(String method, String path, String json) {
+		String token = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(DemoTenant.ADMIN_SCOPE)))
+			.string("access_token");
+		return this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri(path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+					: HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
+}
