@@ -1,0 +1,99 @@
+package dev.failsafe.idp.admin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The clients and sites commands in-process against a real provider process. */
+@ExtendWith(RunningProvider.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClientsAndSitesCommandsIT {
+
+	static RunningProvider.Provider provider;
+
+	@TempDir
+	Path home;
+
+	@BeforeAll
+	static void provider(RunningProvider.Provider running) {
+		provider = running;
+	}
+
+	@Test
+	@Order(1)
+	void clientsCreateWhenConfidentialThenSecretPrintedOnceAndListed() {
+		CliRun created = run("clients", "create", "cli-it-shop", "--name", "CLI IT Shop", "--type", "confidential",
+				"--grant-type", "client_credentials", "--scope", "orders.read");
+		CliRun list = run("clients", "list");
+
+		assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCodes.OK);
+		assertThat(created.out()).startsWith("Created client cli-it-shop.\n").contains("Client secret: ");
+		assertThat(list.out().lines()).anySatisfy(line -> assertThat(line).startsWith("cli-it-shop").contains("CLI IT Shop"));
+		assertThat(list.out()).contains("demo-shop");
+	}
+
+	@Test
+	@Order(2)
+	void clientsCreateWhenIdTakenThenConflict() {
+		CliRun run = run("clients", "create", "cli-it-shop", "--type", "confidential", "--grant-type",
+				"client_credentials");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+		assertThat(run.err()).startsWith("idp-admin: ").hasLineCount(1);
+	}
+
+	@Test
+	@Order(3)
+	void clientsUpdateWhenNameGivenThenShowHasItAndKeepsTheRest() {
+		CliRun update = run("clients", "update", "cli-it-shop", "--name", "Renamed Shop");
+		CliRun show = run("clients", "show", "cli-it-shop");
+
+		assertThat(update.exitCode()).as(update.err()).isEqualTo(ExitCodes.OK);
+		assertThat(show.out()).contains("Renamed Shop").contains("client_credentials").contains("orders.read")
+			.doesNotContain("Client secret");
+	}
+
+	@Test
+	@Order(4)
+	void clientsRotateSecretWhenConfidentialThenNewSecretPrintedOnce() {
+		CliRun run = run("clients", "rotate-secret", "cli-it-shop", "--json");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(AdminApi.parse(run.out()).path("clientSecret").stringValue()).isNotBlank();
+	}
+
+	@Test
+	@Order(5)
+	void clientsDeleteWhenKnownThenShowIsNotFound() {
+		CliRun delete = run("clients", "delete", "cli-it-shop");
+		CliRun show = run("clients", "show", "cli-it-shop");
+
+		assertThat(delete.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(show.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+		assertThat(show.err()).startsWith("idp-admin: ").hasLineCount(1);
+	}
+
+	@Test
+	@Order(6)
+	void sitesStatusWhenOneNodeThenLocalSiteAndItsMember() {
+		CliRun run = run("sites", "status");
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+		assertThat(run.out()).startsWith("Local site: local\n").contains("ADDRESS", "KID", "PARTITION")
+			.contains("Redis: not configured");
+		assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("127.0.0.1:").endsWith("yes"));
+	}
+
+	private CliRun run(String... args) {
+		return CliRun.of(provider.environment(), this.home, args);
+	}
+
+}

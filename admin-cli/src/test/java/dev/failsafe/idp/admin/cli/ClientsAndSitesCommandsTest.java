@@ -1,0 +1,268 @@
+package dev.failsafe.idp.admin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+/** The clients and sites commands against canned answers taken from docs/admin-api.md. */
+class ClientsAndSitesCommandsTest {
+
+	static final String SHOP = """
+			{"clientId":"shop","clientName":"Shop","clientType":"confidential",
+			"grantTypes":["authorization_code","refresh_token"],"redirectUris":["https://shop.example/cb"],
+			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"requireConsent":true,
+			"signingAlgorithm":"RS256","requirePkce":true,"clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
+
+	@TempDir
+	Path home;
+
+	private ContractServer server;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = new ContractServer();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void clientsListWhenClientsThenTableOfIdNameTypeGrantsAndScopes() {
+		this.server.answer("GET", "/admin/clients", 200, "{\"clients\":[" + SHOP + "]}");
+
+		CliRun run = run("clients", "list");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(run.out()).isEqualTo("""
+				CLIENT ID  NAME  TYPE          GRANT TYPES                       SCOPES
+				shop       Shop  confidential  authorization_code,refresh_token  openid,profile
+				""");
+		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
+	void clientsListWhenJsonThenApiBodyAsItCame() {
+		String body = "{\"clients\":[" + SHOP + "]}";
+		this.server.answer("GET", "/admin/clients", 200, body);
+
+		assertThat(run("clients", "list", "--json").out()).isEqualTo(body + "\n");
+	}
+
+	@Test
+	void clientsShowWhenKnownThenOneFieldPerLineAndNoSecret() {
+		this.server.answer("GET", "/admin/clients/shop", 200, SHOP);
+
+		CliRun run = run("clients", "show", "shop");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(run.out()).contains("clientId:               shop\n")
+			.contains("redirectUris:           https://shop.example/cb\n")
+			.contains("postLogoutRedirectUris: -\n")
+			.contains("clientIdIssuedAt:       2026-01-01T10:00:00Z\n")
+			.doesNotContainIgnoringCase("secret");
+	}
+
+	@Test
+	void clientsShowWhenUnknownThenNotFoundWithTheProblemsDetail() {
+		this.server.answer("GET", "/admin/clients/nope", 404,
+				ContractServer.problem(404, "Not Found", "No client with id nope.", "/admin/clients/nope"));
+
+		CliRun run = run("clients", "show", "nope");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+		assertThat(run.err()).isEqualTo("idp-admin: No client with id nope. (HTTP 404, GET /admin/clients/nope)\n");
+	}
+
+	@Test
+	void clientsCreateWhenOptionsThenClientRequestSentAndSecretPrintedOnce() {
+		this.server.answer("POST", "/admin/clients", 201,
+				"{\"client\":" + SHOP + ",\"clientSecret\":\"one-time-secret-value\"}");
+
+		CliRun run = run("clients", "create", "shop", "--name", "Shop", "--type", "confidential", "--grant-type",
+				"authorization_code,refresh_token", "--redirect-uri", "https://shop.example/cb", "--scope", "openid",
+				"--scope", "profile", "--consent", "--signing-algorithm", "RS256");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		JsonNode sent = AdminApi.parse(this.server.requests.get(0).body());
+		assertThat(sent.path("clientId").stringValue()).isEqualTo("shop");
+		assertThat(sent.path("clientType").stringValue()).isEqualTo("confidential");
+		assertThat(Table.text(sent.path("grantTypes"))).isEqualTo("authorization_code,refresh_token");
+		assertThat(Table.text(sent.path("scopes"))).isEqualTo("openid,profile");
+		assertThat(sent.path("requireConsent").asBoolean()).isTrue();
+		assertThat(sent.has("postLogoutRedirectUris")).isFalse();
+		assertThat(run.out()).startsWith("Created client shop.\n")
+			.containsOnlyOnce("one-time-secret-value")
+			.contains("Client secret: one-time-secret-value\n")
+			.contains("shown this once");
+	}
+
+	@Test
+	void clientsCreateWhenIdTakenThenConflictExitCode() {
+		this.server.answer("POST", "/admin/clients", 409,
+				ContractServer.problem(409, "Conflict", "Client id shop is taken.", "/admin/clients"));
+
+		CliRun run = run("clients", "create", "shop", "--type", "public");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+		assertThat(run.err()).startsWith("idp-admin: Client id shop is taken.").endsWith(")\n").hasLineCount(1);
+	}
+
+	@Test
+	void clientsCreateWhenServerSaysBadInputThenUsageExitCodeWithDetail() {
+		this.server.answer("POST", "/admin/clients", 400, ContractServer.problem(400, "Bad Request",
+				"redirectUris[0] must be absolute and without a fragment.", "/admin/clients"));
+
+		CliRun run = run("clients", "create", "shop", "--redirect-uri", "/relative");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("redirectUris[0] must be absolute").hasLineCount(1);
+	}
+
+	@Test
+	void clientsCreateWhenUnknownTypeOrGrantThenUsageExitCodeAndNothingSent() {
+		CliRun type = run("clients", "create", "shop", "--type", "secret");
+		CliRun grant = run("clients", "create", "shop", "--grant-type", "password");
+
+		assertThat(type.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(type.err()).contains("'--type'").contains("'secret'").hasLineCount(1);
+		assertThat(grant.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(grant.err()).contains("'password'").hasLineCount(1);
+		assertThat(this.server.requests).isEmpty();
+	}
+
+	@Test
+	void clientsUpdateWhenSomeOptionsThenOthersKeepTheirValues() {
+		this.server.answer("GET", "/admin/clients/shop", 200, SHOP)
+			.answer("PUT", "/admin/clients/shop", 200, SHOP.replace("\"Shop\"", "\"New Shop\""));
+
+		CliRun run = run("clients", "update", "shop", "--name", "New Shop", "--no-consent");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		ContractServer.Request put = this.server.requests.get(1);
+		assertThat(put.method()).isEqualTo("PUT");
+		JsonNode sent = AdminApi.parse(put.body());
+		assertThat(sent.path("clientName").stringValue()).isEqualTo("New Shop");
+		assertThat(sent.path("requireConsent").asBoolean()).isFalse();
+		assertThat(sent.path("clientId").stringValue()).isEqualTo("shop");
+		assertThat(Table.text(sent.path("redirectUris"))).isEqualTo("https://shop.example/cb");
+		assertThat(sent.has("requirePkce")).isFalse();
+		assertThat(sent.has("clientIdIssuedAt")).isFalse();
+		assertThat(run.out()).startsWith("Updated client shop.\n").contains("New Shop");
+	}
+
+	@Test
+	void clientsDeleteWhenKnownThenDeletedAndOk() {
+		this.server.answer("DELETE", "/admin/clients/shop", 204, null);
+
+		CliRun run = run("clients", "delete", "shop");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(run.out()).isEqualTo("Deleted client shop.\n");
+	}
+
+	@Test
+	void clientsRotateSecretWhenConfidentialThenNewSecretPrintedOnce() {
+		this.server.answer("POST", "/admin/clients/shop/secret", 200,
+				"{\"clientId\":\"shop\",\"clientSecret\":\"fresh-secret\"}");
+
+		CliRun run = run("clients", "rotate-secret", "shop");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(run.out()).containsOnlyOnce("fresh-secret").contains("Client secret: fresh-secret\n");
+	}
+
+	@Test
+	void clientsRotateSecretWhenPublicClientThenUsageExitCode() {
+		this.server.answer("POST", "/admin/clients/spa/secret", 400,
+				ContractServer.problem(400, "Bad Request", "Public client spa has no secret.", "/admin/clients/spa/secret"));
+
+		CliRun run = run("clients", "rotate-secret", "spa");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("Public client spa has no secret.");
+	}
+
+	@Test
+	void sitesStatusWhenTwoSitesThenMembersKeyRingAndRedis() {
+		this.server.answer("GET", "/admin/sites", 200, """
+				{"localSite":"east","members":[{"address":"10.0.0.1:5701","site":"east","local":true},
+				{"address":"10.1.0.1:5701","site":"west","local":false}],
+				"keyRing":[{"kid":"k1","partition":17,"primary":"10.0.0.1:5701","backups":["10.1.0.1:5701"]}],
+				"redis":null}""");
+
+		CliRun run = run("sites", "status");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(run.out()).isEqualTo("""
+				Local site: east
+
+				Members:
+				ADDRESS        SITE  LOCAL
+				10.0.0.1:5701  east  yes
+				10.1.0.1:5701  west  no
+
+				Key ring:
+				KID  PARTITION  PRIMARY        BACKUPS
+				k1   17         10.0.0.1:5701  10.1.0.1:5701
+
+				Redis: not configured
+				""");
+	}
+
+	@Test
+	void sitesStatusWhenTokenLacksAdminScopeThenAuthRefusedExitCode() {
+		this.server.answer("GET", "/admin/sites", 403,
+				ContractServer.problem(403, "Forbidden", "The access token lacks the admin scope.", "/admin/sites"));
+
+		CliRun run = run("sites", "status");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.AUTH_REFUSED);
+		assertThat(run.err()).startsWith("idp-admin: not allowed (GET /admin/sites): The access token lacks the admin scope.")
+			.hasLineCount(1);
+	}
+
+	@Test
+	void anyCommandWhenSecretWrongThenAuthRefusedAndSecretNeverPrinted() {
+		var env = new java.util.HashMap<>(this.server.environment());
+		env.put("IDP_ADMIN_CLIENT_SECRET", "wrong-secret-value");
+
+		CliRun run = CliRun.of(env, this.home, "clients", "list");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.AUTH_REFUSED);
+		assertThat(run.err()).contains("invalid_client").doesNotContain("wrong-secret-value").hasLineCount(1);
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void everyCommandWhenHelpThenUsageAndOk() {
+		String[][] commands = { {}, { "keys" }, { "keys", "list" }, { "keys", "rotate" }, { "keys", "revoke" },
+				{ "keys", "backup" }, { "keys", "restore" }, { "clients" }, { "clients", "list" }, { "clients", "show" },
+				{ "clients", "create" }, { "clients", "update" }, { "clients", "delete" }, { "clients", "rotate-secret" },
+				{ "sites" }, { "sites", "status" } };
+		for (String[] command : commands) {
+			String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+			args[command.length] = "--help";
+
+			CliRun run = run(args);
+
+			assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.OK);
+			assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: idp-admin");
+		}
+		assertThat(run("--help").out()).contains("Exit codes:").contains("4   server unreachable");
+	}
+
+	private CliRun run(String... args) {
+		return CliRun.of(this.server.environment(), this.home, args);
+	}
+
+}
