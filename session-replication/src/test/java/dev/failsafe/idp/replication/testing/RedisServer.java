@@ -135,7 +135,7 @@ public final class RedisServer implements AutoCloseable {
 			throw new IllegalStateException("redis-server on port " + this.port + " is running");
 		}
 		List<String> line = new ArrayList<>(List.of(this.binary.toString(), "--port", Integer.toString(this.port),
-				"--bind", HOST, "--save", "", "--appendonly", "no", "--dir", this.dir.toString(), "--logfile",
+				"--bind", HOST, "--save", "", "--appendonly", "no", "--dir", this.dir.toString(), "--repl-diskless-sync-delay", "0", "--logfile",
 				this.dir.resolve("redis.log").toString(), "--daemonize", "no"));
 		line.addAll(this.arguments);
 		try {
@@ -162,6 +162,36 @@ public final class RedisServer implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Stops the process with SIGSTOP: its connections stay open but it answers nothing (a replica
+	 * stops acknowledging, yet its primary counts it as connected until {@code min-replicas-max-lag}).
+	 */
+	public void freeze() {
+		signal("STOP");
+	}
+
+	/** Resumes a {@link #freeze() frozen} process (SIGCONT). */
+	public void thaw() {
+		signal("CONT");
+	}
+
+	private synchronized void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).inheritIO()
+				.start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + signal + " failed for redis-server on port " + this.port);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
