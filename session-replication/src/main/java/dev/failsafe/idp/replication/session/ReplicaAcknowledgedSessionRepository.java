@@ -64,7 +64,7 @@ public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNa
 	@Override
 	public void save(RedisSession session) {
 		if (this.principals.resolveIndexValueFor(session) == null) {
-			this.delegate.save(session);
+			translated("save a session", () -> this.delegate.save(session));
 			return;
 		}
 		acknowledged("save a signed-in session", () -> this.delegate.save(session));
@@ -86,7 +86,7 @@ public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNa
 	}
 
 	private void acknowledged(String operation, Runnable write) {
-		try {
+		translated(operation, () -> {
 			RedisConnectionUtils.bindConnection(this.connections);
 			try {
 				write.run();
@@ -101,6 +101,13 @@ public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNa
 			finally {
 				RedisConnectionUtils.unbindConnection(this.connections);
 			}
+		});
+	}
+
+	/** A refused write (say {@code NOREPLICAS}) or a lost connection is "try again" like any store failure. */
+	private static void translated(String operation, Runnable write) {
+		try {
+			write.run();
 		}
 		catch (DataAccessException | PoolException | io.lettuce.core.RedisException ex) {
 			throw new StoreUnavailableException("Redis could not " + operation, ex);
