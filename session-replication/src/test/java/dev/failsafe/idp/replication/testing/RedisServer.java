@@ -317,7 +317,8 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	static void pause(Duration duration) {
+	/** Sleeps; an interrupt fails the test. */
+	public static void pause(Duration duration) {
 		try {
 			Thread.sleep(duration);
 		}
