@@ -201,16 +201,27 @@ public final class RedisServer implements AutoCloseable {
 
 	/** Sends one command and returns its reply: a string, a {@code Long}, a list, or null. */
 	public Object call(String... command) {
+		return callInOrder(List.of(command)).get(0);
+	}
+
+	/** Sends commands one after the other on one connection and returns their replies. */
+	@SafeVarargs
+	public final List<Object> callInOrder(List<String>... commands) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(HOST, this.port), (int) REPLY_TIMEOUT.toMillis());
 			socket.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
 			OutputStream out = socket.getOutputStream();
-			out.write(Resp.encode(command));
-			out.flush();
-			return Resp.read(new BufferedInputStream(socket.getInputStream()));
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			List<Object> replies = new ArrayList<>();
+			for (List<String> command : commands) {
+				out.write(Resp.encode(command.toArray(String[]::new)));
+				out.flush();
+				replies.add(Resp.read(in));
+			}
+			return replies;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("redis-server on port " + this.port + " did not answer " + command[0], ex);
+			throw new UncheckedIOException("redis-server on port " + this.port + " did not answer", ex);
 		}
 	}
 
@@ -248,7 +259,7 @@ public final class RedisServer implements AutoCloseable {
 			for (long replicaOffset : replicaOffsets) {
 				inSync += (replicaOffset >= offset) ? 1 : 0;
 			}
-			if (inSync >= replicas) {
+			if (inSync >= replicas && acknowledgedByReplicas(replicas)) {
 				return;
 			}
 			if (Instant.now().isAfter(deadline)) {
@@ -256,6 +267,22 @@ public final class RedisServer implements AutoCloseable {
 						+ replicas + " replicas in sync after " + timeout + ":\n" + info);
 			}
 			pause(Duration.ofMillis(50));
+		}
+	}
+
+	/**
+	 * Whether {@code replicas} replicas acknowledge a fresh write: "online" in INFO is not enough, a
+	 * replica may still be loading what it was sent.
+	 */
+	private boolean acknowledgedByReplicas(int replicas) {
+		try {
+			List<Object> replies = callInOrder(List.of("SET", "fixture:sync", Long.toString(System.nanoTime())),
+					List.of("WAIT", Integer.toString(replicas), "200"));
+			return ((Long) replies.get(1)) >= replicas;
+		}
+		catch (IllegalStateException refused) {
+			// NOREPLICAS: not yet.
+			return false;
 		}
 	}
 
