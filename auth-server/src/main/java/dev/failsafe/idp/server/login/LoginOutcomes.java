@@ -21,7 +21,10 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 /**
  * What happens after the login form is submitted: counts each outcome in the metric
  * {@value #METRIC} (tag {@code outcome}), logs it (never the password), and sends the user on,
- * back to the login page with a reason on failure.
+ * back to the login page with a reason on failure. A login is counted as a success only once its
+ * session was stored (and acknowledged by a replica where the store requires it); otherwise the
+ * {@link StoreUnavailableException} goes on to {@link dev.failsafe.idp.server.web.StoreUnavailablePages},
+ * which sends the user back to the login page to try again.
  */
 public final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -40,8 +43,15 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
+		try {
+			// The redirect commits the session: with Redis, the save that must reach a replica.
+			this.onSuccess.onAuthenticationSuccess(request, response, authentication);
+		}
+		catch (StoreUnavailableException ex) {
+			count("unavailable", request);
+			throw ex;
+		}
 		count("success", request);
-		this.onSuccess.onAuthenticationSuccess(request, response, authentication);
 	}
 
 	@Override

@@ -50,6 +50,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -122,6 +123,15 @@ class SecurityConfiguration {
 		FilterRegistrationBean<EndpointRequestGuard> registration = new FilterRegistrationBean<>(
 				new EndpointRequestGuard(rules, maxFormSize.toBytes(), errors));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/** Outside Spring Session's filter: a session save that a replica did not confirm. */
+	@Bean
+	FilterRegistrationBean<StoreUnavailablePages> storeUnavailablePages() {
+		FilterRegistrationBean<StoreUnavailablePages> registration = new FilterRegistrationBean<>(
+				new StoreUnavailablePages(LOGIN_PAGE));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;
 	}
 

@@ -1,0 +1,168 @@
+package dev.failsafe.idp.server.sites;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.failsafe.idp.replication.authorization.AuthorizationStore;
+import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
+import dev.failsafe.idp.replication.session.ReplicaAcknowledgedSessionRepository;
+import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.server.AuthServerApplication;
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.CodeFlow;
+import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.server.testing.RunningProvider;
+import dev.failsafe.idp.server.testing.UserAgent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WAIT proof, with real processes: a provider on a real Redis primary ({@code min-replicas-to-write
+ * 1}) and a real replica. Without a replica acknowledging, a login through the login form is refused
+ * with "try again" and a token request gets 503 {@code temporarily_unavailable}; with the replica back
+ * and in sync, both succeed. Two ways to lose the replica: SIGKILL (the primary then refuses writes,
+ * {@code NOREPLICAS}) and SIGSTOP (the primary still takes writes within {@code min-replicas-max-lag};
+ * only a {@code WAIT} on the connection that wrote them catches it).
+ */
+@SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class RedisAcknowledgementTest {
+
+	private static final RunningProvider PROVIDER = RunningProvider.create();
+
+	private static RedisServer primary;
+
+	private static RedisServer replica;
+
+	@DynamicPropertySource
+	static void provider(DynamicPropertyRegistry registry) {
+		PROVIDER.register(registry);
+		primary = RedisServer.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "30");
+		replica = RedisServer.startReplicaOf(primary);
+		primary.awaitInSync(1, Duration.ofSeconds(20));
+		registry.add("spring.data.redis.host", primary::host);
+		registry.add("spring.data.redis.port", primary::port);
+		registry.add("idp.redis.replicas-to-ack", () -> "1");
+		registry.add("idp.redis.ack-timeout", () -> "400ms");
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		if (replica != null) {
+			replica.close();
+		}
+		if (primary != null) {
+			primary.close();
+		}
+	}
+
+	@Autowired
+	private AuthorizationStore authorizations;
+
+	@Autowired
+	private SessionRepository<?> sessions;
+
+	private final BackChannel backChannel = new BackChannel(PROVIDER);
+
+	@Test
+	void loginAndTokenWhenReplicaKilledThenRefusedAndWhenBackInSyncThenSucceed() {
+		assertThat(this.authorizations).isInstanceOf(RedisAuthorizationStore.class);
+		assertThat(this.sessions).isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
+		Pending pending = codeAndLoginForm();
+
+		replica.kill();
+		assertRefused(pending);
+
+		replica.restart();
+		primary.awaitInSync(1, Duration.ofSeconds(20));
+		// The refused exchange changed nothing (NOREPLICAS): the same code still works.
+		assertThat(pending.exchange().status()).isEqualTo(200);
+		assertSignInSucceeds();
+	}
+
+	@Test
+	void loginAndTokenWhenReplicaFrozenThenWaitRefusesAndWhenThawedThenSucceed() {
+		Pending pending = codeAndLoginForm();
+
+		replica.freeze();
+		try {
+			assertRefused(pending);
+		}
+		finally {
+			replica.thaw();
+		}
+		primary.awaitInSync(1, Duration.ofSeconds(20));
+		// WAIT is no rollback: the primary redeemed the code, the client was told 503 and starts again.
+		assertThat(pending.exchange().json()).containsEntry("error", "invalid_grant");
+		Pending fresh = codeAndLoginForm();
+		assertThat(fresh.exchange().status()).isEqualTo(200);
+		assertSignInSucceeds();
+	}
+
+	/** A code not yet exchanged, and a login form loaded by another browser, both while all is well. */
+	private Pending codeAndLoginForm() {
+		CodeFlow flow = new CodeFlow(new UserAgent(PROVIDER), this.backChannel);
+		Pkce pkce = Pkce.create();
+		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
+				DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		UserAgent browser = new UserAgent(PROVIDER);
+		HttpResponse<String> form = browser.get("/login");
+		assertThat(form.statusCode()).isEqualTo(200);
+		return new Pending(flow, pkce, code, browser, UserAgent.csrfToken(form.body()));
+	}
+
+	private void assertRefused(Pending pending) {
+		String anonymousSession = pending.browser().cookie("IDPSESSION").orElseThrow();
+		HttpResponse<String> login = pending.submitLogin();
+		assertThat(UserAgent.location(login)).as("login refused").endsWith("/login?unavailable");
+		// The id of the unconfirmed signed-in session never reached the browser.
+		assertThat(login.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("IDPSESSION=")
+				&& !cookie.startsWith("IDPSESSION=" + anonymousSession) && !cookie.contains("Max-Age=0"));
+		assertThat(pending.browser().cookie("IDPSESSION")).hasValue(anonymousSession);
+
+		BackChannel.Reply token = pending.exchange();
+		assertThat(token.status()).as(token.raw().body()).isEqualTo(503);
+		assertThat(token.json()).containsEntry("error", "temporarily_unavailable").doesNotContainKey("access_token");
+	}
+
+	private void assertSignInSucceeds() {
+		UserAgent browser = new UserAgent(PROVIDER);
+		HttpResponse<String> login = browser.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		assertThat(UserAgent.location(login)).as("login succeeded").doesNotContain("/login?");
+		assertThat(signedIn(browser)).isTrue();
+	}
+
+	/** Whether the browser's session is signed in: the authorization endpoint does not ask it to log in. */
+	private static boolean signedIn(UserAgent browser) {
+		HttpResponse<String> response = browser.get(CodeFlow.authorizeUrl(DemoTenant.SHOP,
+				DemoTenant.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s", "n"));
+		String location = UserAgent.isRedirect(response) ? UserAgent.location(response) : "";
+		return response.statusCode() == 302 && !location.startsWith("/login")
+				&& !location.startsWith(PROVIDER.issuer() + "/login");
+	}
+
+	private record Pending(CodeFlow flow, Pkce pkce, String code, UserAgent browser, String csrf) {
+
+		HttpResponse<String> submitLogin() {
+			return this.browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME), "password",
+					List.of(DemoTenant.PASSWORD), "_csrf", List.of(this.csrf)));
+		}
+
+		BackChannel.Reply exchange() {
+			return this.flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, this.code, DemoTenant.SHOP_REDIRECT_URI,
+					this.pkce.verifier());
+		}
+
+	}
+
+}

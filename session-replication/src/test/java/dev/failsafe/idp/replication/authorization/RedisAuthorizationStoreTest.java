@@ -1,0 +1,130 @@
+package dev.failsafe.idp.replication.authorization;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import dev.failsafe.idp.replication.sites.RedisCalls;
+import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.replication.testing.RedisTestConnections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The contract against a real primary whose every write is acknowledged by a real replica. */
+class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
+
+	private static RedisServer primary;
+
+	private static RedisServer replica;
+
+	private static LettuceConnectionFactory connections;
+
+	private static RedisAuthorizationStore store;
+
+	@BeforeAll
+	static void startServers() {
+		primary = RedisServer.start();
+		replica = RedisServer.startReplicaOf(primary);
+		primary.awaitInSync(1, Duration.ofSeconds(20));
+		connections = RedisTestConnections.dedicated(primary);
+		store = new RedisAuthorizationStore(new RedisCalls(connections),
+				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)));
+	}
+
+	@AfterAll
+	static void stopServers() {
+		if (connections != null) {
+			connections.destroy();
+		}
+		if (replica != null) {
+			replica.close();
+		}
+		if (primary != null) {
+			primary.close();
+		}
+	}
+
+	@Override
+	protected AuthorizationStore store() {
+		return store;
+	}
+
+	@Test
+	void insertWhenStoredThenKeysAreAsDocumented() {
+		assertThat(RedisAuthorizationStore.RECORD_KEY_PREFIX).isEqualTo("idp:authz:id:");
+		assertThat(RedisAuthorizationStore.INDEX_KEY_PREFIX).isEqualTo("idp:authz:token:");
+		String retired = hash();
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(retired),
+				Instant.now().plus(Duration.ofHours(1)), "the-payload");
+		store.insert(record);
+		String live = record.tokenHashes().iterator().next();
+		String recordKey = "idp:authz:id:" + record.id();
+
+		assertThat(primary.call("TYPE", recordKey)).isEqualTo("hash");
+		assertThat(primary.call("HGET", recordKey, "version")).isEqualTo("1");
+		assertThat(primary.call("HGET", recordKey, "expires-at"))
+			.isEqualTo(record.expiresAt().toString());
+		assertThat(primary.call("HGET", recordKey, "token-hashes")).isEqualTo("[\"" + live + "\"]");
+		assertThat(primary.call("HGET", recordKey, "retired-token-hashes")).isEqualTo("[\"" + retired + "\"]");
+		assertThat(primary.call("HGET", recordKey, "payload")).isEqualTo("the-payload");
+		assertThat(primary.call("HLEN", recordKey)).isEqualTo(5L);
+		assertThat(primary.call("GET", "idp:authz:token:" + live)).isEqualTo(record.id());
+		assertThat(primary.call("GET", "idp:authz:token:" + retired)).isEqualTo(record.id());
+
+		long expected = Duration.between(Instant.now(), record.expiresAt()).toMillis();
+		for (String key : new String[] { recordKey, "idp:authz:token:" + live, "idp:authz:token:" + retired }) {
+			assertThat((Long) primary.call("PTTL", key)).as(key).isBetween(expected - 5_000, expected + 1_000);
+		}
+		// Acknowledged means on the replica too.
+		assertThat(replica.call("HGET", recordKey, "payload")).isEqualTo("the-payload");
+	}
+
+	@Test
+	void replaceWhenHashDroppedThenIndexEntryDeletedAndNewOnesCarryTheExpiry() {
+		AuthorizationRecord current = newRecord();
+		store.insert(current);
+		String dropped = current.tokenHashes().iterator().next();
+		String added = hash();
+		Instant longer = current.expiresAt().plus(Duration.ofHours(1));
+		store.replace(current, current.next(Set.of(added), Set.of(), longer, "v2"));
+		assertThat(primary.call("EXISTS", "idp:authz:token:" + dropped)).isEqualTo(0L);
+		long expected = Duration.between(Instant.now(), longer).toMillis();
+		assertThat((Long) primary.call("PTTL", "idp:authz:token:" + added)).isBetween(expected - 5_000,
+				expected + 1_000);
+		assertThat((Long) primary.call("PTTL", "idp:authz:id:" + current.id())).isBetween(expected - 5_000,
+				expected + 1_000);
+	}
+
+	@Test
+	void insertWhenAlreadyExpiredThenStillGivenOneSecond() {
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(),
+				Instant.now().minusSeconds(60), "expired");
+		store.insert(record);
+		Long ttl = (Long) primary.call("PTTL", "idp:authz:id:" + record.id());
+		assertThat(ttl == -2 || (ttl > 0 && ttl <= 1_000)).as("PTTL %d", ttl).isTrue();
+	}
+
+	@Test
+	void insertWhenVersionIsNotOneThenRefused() {
+		AuthorizationRecord record = new AuthorizationRecord(id(), 2, Set.of(hash()), Set.of(),
+				Instant.now().plusSeconds(60), "v2");
+		assertThatIllegalArgumentException().isThrownBy(() -> store.insert(record));
+	}
+
+	@Test
+	void writeWhenScriptCacheFlushedThenScriptSentAgain() {
+		primary.call("SCRIPT", "FLUSH");
+		AuthorizationRecord record = newRecord();
+		assertThat(store.insert(record)).isTrue();
+		assertThat(store.findById(record.id())).contains(record);
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.failsafe.idp.replication.session;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.data.redis.RedisIndexedSessionRepository.RedisSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.replication.authorization.AuthorizationStore;
+import dev.failsafe.idp.replication.authorization.ConsentStore;
+import dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore;
+import dev.failsafe.idp.replication.authorization.HazelcastStoresAutoConfiguration;
+import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
+import dev.failsafe.idp.replication.authorization.RedisConsentStore;
+import dev.failsafe.idp.replication.authorization.RedisStoresAutoConfiguration;
+import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.sites.RedisReplicationProperties;
+import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.testing.RedisServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RedisSessionAutoConfigurationTest {
+
+	private static RedisServer primary;
+
+	private static RedisServer replica;
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(
+				org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration.class,
+				HazelcastMemberAutoConfiguration.class, RedisStoresAutoConfiguration.class,
+				HazelcastStoresAutoConfiguration.class, RedisSessionAutoConfiguration.class,
+				HazelcastSessionAutoConfiguration.class))
+		.withPropertyValues("idp.hazelcast.cluster-name=test-" + UUID.randomUUID());
+
+	@BeforeAll
+	static void startServers() {
+		primary = RedisServer.start();
+		replica = RedisServer.startReplicaOf(primary);
+		primary.awaitInSync(1, Duration.ofSeconds(20));
+	}
+
+	@AfterAll
+	static void stopServers() {
+		if (replica != null) {
+			replica.close();
+		}
+		if (primary != null) {
+			primary.close();
+		}
+	}
+
+	@Test
+	void storesWhenRedisConfiguredThenRedisForSessionsAndAuthorizationsWithDedicatedConnections() {
+		redis().run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(SessionRepositoryFilter.class);
+			assertThat(context.getBean(AuthorizationStore.class)).isInstanceOf(RedisAuthorizationStore.class);
+			assertThat(context.getBean(ConsentStore.class)).isInstanceOf(RedisConsentStore.class);
+			assertThat(context.getBean(SessionRepository.class))
+				.isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
+			assertThat(context.getBean(LettuceConnectionFactory.class).getShareNativeConnection()).isFalse();
+			ReplicaAcknowledgement acknowledgement = context.getBean(ReplicaAcknowledgement.class);
+			assertThat(acknowledgement.replicas()).isEqualTo(RedisReplicationProperties.DEFAULT_REPLICAS_TO_ACK);
+			assertThat(acknowledgement.timeout()).isEqualTo(RedisReplicationProperties.DEFAULT_ACK_TIMEOUT);
+		});
+	}
+
+	@Test
+	void storesWhenRedisNotConfiguredThenHazelcast() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(AuthorizationStore.class)).isInstanceOf(HazelcastAuthorizationStore.class);
+			assertThat(context).doesNotHaveBean(ReplicaAcknowledgedSessionRepository.class);
+		});
+	}
+
+	@Test
+	void replicasToAckWhenNegativeThenStartFails() {
+		redis().withPropertyValues("idp.redis.replicas-to-ack=-1")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void saveWhenSignedInAndReplicaFrozenThenUnavailableAndWhenThawedThenConfirmed() {
+		redis().withPropertyValues("idp.redis.ack-timeout=300ms").run((context) -> {
+			@SuppressWarnings("unchecked")
+			FindByIndexNameSessionRepository<RedisSession> sessions = context
+				.getBean(FindByIndexNameSessionRepository.class);
+			RedisSession anonymous = sessions.createSession();
+			anonymous.setAttribute("csrf", "token");
+			RedisSession signedIn = sessions.createSession();
+			signedIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "alice");
+
+			replica.freeze();
+			try {
+				sessions.save(anonymous);
+				// A WAIT on any other connection would count the frozen replica's earlier acknowledgements.
+				assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> sessions.save(signedIn))
+					.withMessageContaining("0 of 1 replicas acknowledged");
+			}
+			finally {
+				replica.thaw();
+			}
+			primary.awaitInSync(1, Duration.ofSeconds(20));
+			RedisSession again = sessions.createSession();
+			again.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "bob");
+			sessions.save(again);
+			assertThat(sessions.findByPrincipalName("bob")).containsKey(again.getId());
+			assertThat(primary.call("EXISTS", RedisSessionAutoConfiguration.NAMESPACE + ":sessions:" + again.getId()))
+				.isEqualTo(1L);
+			assertThat(replica.call("EXISTS", RedisSessionAutoConfiguration.NAMESPACE + ":sessions:" + again.getId()))
+				.isEqualTo(1L);
+			sessions.deleteById(again.getId());
+			assertThat(sessions.findById(again.getId())).isNull();
+		});
+	}
+
+	private WebApplicationContextRunner redis() {
+		return this.runner.withPropertyValues("spring.data.redis.host=" + primary.host(),
+				"spring.data.redis.port=" + primary.port());
+	}
+
+}

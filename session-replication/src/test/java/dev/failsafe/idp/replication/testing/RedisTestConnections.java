@@ -1,0 +1,29 @@
+package dev.failsafe.idp.replication.testing;
+
+import java.time.Duration;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;
+
+/**
+ * Connection factories for tests, configured as the Redis stores need them in production: pooled,
+ * a dedicated connection per operation. The caller destroys them.
+ */
+public final class RedisTestConnections {
+
+	private RedisTestConnections() {
+	}
+
+	/** A started factory for {@code server}. */
+	public static LettuceConnectionFactory dedicated(RedisServer server) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(server.host(), server.port()),
+				LettucePoolingClientConfiguration.builder().commandTimeout(Duration.ofSeconds(10)).build());
+		factory.setShareNativeConnection(false);
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
+	}
+
+}
