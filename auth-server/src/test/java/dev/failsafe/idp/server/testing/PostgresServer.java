@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.testing;
 
+import dev.failsafe.idp.replication.testing.RequiredComponent;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -19,9 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A real {@code redis-server} for a test, from the Debian package's binary, on a free 127.0.0.1 port
@@ -80,26 +78,7 @@ public final class RedisServer implements AutoCloseable {
 
 	/** The path of {@code redis-server}, or a skip (a failure on CI) when it is not installed. */
 	public static Path binary() {
-		return executable("REDIS_SERVER", "/usr/bin/redis-server", DEBIAN_PACKAGE);
-	}
-
-	/**
-	 * The executable at {@code $environmentVariable} if set, else at {@code defaultPath}; missing, the
-	 * test is skipped, or fails when {@code CI=true}, naming {@code debianPackage}.
-	 */
-	public static Path executable(String environmentVariable, String defaultPath, String debianPackage) {
-		String configured = System.getenv(environmentVariable);
-		Path path = Path.of((configured != null && !configured.isBlank()) ? configured : defaultPath);
-		if (Files.isExecutable(path)) {
-			return path;
-		}
-		String message = path + " is missing: install the Debian package '" + debianPackage + "' (apt-get install -y "
-				+ debianPackage + ") or set " + environmentVariable;
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-			return fail(message);
-		}
-		Assumptions.abort(message);
-		return path;
+		return RequiredComponent.executable("REDIS_SERVER", "/usr/bin/redis-server", DEBIAN_PACKAGE);
 	}
 
 	private static RedisServer launch(List<String> extraArguments) {

@@ -40,7 +40,7 @@ public final class SentinelSet implements AutoCloseable {
 
 	/** Starts three sentinels watching {@code primary}. */
 	public static SentinelSet monitoring(RedisServer primary) {
-		Path binary = RedisServer.executable("REDIS_SENTINEL", "/usr/bin/redis-sentinel", DEBIAN_PACKAGE);
+		Path binary = RequiredComponent.executable("REDIS_SENTINEL", "/usr/bin/redis-sentinel", DEBIAN_PACKAGE);
 		SentinelSet set = new SentinelSet();
 		try {
 			for (int i = 0; i < 3; i++) {

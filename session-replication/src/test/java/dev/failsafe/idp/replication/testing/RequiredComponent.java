@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.testing;
+package dev.failsafe.idp.replication.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ public final class RequiredComponent {
 		String configured = System.getenv(environmentVariable);
 		Path path = Path.of((configured != null && !configured.isBlank()) ? configured : defaultPath);
 		if (!Files.isExecutable(path)) {
-			return missing(path + " is missing: install the Debian package '" + debianPackage + "' or set "
-					+ environmentVariable);
+			return missing(path + " is missing: install the Debian package '" + debianPackage + "' (apt-get install -y "
+					+ debianPackage + ") or set " + environmentVariable);
 		}
 		return path;
 	}
