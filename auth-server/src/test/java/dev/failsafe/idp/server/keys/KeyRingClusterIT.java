@@ -76,11 +76,29 @@ class KeyRingClusterIT {
 		Map<String, String> beforeColdStart = awaitSameJwks(cluster.subList(1, 3));
 		assertThat(beforeColdStart).hasSize(first.size() + 1).containsKey(newKid);
 
+		// Propagation: an emergency rotation on one survivor reaches the other's signer.
+		String survivorToken = token(cluster.get(1), DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, "admin");
+		long rotatedAt = System.nanoTime();
+		HttpResponse<String> second = this.http.send(HttpRequest.newBuilder(cluster.get(1).uri("/admin/keys/rotate"))
+			.header("Authorization", "Bearer " + survivorToken)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"algorithm\":\"RS256\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+		String secondKid = second.body().replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+			.until(() -> signerKid(cluster.get(2)).equals(secondKid));
+		System.out.printf("KEYRING rotation-to-other-node-signing=%d ms%n", (System.nanoTime() - rotatedAt) / 1_000_000);
+		newKid = secondKid;
+		beforeColdStart = awaitSameJwks(cluster.subList(1, 3));
+
 		// The whole cluster dies; every member comes back from its own encrypted ring file.
 		for (ProviderProcess node : cluster) {
 			node.kill();
 		}
+		long coldStart = System.nanoTime();
 		startAll(cluster);
+		System.out.printf("KEYRING cold-start-to-all-ready=%d ms%n", (System.nanoTime() - coldStart) / 1_000_000);
 		assertThat(awaitSameJwks(cluster)).as("same kids and the same public material").isEqualTo(beforeColdStart);
 		for (ProviderProcess node : cluster) {
 			assertThat(signerKid(node)).isEqualTo(newKid);
