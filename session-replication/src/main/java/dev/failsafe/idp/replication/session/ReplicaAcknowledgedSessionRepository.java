@@ -72,7 +72,7 @@ public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNa
 
 	@Override
 	public RedisSession findById(String id) {
-		return this.delegate.findById(id);
+		return read("read a session", () -> this.delegate.findById(id));
 	}
 
 	@Override
@@ -82,7 +82,7 @@ public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNa
 
 	@Override
 	public Map<String, RedisSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
-		return this.delegate.findByIndexNameAndIndexValue(indexName, indexValue);
+		return read("find a user's sessions", () -> this.delegate.findByIndexNameAndIndexValue(indexName, indexValue));
 	}
 
 	private void acknowledged(String operation, Runnable write) {
@@ -106,8 +106,16 @@ public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNa
 
 	/** A refused write (say {@code NOREPLICAS}) or a lost connection is "try again" like any store failure. */
 	private static void translated(String operation, Runnable write) {
-		try {
+		read(operation, () -> {
 			write.run();
+			return null;
+		});
+	}
+
+	/** A read that Redis cannot answer is "try again" too, never an error page with a 500. */
+	private static <T> T read(String operation, java.util.function.Supplier<T> read) {
+		try {
+			return read.get();
 		}
 		catch (DataAccessException | PoolException | io.lettuce.core.RedisException ex) {
 			throw new StoreUnavailableException("Redis could not " + operation, ex);

@@ -1,0 +1,67 @@
+package dev.failsafe.idp.server.sites;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.server.AuthServerApplication;
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.RunningProvider;
+import dev.failsafe.idp.server.testing.UserAgent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With Redis gone (SIGKILL), a signed-in user's next page and a client's token request get "try
+ * again" (503), never a 500: session reads are store failures like writes.
+ */
+@SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class RedisUnreachableTest {
+
+	private static final RunningProvider PROVIDER = RunningProvider.create();
+
+	private static RedisServer redis;
+
+	@DynamicPropertySource
+	static void provider(DynamicPropertyRegistry registry) {
+		PROVIDER.register(registry);
+		redis = RedisServer.start();
+		registry.add("spring.data.redis.host", redis::host);
+		registry.add("spring.data.redis.port", redis::port);
+		registry.add("idp.redis.replicas-to-ack", () -> "0");
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		if (redis != null) {
+			redis.close();
+		}
+	}
+
+	@Test
+	void pagesAndTokensWhenRedisKilledThenTryAgainNotServerError() {
+		UserAgent agent = new UserAgent(PROVIDER);
+		HttpResponse<String> login = agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		assertThat(UserAgent.location(login)).doesNotContain("/login?");
+
+		redis.kill();
+
+		HttpResponse<String> page = agent.get("/oauth2/consent?client_id=demo-shop&state=s&scope=openid");
+		assertThat(page.statusCode()).isEqualTo(503);
+		assertThat(page.headers().firstValue("Retry-After")).isPresent();
+
+		BackChannel.Reply token = new BackChannel(PROVIDER).postBasic("/oauth2/token", DemoTenant.PARTNER_API,
+				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+		assertThat(token.status()).isEqualTo(503);
+		assertThat(token.json()).containsEntry("error", "temporarily_unavailable");
+	}
+
+}
