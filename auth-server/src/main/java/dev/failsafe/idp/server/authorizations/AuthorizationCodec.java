@@ -112,6 +112,19 @@ final class AuthorizationCodec {
 	}
 
 	/**
+	 * The hash of the refresh token a payload holds, or null: read straight from the payload, since
+	 * the store needs it on every save and a full decode would also look up the client.
+	 */
+	String refreshTokenHash(String payload) {
+		for (JsonNode token : this.json.readTree(payload).get("tokens")) {
+			if (TokenKind.REFRESH.name().equals(token.get("kind").asString())) {
+				return token.get("hash").asString();
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Rebuilds the authorization. Tokens whose hash is {@code presentedHash} get
 	 * {@code presentedValue} back; the others carry placeholders.
 	 */

@@ -143,7 +143,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 		AuthorizationRecord stored = current.get();
 		Set<String> retired = new HashSet<>(stored.retiredTokenHashes());
-		String previousRefresh = refreshTokenHash(stored);
+		String previousRefresh = this.codec.refreshTokenHash(stored.payload());
 		if (previousRefresh != null && !previousRefresh.equals(encoded.refreshTokenHash())) {
 			retired.add(previousRefresh);
 		}
@@ -182,14 +182,6 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			record = reread.get();
 		}
 		throw ProtocolErrors.asException(ProtocolErrors.temporarilyUnavailable());
-	}
-
-	private String refreshTokenHash(AuthorizationRecord record) {
-		OAuth2Authorization authorization = decode(record, null);
-		if (authorization == null || authorization.getRefreshToken() == null) {
-			return null;
-		}
-		return TokenHash.of(authorization.getRefreshToken().getToken().getTokenValue());
 	}
 
 	private OAuth2Authorization decode(AuthorizationRecord record, String presentedToken) {
