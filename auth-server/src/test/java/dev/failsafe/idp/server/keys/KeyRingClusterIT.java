@@ -1,23 +1,13 @@
 package dev.failsafe.idp.server.keys;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.ProviderProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +25,9 @@ class KeyRingClusterIT {
 
 	private static final Duration START = Duration.ofSeconds(240);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private static final Duration CONVERGE = Duration.ofSeconds(30);
+
+	private final RingNodes ring = new RingNodes();
 
 	private final List<ProviderProcess> nodes = new ArrayList<>();
 
@@ -52,61 +44,47 @@ class KeyRingClusterIT {
 	@Test
 	void clusterWhenWriterKilledThenEveryMemberKilledThenColdStartRestoresTheWholeRing() throws Exception {
 		List<ProviderProcess> cluster = cluster();
-		startAll(cluster);
+		RingNodes.startAll(cluster, START);
 		// Members that start together may each create a first key before they meet; the union
 		// holds them all and the lifecycle rule makes every member sign with the same one.
-		Map<String, String> first = awaitSameJwks(cluster);
+		Map<String, String> first = this.ring.awaitSameJwks(cluster, CONVERGE);
 		assertThat(first).hasSizeGreaterThanOrEqualTo(2);
-		String firstSigner = signerKid(cluster.get(0));
-		assertThat(signerKid(cluster.get(1))).isEqualTo(firstSigner);
-		assertThat(signerKid(cluster.get(2))).isEqualTo(firstSigner);
+		String firstSigner = this.ring.signerKid(cluster.get(0));
+		assertThat(this.ring.signerKid(cluster.get(1))).isEqualTo(firstSigner);
+		assertThat(this.ring.signerKid(cluster.get(2))).isEqualTo(firstSigner);
 
 		// A lost update: the member that took the write dies right after acknowledging it.
 		ProviderProcess writer = cluster.get(0);
-		String admin = token(writer, DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, "admin");
-		HttpResponse<String> rotated = this.http.send(HttpRequest.newBuilder(writer.uri("/admin/keys/rotate"))
-			.header("Authorization", "Bearer " + admin)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"algorithm\":\"RS256\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+		String rotatedKid = this.ring.rotate(writer);
 		writer.kill();
-		String newKid = signerKid(cluster.get(1));
-		assertThat(rotated.body()).contains(newKid);
-		Map<String, String> beforeColdStart = awaitSameJwks(cluster.subList(1, 3));
-		assertThat(beforeColdStart).hasSize(first.size() + 1).containsKey(newKid);
+		assertThat(this.ring.signerKid(cluster.get(1))).isEqualTo(rotatedKid);
+		Map<String, String> beforeColdStart = this.ring.awaitSameJwks(cluster.subList(1, 3), CONVERGE);
+		assertThat(beforeColdStart).hasSize(first.size() + 1).containsKey(rotatedKid);
 
 		// Propagation: an emergency rotation on one survivor reaches the other's signer.
-		String survivorToken = token(cluster.get(1), DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, "admin");
 		long rotatedAt = System.nanoTime();
-		HttpResponse<String> second = this.http.send(HttpRequest.newBuilder(cluster.get(1).uri("/admin/keys/rotate"))
-			.header("Authorization", "Bearer " + survivorToken)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"algorithm\":\"RS256\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
-		String secondKid = second.body().replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+		String secondKid = this.ring.rotate(cluster.get(1));
 		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-			.until(() -> signerKid(cluster.get(2)).equals(secondKid));
+			.until(() -> this.ring.signerKid(cluster.get(2)).equals(secondKid));
 		System.out.printf("KEYRING rotation-to-other-node-signing=%d ms%n", (System.nanoTime() - rotatedAt) / 1_000_000);
-		newKid = secondKid;
-		beforeColdStart = awaitSameJwks(cluster.subList(1, 3));
+		beforeColdStart = this.ring.awaitSameJwks(cluster.subList(1, 3), CONVERGE);
 
 		// The whole cluster dies; every member comes back from its own encrypted ring file.
 		for (ProviderProcess node : cluster) {
 			node.kill();
 		}
 		long coldStart = System.nanoTime();
-		startAll(cluster);
+		RingNodes.startAll(cluster, START);
 		System.out.printf("KEYRING cold-start-to-all-ready=%d ms%n", (System.nanoTime() - coldStart) / 1_000_000);
-		assertThat(awaitSameJwks(cluster)).as("same kids and the same public material").isEqualTo(beforeColdStart);
+		assertThat(this.ring.awaitSameJwks(cluster, CONVERGE)).as("same kids and the same public material")
+			.isEqualTo(beforeColdStart);
 		for (ProviderProcess node : cluster) {
-			assertThat(signerKid(node)).isEqualTo(newKid);
+			assertThat(this.ring.signerKid(node)).isEqualTo(secondKid);
 		}
 	}
 
 	private List<ProviderProcess> cluster() {
-		String kek = Base64.getEncoder().encodeToString(randomBytes(32));
+		String kek = RingNodes.newKek();
 		String clusterName = "it-" + UUID.randomUUID();
 		List<Integer> httpPorts = List.of(ProviderProcess.freePort(), ProviderProcess.freePort(),
 				ProviderProcess.freePort());
@@ -125,62 +103,6 @@ class KeyRingClusterIT {
 		}
 		this.nodes.addAll(cluster);
 		return cluster;
-	}
-
-	/** Starts every node at once; they find each other through the member list. */
-	private static void startAll(List<ProviderProcess> cluster) throws Exception {
-		for (ProviderProcess node : cluster) {
-			node.start();
-		}
-		for (ProviderProcess node : cluster) {
-			node.awaitReady(START);
-		}
-	}
-
-	/** Waits until every node publishes the same keys; returns kid to public JWK JSON. */
-	private Map<String, String> awaitSameJwks(List<ProviderProcess> nodes) {
-		@SuppressWarnings("unchecked")
-		Map<String, String>[] seen = new Map[1];
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-			Set<Map<String, String>> distinct = new java.util.HashSet<>();
-			for (ProviderProcess node : nodes) {
-				distinct.add(jwks(node));
-			}
-			assertThat(distinct).hasSize(1);
-			seen[0] = distinct.iterator().next();
-		});
-		return seen[0];
-	}
-
-	private Map<String, String> jwks(ProviderProcess node) throws Exception {
-		String body = this.http.send(HttpRequest.newBuilder(node.uri("/oauth2/jwks")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		return JWKSet.parse(body).getKeys().stream().collect(Collectors.toMap(JWK::getKeyID, JWK::toJSONString,
-				(a, b) -> a, java.util.TreeMap::new));
-	}
-
-	private String signerKid(ProviderProcess node) throws Exception {
-		return SignedJWT.parse(token(node, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, null))
-			.getHeader()
-			.getKeyID();
-	}
-
-	private String token(ProviderProcess node, String clientId, String secret, String scope) throws Exception {
-		String form = "grant_type=client_credentials" + ((scope != null) ? "&scope=" + scope : "");
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(node.uri("/oauth2/token"))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes()))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		String value = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-		return value;
-	}
-
-	private static byte[] randomBytes(int length) {
-		byte[] bytes = new byte[length];
-		new SecureRandom().nextBytes(bytes);
-		return bytes;
 	}
 
 }

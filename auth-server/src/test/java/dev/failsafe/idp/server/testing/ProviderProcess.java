@@ -35,6 +35,10 @@ public final class ProviderProcess implements AutoCloseable {
 
 	private final Map<String, String> environment;
 
+	private final List<String> launcher;
+
+	private final String host;
+
 	private Process process;
 
 	/**
@@ -45,11 +49,26 @@ public final class ProviderProcess implements AutoCloseable {
 	 * @param environment extra environment variables (e.g. {@code IDP_KEK})
 	 */
 	public ProviderProcess(String name, int port, Path dataDir, List<String> arguments, Map<String, String> environment) {
+		this(name, port, dataDir, arguments, environment, List.of(), "127.0.0.1");
+	}
+
+	private ProviderProcess(String name, int port, Path dataDir, List<String> arguments, Map<String, String> environment,
+			List<String> launcher, String host) {
 		this.name = name;
 		this.port = port;
 		this.dataDir = dataDir;
 		this.arguments = List.copyOf(arguments);
 		this.environment = Map.copyOf(environment);
+		this.launcher = List.copyOf(launcher);
+		this.host = host;
+	}
+
+	/**
+	 * A copy started through {@code launcher} (such as {@code ip netns exec <namespace>}) and reached
+	 * at {@code host}.
+	 */
+	public ProviderProcess placedAt(List<String> launcher, String host) {
+		return new ProviderProcess(this.name, this.port, this.dataDir, this.arguments, this.environment, launcher, host);
 	}
 
 	public static int freePort() {
@@ -62,7 +81,7 @@ public final class ProviderProcess implements AutoCloseable {
 	}
 
 	public URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+		return URI.create("http://" + this.host + ":" + this.port + path);
 	}
 
 	public int port() {
@@ -76,7 +95,7 @@ public final class ProviderProcess implements AutoCloseable {
 			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the build's package phase first");
 		}
 		Files.createDirectories(this.dataDir);
-		List<String> command = new ArrayList<>();
+		List<String> command = new ArrayList<>(this.launcher);
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(JVM_FLAGS);
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + this.port, "--idp.data-dir=" + this.dataDir));

@@ -37,6 +37,13 @@ public final class HazelcastMemberConfig {
 		// Bind only the configured address, never the wildcard.
 		config.setProperty("hazelcast.socket.bind.any", "false");
 		config.getMemberAttributeConfig().setAttribute(SITE_ATTRIBUTE, properties.site());
+		config.setProperty("hazelcast.max.no.heartbeat.seconds",
+				String.valueOf(properties.failureDetectionTimeout().toSeconds()));
+		// Hazelcast waits five minutes before its first look for lost members; a healed link should
+		// reunite the key ring as soon as a regular check would.
+		String mergeSeconds = String.valueOf(properties.mergeCheckInterval().toSeconds());
+		config.setProperty("hazelcast.merge.first.run.delay.seconds", mergeSeconds);
+		config.setProperty("hazelcast.merge.next.run.delay.seconds", mergeSeconds);
 		if (!properties.members().isEmpty()) {
 			// Partition groups by site: a backup never sits in the same site as its primary, so losing
 			// a whole site loses no entry. (A member alone has no backups to place.)

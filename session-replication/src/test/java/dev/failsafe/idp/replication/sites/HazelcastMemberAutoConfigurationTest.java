@@ -1,5 +1,6 @@
 package dev.failsafe.idp.replication.sites;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class HazelcastMemberAutoConfigurationTest {
 
@@ -32,6 +34,26 @@ class HazelcastMemberAutoConfigurationTest {
 		assertThat(bound.bindAddress()).isEqualTo("127.0.0.1");
 		assertThat(bound.port()).isEqualTo(5701);
 		assertThat(bound.members()).isEmpty();
+		assertThat(bound.failureDetectionTimeout()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(bound.mergeCheckInterval()).isEqualTo(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void fromWhenTimingsSetThenHazelcastDetectsFailuresAndLooksForLostMembersAtThatPace() {
+		HazelcastMemberProperties properties = new HazelcastMemberProperties("idp", "a", "127.0.0.1", 5701,
+				List.of("127.0.0.1:5702"), Duration.ofSeconds(6), Duration.ofSeconds(5));
+		Config config = HazelcastMemberConfig.from(properties);
+		assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("6");
+		assertThat(config.getProperty("hazelcast.merge.first.run.delay.seconds")).isEqualTo("5");
+		assertThat(config.getProperty("hazelcast.merge.next.run.delay.seconds")).isEqualTo("5");
+	}
+
+	@Test
+	void propertiesWhenTimingNotWholeSecondsThenRefusedAtStart() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HazelcastMemberProperties("idp", "a", "127.0.0.1", 5701, List.of(),
+					Duration.ofMillis(1500), Duration.ofSeconds(5)))
+			.withMessageContaining("idp.hazelcast.failure-detection-timeout");
 	}
 
 	@Test

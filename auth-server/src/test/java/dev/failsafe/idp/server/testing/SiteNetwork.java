@@ -1,0 +1,167 @@
+package dev.failsafe.idp.server.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import dev.failsafe.idp.replication.testing.RequiredComponent;
+
+/**
+ * Sites as Linux network namespaces on one bridge, so a partition between them is a real one: the
+ * kernel drops their packets to each other. The test itself (in the root namespace, on the
+ * bridge's own address) keeps reaching every site during a cut, as an operator on a third network
+ * would.
+ *
+ * <p>Layout, for {@code n} sites and a random tag {@code t}: namespace {@code fsid-t-i} holds
+ * {@code lo} and {@code fsid<t>s<i>} with address {@code 10.<x>.<y>.(i+2)/24}; its veth peer
+ * {@code fsid<t>p<i>} is a port of bridge {@code fsid<t>br} ({@code 10.<x>.<y>.1}). A cut sets every
+ * site's bridge port {@code isolated}: isolated ports cannot talk to each other but still talk to
+ * the bridge itself. Needs root and {@code ip}/{@code bridge} (Debian's {@code iproute2}).
+ */
+public final class SiteNetwork implements AutoCloseable {
+
+	private static final Path IP = Path.of("/usr/sbin/ip");
+
+	private static final Path BRIDGE = Path.of("/usr/sbin/bridge");
+
+	private final String tag;
+
+	private final String subnet;
+
+	private final int sites;
+
+	private SiteNetwork(String tag, String subnet, int sites) {
+		this.tag = tag;
+		this.subnet = subnet;
+		this.sites = sites;
+	}
+
+	/** Creates {@code sites} namespaces on one bridge, or fails (CI) / skips (elsewhere) without root. */
+	public static SiteNetwork create(int sites) throws IOException, InterruptedException {
+		RequiredComponent.executable("IP_COMMAND", IP.toString(), "iproute2");
+		RequiredComponent.executable("BRIDGE_COMMAND", BRIDGE.toString(), "iproute2");
+		if (!"0".equals(run(List.of("id", "-u")).strip())) {
+			return RequiredComponent.missing("network namespaces need root (CAP_NET_ADMIN)");
+		}
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String tag = Integer.toString(random.nextInt(36 * 36 * 36), 36);
+		SiteNetwork network = new SiteNetwork(tag, "10." + random.nextInt(100, 200) + "." + random.nextInt(1, 255),
+				sites);
+		try {
+			network.build();
+		}
+		catch (IOException | RuntimeException ex) {
+			network.close();
+			throw ex;
+		}
+		return network;
+	}
+
+	/** The address of site {@code index} (from 0). */
+	public String address(int index) {
+		return this.subnet + "." + (index + 2);
+	}
+
+	/** The command prefix that runs a program inside site {@code index}. */
+	public List<String> launcher(int index) {
+		return List.of(IP.toString(), "netns", "exec", namespace(index));
+	}
+
+	/** Cuts every site off from every other; each stays reachable from the test. */
+	public void cut() throws IOException, InterruptedException {
+		setIsolated(true);
+	}
+
+	/** Undoes {@link #cut()}. */
+	public void heal() throws IOException, InterruptedException {
+		setIsolated(false);
+	}
+
+	/** Deletes the namespaces (which kills nothing: stop the processes first) and the bridge. */
+	@Override
+	public void close() throws IOException, InterruptedException {
+		for (int i = 0; i < this.sites; i++) {
+			runQuietly(List.of(IP.toString(), "netns", "delete", namespace(i)));
+			runQuietly(List.of(IP.toString(), "link", "delete", port(i)));
+		}
+		runQuietly(List.of(IP.toString(), "link", "delete", bridge()));
+	}
+
+	private void build() throws IOException, InterruptedException {
+		ip("link", "add", bridge(), "type", "bridge");
+		ip("addr", "add", this.subnet + ".1/24", "dev", bridge());
+		ip("link", "set", bridge(), "up");
+		for (int i = 0; i < this.sites; i++) {
+			ip("netns", "add", namespace(i));
+			ip("link", "add", inside(i), "type", "veth", "peer", "name", port(i));
+			ip("link", "set", inside(i), "netns", namespace(i));
+			ip("link", "set", port(i), "master", bridge(), "up");
+			ip("-n", namespace(i), "link", "set", "lo", "up");
+			ip("-n", namespace(i), "addr", "add", address(i) + "/24", "dev", inside(i));
+			ip("-n", namespace(i), "link", "set", inside(i), "up");
+		}
+	}
+
+	private void setIsolated(boolean isolated) throws IOException, InterruptedException {
+		for (int i = 0; i < this.sites; i++) {
+			run(List.of(BRIDGE.toString(), "link", "set", "dev", port(i), "isolated", isolated ? "on" : "off"));
+		}
+	}
+
+	private String namespace(int index) {
+		return "fsid-" + this.tag + "-" + index;
+	}
+
+	// Interface names are limited to 15 characters.
+	private String bridge() {
+		return "fsid" + this.tag + "br";
+	}
+
+	private String inside(int index) {
+		return "fsid" + this.tag + "s" + index;
+	}
+
+	private String port(int index) {
+		return "fsid" + this.tag + "p" + index;
+	}
+
+	private static void ip(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(IP.toString());
+		command.addAll(List.of(arguments));
+		run(command);
+	}
+
+	private static String run(List<String> command) throws IOException, InterruptedException {
+		Path output = Files.createTempFile("site-network", ".out");
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IOException(String.join(" ", command) + " did not finish");
+			}
+			String text = Files.readString(output);
+			if (process.exitValue() != 0) {
+				throw new IOException(String.join(" ", command) + " failed: " + text.strip());
+			}
+			return text;
+		}
+		finally {
+			Files.deleteIfExists(output);
+		}
+	}
+
+	private static void runQuietly(List<String> command) throws InterruptedException {
+		try {
+			run(command);
+		}
+		catch (IOException ex) {
+			// Already gone, or never made: nothing to undo.
+		}
+	}
+
+}
