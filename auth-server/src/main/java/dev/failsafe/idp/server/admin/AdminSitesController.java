@@ -2,7 +2,10 @@ package dev.failsafe.idp.server.admin;
 
 import java.util.List;
 
+import dev.failsafe.idp.replication.sites.RedisReplicationStatus;
 import dev.failsafe.idp.replication.sites.SiteTopology;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,19 +16,24 @@ final class AdminSitesController {
 
 	private final SiteTopology topology;
 
-	AdminSitesController(SiteTopology topology) {
+	private final ObjectProvider<RedisReplicationStatus> redis;
+
+	AdminSitesController(SiteTopology topology, ObjectProvider<RedisReplicationStatus> redis) {
 		this.topology = topology;
+		this.redis = redis;
 	}
 
-	/** The answer of {@code GET /admin/sites}; {@code redis} stays null until Redis is configured. */
+	/** The answer of {@code GET /admin/sites}; {@code redis} is null when Redis is not configured. */
 	record SitesView(String localSite, List<SiteTopology.SiteMember> members, List<SiteTopology.KeyPlacement> keyRing,
-			Object redis) {
+			RedisReplicationStatus.Report redis) {
 	}
 
 	@GetMapping("/admin/sites")
 	SitesView status() {
 		SiteTopology.SitesStatus status = this.topology.status();
-		return new SitesView(status.localSite(), status.members(), status.keyRing(), null);
+		RedisReplicationStatus redisStatus = this.redis.getIfAvailable();
+		return new SitesView(status.localSite(), status.members(), status.keyRing(),
+				(redisStatus != null) ? redisStatus.report() : null);
 	}
 
 }

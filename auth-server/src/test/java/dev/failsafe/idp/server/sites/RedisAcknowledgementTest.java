@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.sites;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The WAIT proof, with real processes: a provider on a real Redis primary ({@code min-replicas-to-write
@@ -79,12 +81,21 @@ class RedisAcknowledgementTest {
 		assertThat(this.authorizations).isInstanceOf(RedisAuthorizationStore.class);
 		assertThat(this.sessions).isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
 		Pending pending = codeAndLoginForm();
+		String admin = adminToken();
+		assertThat(probe("/actuator/health/readiness")).isEqualTo(200);
 
 		replica.kill();
 		assertRefused(pending);
+		// Readiness tells the load balancer to drain this node; liveness does not ask for a restart.
+		await().atMost(Duration.ofSeconds(20)).until(() -> probe("/actuator/health/readiness") == 503);
+		assertThat(probe("/actuator/health/liveness")).isEqualTo(200);
+		assertThat(redisReport(admin)).containsEntry("role", "primary").containsEntry("goodReplicas", 0)
+			.containsEntry("replicasToAck", 1);
 
 		replica.restart();
 		primary.awaitInSync(1, Duration.ofSeconds(20));
+		await().atMost(Duration.ofSeconds(20)).until(() -> probe("/actuator/health/readiness") == 200);
+		assertThat(redisReport(admin)).containsEntry("reachable", true).containsEntry("goodReplicas", 1);
 		// The refused exchange changed nothing (NOREPLICAS): the same code still works.
 		assertThat(pending.exchange().status()).isEqualTo(200);
 		assertSignInSucceeds();
@@ -107,6 +118,24 @@ class RedisAcknowledgementTest {
 		Pending fresh = codeAndLoginForm();
 		assertThat(fresh.exchange().status()).isEqualTo(200);
 		assertSignInSucceeds();
+	}
+
+	private String adminToken() {
+		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+				Map.of("grant_type", List.of("client_credentials"), "scope", List.of("admin")));
+		assertThat(token.status()).isEqualTo(200);
+		return token.string("access_token");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> redisReport(String adminToken) {
+		BackChannel.Reply sites = this.backChannel.getBearer("/admin/sites", adminToken);
+		assertThat(sites.status()).as(sites.raw().body()).isEqualTo(200);
+		return (Map<String, Object>) sites.json().get("redis");
+	}
+
+	private int probe(String path) {
+		return this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri(path)).build()).status();
 	}
 
 	/** A code not yet exchanged, and a login form loaded by another browser, both while all is well. */
@@ -139,16 +168,7 @@ class RedisAcknowledgementTest {
 		UserAgent browser = new UserAgent(PROVIDER);
 		HttpResponse<String> login = browser.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
 		assertThat(UserAgent.location(login)).as("login succeeded").doesNotContain("/login?");
-		assertThat(signedIn(browser)).isTrue();
-	}
-
-	/** Whether the browser's session is signed in: the authorization endpoint does not ask it to log in. */
-	private static boolean signedIn(UserAgent browser) {
-		HttpResponse<String> response = browser.get(CodeFlow.authorizeUrl(DemoTenant.SHOP,
-				DemoTenant.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s", "n"));
-		String location = UserAgent.isRedirect(response) ? UserAgent.location(response) : "";
-		return response.statusCode() == 302 && !location.startsWith("/login")
-				&& !location.startsWith(PROVIDER.issuer() + "/login");
+		assertThat(new CodeFlow(browser, this.backChannel).signedIn()).isTrue();
 	}
 
 	private record Pending(CodeFlow flow, Pkce pkce, String code, UserAgent browser, String csrf) {

@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.sites;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With Redis gone (SIGKILL), a signed-in user's next page and a client's token request get "try
- * again" (503), never a 500: session reads are store failures like writes.
+ * again" (503), never a 500: session reads are store failures like writes. The node reports not
+ * ready, but alive.
  */
 @SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class RedisUnreachableTest {
@@ -62,6 +64,14 @@ class RedisUnreachableTest {
 				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 		assertThat(token.status()).isEqualTo(503);
 		assertThat(token.json()).containsEntry("error", "temporarily_unavailable");
+
+		// Not ready (the load balancer drains the node), still alive (no restart would help).
+		assertThat(probe("/actuator/health/readiness")).isEqualTo(503);
+		assertThat(probe("/actuator/health/liveness")).isEqualTo(200);
+	}
+
+	private static int probe(String path) {
+		return new BackChannel(PROVIDER).send(HttpRequest.newBuilder(PROVIDER.uri(path)).build()).status();
 	}
 
 }

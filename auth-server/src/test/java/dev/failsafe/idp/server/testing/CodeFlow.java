@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.failsafe.idp.server.demo.DemoTenant;
+
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +64,16 @@ public final class CodeFlow {
 		}
 		assertThat(UserAgent.location(response)).startsWith(redirectUri);
 		return UserAgent.redirectParameters(response);
+	}
+
+	/**
+	 * Whether the user agent's session is signed in: the authorization endpoint answers without
+	 * sending it to the login page.
+	 */
+	public boolean signedIn() {
+		HttpResponse<String> response = this.agent.get(authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI,
+				"openid", Pkce.create(), "s", "n"));
+		return response.statusCode() == 302 && !isLoginPage(UserAgent.location(response));
 	}
 
 	private boolean isLoginPage(String location) {

@@ -12,6 +12,7 @@ import dev.failsafe.idp.replication.sites.DedicatedRedisConnections;
 import dev.failsafe.idp.replication.sites.RedisCalls;
 import dev.failsafe.idp.replication.sites.RedisConfiguredCondition;
 import dev.failsafe.idp.replication.sites.RedisReplicationProperties;
+import dev.failsafe.idp.replication.sites.RedisReplicationStatus;
 import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
 
 /**
@@ -41,6 +42,12 @@ public final class RedisStoresAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedisCalls redisCalls(RedisConnectionFactory connections) {
 		return new RedisCalls(connections);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisReplicationStatus redisReplicationStatus(RedisCalls redis, RedisReplicationProperties properties) {
+		return new RedisReplicationStatus(redis, properties);
 	}
 
 	@Bean

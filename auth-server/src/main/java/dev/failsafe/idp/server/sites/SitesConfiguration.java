@@ -1,0 +1,21 @@
+package dev.failsafe.idp.server.sites;
+
+import dev.failsafe.idp.replication.sites.RedisReplicationStatus;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Per-site health: the {@code stateStore} indicator, part of the readiness group
+ * ({@code management.endpoint.health.group.readiness.include} in {@code application.yml}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SitesConfiguration {
+
+	@Bean
+	StateStoreHealthIndicator stateStoreHealthIndicator(ObjectProvider<RedisReplicationStatus> redis) {
+		return new StateStoreHealthIndicator(redis);
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.failsafe.idp.server.sites;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.failsafe.idp.replication.authorization.AuthorizationStore;
+import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
+import dev.failsafe.idp.replication.session.ReplicaAcknowledgedSessionRepository;
+import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.replication.testing.SentinelSet;
+import dev.failsafe.idp.server.AuthServerApplication;
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.CodeFlow;
+import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.server.testing.RunningProvider;
+import dev.failsafe.idp.server.testing.UserAgent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The provider on Redis Sentinel through Spring Boot's own {@code spring.data.redis.sentinel.*}, in
+ * the topology the README prescribes: the primary ({@code min-replicas-to-write 1}) has exactly one
+ * replica, the only one Sentinel may promote; that replica has a replica of its own with
+ * {@code replica-priority 0}, which never counts for the primary's {@code WAIT} and is never
+ * promoted, but acknowledges writes once its upstream is promoted. The primary is killed with
+ * SIGKILL: a user signed in before the kill is still signed in with the same cookie, a refresh token
+ * issued before the kill refreshes, one revoked before the kill stays refused, and new logins succeed
+ * again once Sentinel has promoted the replica (the window is printed, {@code SENTINEL} line).
+ */
+@SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class SentinelProviderFailoverTest {
+
+	private static final RunningProvider PROVIDER = RunningProvider.create();
+
+	private static RedisServer primary;
+
+	private static RedisServer promotable;
+
+	private static RedisServer downstream;
+
+	private static SentinelSet sentinels;
+
+	@DynamicPropertySource
+	static void provider(DynamicPropertyRegistry registry) {
+		PROVIDER.register(registry);
+		primary = RedisServer.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "10");
+		promotable = RedisServer.startReplicaOf(primary);
+		downstream = RedisServer.startReplicaOf(promotable, "--replica-priority", "0");
+		primary.awaitInSync(1, Duration.ofSeconds(20));
+		promotable.awaitInSync(1, Duration.ofSeconds(20));
+		sentinels = SentinelSet.monitoring(primary);
+		registry.add("spring.data.redis.sentinel.master", () -> SentinelSet.MASTER);
+		registry.add("spring.data.redis.sentinel.nodes", () -> String.join(",", sentinels.nodes()));
+		registry.add("spring.data.redis.timeout", () -> "2s");
+		registry.add("idp.redis.replicas-to-ack", () -> "1");
+		registry.add("idp.redis.ack-timeout", () -> "500ms");
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		for (AutoCloseable process : new AutoCloseable[] { sentinels, downstream, promotable, primary }) {
+			if (process != null) {
+				try {
+					process.close();
+				}
+				catch (Exception ex) {
+					// Stopping test processes: nothing left to do.
+				}
+			}
+		}
+	}
+
+	@Autowired
+	private AuthorizationStore authorizations;
+
+	@Autowired
+	private SessionRepository<?> sessions;
+
+	private final BackChannel backChannel = new BackChannel(PROVIDER);
+
+	@Test
+	void primaryWhenKilledThenSessionsAndTokensAcknowledgedBeforeSurviveAndLoginsResume() {
+		assertThat(this.authorizations).isInstanceOf(RedisAuthorizationStore.class);
+		assertThat(this.sessions).isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
+		UserAgent browser = new UserAgent(PROVIDER);
+		CodeFlow flow = new CodeFlow(browser, this.backChannel);
+		String refreshToken = signInAndExchange(flow).string("refresh_token");
+		String revokedRefreshToken = signInAndExchange(flow).string("refresh_token");
+		BackChannel.Reply revoked = this.backChannel.postBasic("/oauth2/revoke", DemoTenant.SHOP,
+				DemoTenant.SHOP_SECRET, Map.of("token", List.of(revokedRefreshToken)));
+		assertThat(revoked.status()).isEqualTo(200);
+
+		long killedAt = System.nanoTime();
+		primary.kill();
+		sentinels.awaitPromotionAway(primary.port(), Duration.ofSeconds(60));
+		assertThat(sentinels.primaryPort()).as("only the replica with a priority is promoted")
+			.isEqualTo(promotable.port());
+		await("a new login acknowledged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> loginAcknowledged(new UserAgent(PROVIDER)));
+		long loginsBackAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+
+		assertThat(flow.signedIn()).as("the session made before the kill, same cookie").isTrue();
+		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken);
+		assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
+		BackChannel.Reply refused = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, revokedRefreshToken);
+		assertThat(refused.json()).as("a revocation made before the kill").containsEntry("error", "invalid_grant");
+		assertThat(signInAndExchange(new CodeFlow(new UserAgent(PROVIDER), this.backChannel)).status())
+			.isEqualTo(200);
+		System.out.printf("SENTINEL kill-to-login-acknowledged=%d ms%n", loginsBackAfter);
+	}
+
+	private BackChannel.Reply signInAndExchange(CodeFlow flow) {
+		Pkce pkce = Pkce.create();
+		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
+				DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
+				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+		return tokens;
+	}
+
+	private static boolean loginAcknowledged(UserAgent browser) {
+		HttpResponse<String> page = browser.get("/login");
+		if (page.statusCode() != 200) {
+			return false;
+		}
+		HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME),
+				"password", List.of(DemoTenant.PASSWORD), "_csrf", List.of(UserAgent.csrfToken(page.body()))));
+		return UserAgent.isRedirect(login) && !UserAgent.location(login).contains("/login?");
+	}
+
+}
