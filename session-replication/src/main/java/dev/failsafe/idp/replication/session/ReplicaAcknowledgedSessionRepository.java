@@ -3,6 +3,8 @@ package dev.failsafe.idp.replication.session;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.PoolException;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -34,7 +36,8 @@ import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
  * <p>Keys are those of {@link RedisIndexedSessionRepository} under the namespace
  * {@value RedisSessionAutoConfiguration#NAMESPACE}.
  */
-public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNameSessionRepository<RedisSession> {
+public final class ReplicaAcknowledgedSessionRepository
+		implements FindByIndexNameSessionRepository<RedisSession>, InitializingBean, DisposableBean {
 
 	private final RedisIndexedSessionRepository delegate;
 
@@ -49,6 +52,20 @@ public final class ReplicaAcknowledgedSessionRepository implements FindByIndexNa
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
 		this.connections = RedisCalls.requireDedicatedConnections(connections);
 		this.acknowledgement = Objects.requireNonNull(acknowledgement, "acknowledgement");
+	}
+
+	/**
+	 * Starts the delegate's once-a-minute cleanup of expired sessions: it touches each expired
+	 * session's key so Redis sends the expiry event promptly and the principal index forgets it.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		this.delegate.afterPropertiesSet();
+	}
+
+	@Override
+	public void destroy() {
+		this.delegate.destroy();
 	}
 
 	/** The repository this one decorates (it also listens to session events). */

@@ -78,6 +78,25 @@ class RedisSessionAutoConfigurationTest {
 	}
 
 	@Test
+	void sessionRepositoryWhenStartedThenExpiredSessionCleanupScheduledAndStoppedWithTheContext() {
+		redis().run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(cleanupThreads()).as("Spring Session's cleanup scheduler").isNotEmpty();
+		});
+		assertThat(cleanupThreads()).as("stopped with the context").isEmpty();
+	}
+
+	private static java.util.List<String> cleanupThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.filter(name -> name.startsWith("spring-session-"))
+			.toList();
+	}
+
+	@Test
 	void storesWhenRedisNotConfiguredThenHazelcast() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
