@@ -10,9 +10,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** Seeds the demo tenant on the embedded default only (H2 directory and {@code idp.demo.enabled}). */
+/**
+ * Seeds the demo tenant on the embedded default (H2 directory and {@code idp.demo.enabled}), and on
+ * another database only with {@code idp.demo.seed-external-database} (see {@link DemoProperties}).
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("${idp.demo.enabled:true} and '${spring.datasource.url:}'.startsWith('jdbc:h2:')")
+@ConditionalOnExpression("${idp.demo.enabled:true} and ('${spring.datasource.url:}'.startsWith('jdbc:h2:') "
+		+ "or ${idp.demo.seed-external-database:false})")
 class DemoConfiguration {
 
 	@Bean

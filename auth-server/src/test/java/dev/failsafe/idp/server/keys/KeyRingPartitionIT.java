@@ -12,7 +12,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.ProviderProcess;
-import dev.failsafe.idp.server.testing.SiteNetwork;
+import dev.failsafe.idp.replication.testing.SiteNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.testing;
+package dev.failsafe.idp.replication.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import dev.failsafe.idp.replication.testing.RequiredComponent;
 
 /**
  * Sites as Linux network namespaces on one bridge, so a partition between them is a real one: the
