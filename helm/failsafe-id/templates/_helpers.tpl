@@ -46,6 +46,29 @@ failsafe-id/site: {{ $root.Values.site.name }}
 {{- end }}
 {{- end }}
 
+{{/* One environment variable from a Secret: include with (list NAME SECRET KEY). */}}
+{{- define "failsafe-id.secretEnv" -}}
+- name: {{ index . 0 }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ index . 1 }}
+      key: {{ index . 2 }}
+{{- end }}
+
+{{/*
+The Redis password and the sentinels' own password from secrets.redis, when it names a Secret:
+include with (list . PASSWORD_VARIABLE SENTINEL_PASSWORD_VARIABLE).
+*/}}
+{{- define "failsafe-id.redisPasswordEnv" -}}
+{{- $redis := (index . 0).Values.secrets.redis }}
+{{- if $redis.name }}
+{{ include "failsafe-id.secretEnv" (list (index . 1) $redis.name $redis.passwordKey) }}
+{{- if $redis.sentinelPasswordKey }}
+{{ include "failsafe-id.secretEnv" (list (index . 2) $redis.name $redis.sentinelPasswordKey) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
 {{/* The provider's image reference: the digest when set, else the tag (default: appVersion). */}}
 {{- define "failsafe-id.image" -}}
 {{- if .Values.image.digest }}
