@@ -65,6 +65,11 @@ public final class SiteNetwork implements AutoCloseable {
 		return this.subnet + "." + (index + 2);
 	}
 
+	/** The address of the host's end of the bridge: the third place (witness, load balancer, tests). */
+	public String hostAddress() {
+		return this.subnet + ".1";
+	}
+
 	/** The command prefix that runs a program inside site {@code index}. */
 	public List<String> launcher(int index) {
 		return List.of(IP.toString(), "netns", "exec", namespace(index));
@@ -78,6 +83,24 @@ public final class SiteNetwork implements AutoCloseable {
 	/** Undoes {@link #cut()}. */
 	public void heal() throws IOException, InterruptedException {
 		setIsolated(false);
+	}
+
+	/**
+	 * SIGKILL of every process in site {@code index}, children and daemons included, as when the site
+	 * burns; answers how many there were.
+	 */
+	public int killEverything(int index) throws IOException, InterruptedException {
+		List<String> pids = run(List.of(IP.toString(), "netns", "pids", namespace(index))).lines()
+			.map(String::strip)
+			.filter(line -> !line.isEmpty())
+			.toList();
+		for (String pid : pids) {
+			ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+		}
+		for (String pid : pids) {
+			ProcessHandle.of(Long.parseLong(pid)).ifPresent(process -> process.onExit().join());
+		}
+		return pids.size();
 	}
 
 	/** Deletes the namespaces (which kills nothing: stop the processes first) and the bridge. */

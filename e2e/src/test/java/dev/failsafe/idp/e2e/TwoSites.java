@@ -1,0 +1,255 @@
+package dev.failsafe.idp.e2e;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import dev.failsafe.idp.replication.testing.RequiredComponent;
+import dev.failsafe.idp.replication.testing.SiteNetwork;
+
+/**
+ * Two sites on one machine, every piece a real process from the built jars and Debian's binaries:
+ * per site a provider node (a Hazelcast member) in the site's network namespace, Redis in the
+ * README's topology ({@link RedisSites}) and PostgreSQL (primary at A, streaming replica at B, which
+ * B reads from: {@link PostgresPair}); on the host, the third place, the witness sentinel and HAProxy
+ * in front of both sites checking their readiness. The issuer is the load balancer's address.
+ *
+ * <p>Sites are namespaces on one bridge ({@link SiteNetwork}): {@link #killSite} is SIGKILL of every
+ * process of a site, {@link #cut} a real partition between the sites that the host still reaches.
+ */
+final class TwoSites implements AutoCloseable {
+
+	static final int PROVIDER_PORT = 9000;
+
+	static final int MEMBER_PORT = 5701;
+
+	private static final Duration START = Duration.ofSeconds(240);
+
+	/** The flags Hazelcast wants on recent JDKs, and a heap fit for a machine running a whole drill. */
+	private static final List<String> JVM_FLAGS = List.of("--add-modules", "java.se", "--add-exports",
+			"java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens",
+			"java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+			"--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED", "-Xmx384m",
+			"-XX:TieredStopAtLevel=1");
+
+	private final Path runDir;
+
+	private final SiteNetwork network;
+
+	private final List<Launched> processes = new ArrayList<>();
+
+	private final List<Site> sites;
+
+	private final Site host;
+
+	private final int balancerPort;
+
+	private PostgresPair postgres;
+
+	private RedisSites redis;
+
+	private TwoSites(Path runDir, SiteNetwork network) {
+		this.runDir = runDir;
+		this.network = network;
+		this.sites = List.of(new Site("a", network.address(0), network.launcher(0)),
+				new Site("b", network.address(1), network.launcher(1)));
+		this.host = new Site("witness", network.hostAddress(), List.of());
+		this.balancerPort = freePort();
+	}
+
+	/** Starts everything and waits until both sites are ready behind the load balancer. */
+	static TwoSites start(Path runDir) throws Exception {
+		Path providerJar = Path.of(System.getProperty("idp.e2e.root", ".."), "auth-server/target/auth-server.jar")
+			.toAbsolutePath()
+			.normalize();
+		if (!Files.isRegularFile(providerJar)) {
+			throw new IllegalStateException(providerJar + " is missing: build it first (./mvnw -pl e2e -am package)");
+		}
+		Path haproxy = RequiredComponent.executable("HAPROXY", "/usr/sbin/haproxy", "haproxy");
+		TwoSites deployment = new TwoSites(runDir, SiteNetwork.create(2));
+		try {
+			deployment.startAll(providerJar, haproxy);
+		}
+		catch (Exception | Error ex) {
+			deployment.close();
+			throw ex;
+		}
+		return deployment;
+	}
+
+	Site site(int index) {
+		return this.sites.get(index);
+	}
+
+	/** The issuer: HAProxy in front of both sites. */
+	String issuer() {
+		return "http://127.0.0.1:" + this.balancerPort;
+	}
+
+	/** A site's provider, bypassing the load balancer. */
+	String direct(int index) {
+		return "http://" + site(index).address() + ":" + PROVIDER_PORT;
+	}
+
+	RedisSites redis() {
+		return this.redis;
+	}
+
+	/** SIGKILL of every process of the site: provider, Redis, sentinel, PostgreSQL. */
+	int killSite(int index) throws IOException, InterruptedException {
+		return this.network.killEverything(index);
+	}
+
+	/** The sites lose each other; the host (witness, load balancer, drill) still reaches both. */
+	void cut() throws IOException, InterruptedException {
+		this.network.cut();
+	}
+
+	void heal() throws IOException, InterruptedException {
+		this.network.heal();
+	}
+
+	private void startAll(Path providerJar, Path haproxy) throws Exception {
+		Site a = site(0);
+		Site b = site(1);
+		this.postgres = PostgresPair.start(this.runDir, a, b, this.network.hostAddress().replaceAll("\\.1$", ".0/24"));
+		this.redis = RedisSites.start(this.runDir, a, b, this.host, this.processes);
+		String kek = newKek();
+		startProvider(providerJar, a, kek, List.of("--spring.datasource.url=" + PostgresPair.jdbcUrl(a),
+				"--idp.demo.seed-external-database=true"));
+		awaitReady(direct(0), "provider-a");
+		this.postgres.awaitReplicaCaughtUp(a, b, Duration.ofSeconds(30));
+		// Site B reads users and clients from its replica: it neither migrates nor seeds.
+		startProvider(providerJar, b, kek, List.of("--spring.datasource.url=" + PostgresPair.jdbcUrl(b),
+				"--spring.flyway.enabled=false", "--idp.demo.enabled=false"));
+		awaitReady(direct(1), "provider-b");
+		startBalancer(haproxy);
+		awaitReady(issuer(), "haproxy");
+	}
+
+	private void startProvider(Path jar, Site site, String kek, List<String> siteSettings) throws IOException {
+		Path dataDir = Files.createDirectories(this.runDir.resolve("provider-" + site.name()));
+		String members = this.sites.stream().map(s -> s.address() + ":" + MEMBER_PORT).reduce((x, y) -> x + "," + y)
+			.orElseThrow();
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(JVM_FLAGS);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + PROVIDER_PORT,
+				"--idp.data-dir=" + dataDir, "--idp.issuer=" + issuer(), "--idp.hazelcast.site=" + site.name(),
+				"--idp.hazelcast.cluster-name=drill", "--idp.hazelcast.bind-address=" + site.address(),
+				"--idp.hazelcast.port=" + MEMBER_PORT, "--idp.hazelcast.members=" + members,
+				"--idp.hazelcast.failure-detection-timeout=6s", "--idp.hazelcast.merge-check-interval=5s",
+				"--idp.keyring.repair-interval=2s", "--spring.data.redis.sentinel.master=" + RedisSites.MASTER,
+				"--spring.data.redis.sentinel.nodes=" + this.redis.sentinelNodes(), "--spring.data.redis.timeout=2s",
+				"--idp.redis.replicas-to-ack=1", "--idp.redis.ack-timeout=1s",
+				"--spring.datasource.username=" + PostgresPair.USERNAME,
+				"--spring.datasource.password=" + this.postgres.password(), "--logging.level.root=WARN"));
+		command.addAll(siteSettings);
+		this.processes.add(Launched.start("provider-" + site.name(), site.launcher(), command,
+				Map.of("IDP_KEK", kek), this.runDir));
+	}
+
+	private void startBalancer(Path haproxy) throws IOException {
+		Path config = this.runDir.resolve("haproxy.cfg");
+		Files.writeString(config, """
+				global
+				  maxconn 1024
+				defaults
+				  mode http
+				  timeout connect 1s
+				  timeout client 15s
+				  timeout server 15s
+				  retries 1
+				  option redispatch
+				frontend issuer
+				  bind 127.0.0.1:%d
+				  default_backend sites
+				backend sites
+				  balance roundrobin
+				  option httpchk GET /actuator/health/readiness
+				  http-check expect status 200
+				  default-server inter 500ms fall 2 rise 2
+				  server a %s:%d check
+				  server b %s:%d check
+				""".formatted(this.balancerPort, site(0).address(), PROVIDER_PORT, site(1).address(), PROVIDER_PORT));
+		this.processes.add(Launched.start("haproxy", List.of(), List.of(haproxy.toString(), "-db", "-f",
+				config.toString()), Map.of(), this.runDir));
+	}
+
+	private void awaitReady(String base, String name) throws InterruptedException {
+		Instant deadline = Instant.now().plus(START);
+		while (Instant.now().isBefore(deadline)) {
+			if (status(base + "/actuator/health/readiness") == 200) {
+				return;
+			}
+			for (Launched process : this.processes) {
+				if (!process.isAlive() && process.name().equals(name)) {
+					throw new IllegalStateException(name + " exited: " + process.logTail());
+				}
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException(name + " not ready within " + START + ": "
+				+ this.processes.stream().filter(p -> p.name().equals(name)).map(Launched::logTail).findFirst().orElse(""));
+	}
+
+	static int status(String url) {
+		try {
+			HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+			connection.setConnectTimeout(1000);
+			connection.setReadTimeout(3000);
+			return connection.getResponseCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	/** Every process's last lines, for a failure message. */
+	String logs() {
+		StringBuilder all = new StringBuilder();
+		for (Launched process : this.processes) {
+			all.append(process.logTail()).append("\n\n");
+		}
+		return all.toString();
+	}
+
+	@Override
+	public void close() throws Exception {
+		for (Launched process : this.processes) {
+			process.kill();
+		}
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+		this.network.killEverything(0);
+		this.network.killEverything(1);
+		this.network.close();
+	}
+
+	private static String newKek() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getEncoder().encodeToString(bytes);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
