@@ -132,6 +132,11 @@ public final class ProviderProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " not ready within " + timeout + ": " + logTail());
 	}
 
+	/** The operating-system process id of the current run. */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	/** Whether the process runs (started and not exited). */
 	public boolean isAlive() {
 		return this.process != null && this.process.isAlive();
