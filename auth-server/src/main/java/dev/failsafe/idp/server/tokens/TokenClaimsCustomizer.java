@@ -2,7 +2,10 @@ package dev.failsafe.idp.server.tokens;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.failsafe.idp.server.users.JdbcUserDirectory;
@@ -12,6 +15,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -22,7 +26,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  *
  * <ul>
  * <li>Access tokens follow RFC 9068: header {@code typ: at+jwt}; claims {@code client_id},
- * {@code scope} as one space-separated string, {@code jti}, {@code aud}.</li>
+ * {@code scope} as one space-separated string, {@code jti}, {@code aud}: the client, plus the
+ * resource servers that the granted scopes open ({@code idp.tokens.scope-audiences}), so that each
+ * resource server can refuse tokens meant for someone else.</li>
  * <li>ID tokens carry the user's claims that the granted scopes release ({@code sid},
  * {@code nonce} and {@code auth_time} come from the authorization server itself).</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
@@ -36,11 +42,11 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 
 	private final JdbcUserDirectory users;
 
-	private final TokenProperties lifetimes;
+	private final TokenProperties tokens;
 
-	public TokenClaimsCustomizer(JdbcUserDirectory users, TokenProperties lifetimes) {
+	public TokenClaimsCustomizer(JdbcUserDirectory users, TokenProperties tokens) {
 		this.users = users;
-		this.lifetimes = lifetimes;
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -61,6 +67,15 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		context.getClaims().claims(claims -> {
 			claims.put("client_id", client.getClientId());
 			claims.putIfAbsent("jti", UUID.randomUUID().toString());
+			Set<String> resources = this.tokens.audiencesFor(context.getAuthorizedScopes());
+			if (!resources.isEmpty()) {
+				Set<String> audiences = new LinkedHashSet<>();
+				if (claims.get(JwtClaimNames.AUD) instanceof Collection<?> existing) {
+					existing.forEach(audience -> audiences.add(String.valueOf(audience)));
+				}
+				audiences.addAll(resources);
+				claims.put(JwtClaimNames.AUD, List.copyOf(audiences));
+			}
 			Object scope = claims.get(OAuth2TokenIntrospectionClaimNames.SCOPE);
 			if (scope instanceof Collection<?> scopes) {
 				claims.put(OAuth2TokenIntrospectionClaimNames.SCOPE,
@@ -73,7 +88,7 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		// The authorization server fixes ID tokens at 30 minutes; ours follow idp.tokens.id-token-ttl,
 		// which key retention is derived from.
 		Instant issuedAt = context.getClaims().build().getIssuedAt();
-		context.getClaims().expiresAt(issuedAt.plus(this.lifetimes.idTokenTtl()));
+		context.getClaims().expiresAt(issuedAt.plus(this.tokens.idTokenTtl()));
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			return;
 		}

@@ -52,6 +52,7 @@ import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The two filter chains: the authorization server's endpoints (protocol errors as JSON, a login
@@ -123,6 +124,20 @@ class SecurityConfiguration {
 		FilterRegistrationBean<EndpointRequestGuard> registration = new FilterRegistrationBean<>(
 				new EndpointRequestGuard(rules, maxFormSize.toBytes(), errors));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/**
+	 * After the guard (which lets {@code OPTIONS} through) and before Spring Security, so a preflight
+	 * is answered without authentication.
+	 */
+	@Bean
+	FilterRegistrationBean<CorsFilter> browserClientCors(CorsProperties cors, AuthorizationServerSettings endpoints) {
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(BrowserClientCors.filter(cors,
+				List.of(endpoints.getTokenEndpoint(), endpoints.getTokenRevocationEndpoint(),
+						endpoints.getOidcUserInfoEndpoint(), endpoints.getJwkSetEndpoint(), OIDC_DISCOVERY,
+						OAUTH2_METADATA)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

@@ -13,11 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The provider as a separate operating-system process from the built jar
- * ({@code target/auth-server.jar}), for tests that kill whole nodes with SIGKILL. Output goes to a
- * log file in the node's data directory.
+ * The provider as a separate operating-system process from the built jar, for tests that kill
+ * whole nodes with SIGKILL. Output goes to a log file in the node's data directory.
+ *
+ * <p>The jar is {@code target/auth-server.jar}, or the system property {@value #JAR_PROPERTY} (how
+ * other modules' tests find it). {@link #bootJar} runs any other of our Spring Boot jars the same
+ * way (ready when its readiness probe says so).
  */
 public final class ProviderProcess implements AutoCloseable {
+
+	/** System property naming the provider's jar, for tests outside auth-server. */
+	public static final String JAR_PROPERTY = "idp.auth-server.jar";
 
 	/** The JVM flags Hazelcast wants on recent JDKs (as in the build's surefire argLine). */
 	private static final List<String> JVM_FLAGS = List.of("--add-modules", "java.se", "--add-exports",
@@ -26,6 +32,8 @@ public final class ProviderProcess implements AutoCloseable {
 			"--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED", "-Xmx384m");
 
 	private final String name;
+
+	private final Path jar;
 
 	private final int port;
 
@@ -49,12 +57,14 @@ public final class ProviderProcess implements AutoCloseable {
 	 * @param environment extra environment variables (e.g. {@code IDP_KEK})
 	 */
 	public ProviderProcess(String name, int port, Path dataDir, List<String> arguments, Map<String, String> environment) {
-		this(name, port, dataDir, arguments, environment, List.of(), "127.0.0.1");
+		this(name, Path.of(System.getProperty(JAR_PROPERTY, "target/auth-server.jar")), port, dataDir,
+				concat(List.of("--idp.data-dir=" + dataDir), arguments), environment, List.of(), "127.0.0.1");
 	}
 
-	private ProviderProcess(String name, int port, Path dataDir, List<String> arguments, Map<String, String> environment,
-			List<String> launcher, String host) {
+	private ProviderProcess(String name, Path jar, int port, Path dataDir, List<String> arguments,
+			Map<String, String> environment, List<String> launcher, String host) {
 		this.name = name;
+		this.jar = jar;
 		this.port = port;
 		this.dataDir = dataDir;
 		this.arguments = List.copyOf(arguments);
@@ -68,7 +78,23 @@ public final class ProviderProcess implements AutoCloseable {
 	 * at {@code host}.
 	 */
 	public ProviderProcess placedAt(List<String> launcher, String host) {
-		return new ProviderProcess(this.name, this.port, this.dataDir, this.arguments, this.environment, launcher, host);
+		return new ProviderProcess(this.name, this.jar, this.port, this.dataDir, this.arguments, this.environment,
+				launcher, host);
+	}
+
+	/**
+	 * Another Spring Boot jar run like the provider (same JVM flags, {@code --server.port}, log in
+	 * {@code workDir/process.log}), ready when its {@code /actuator/health/readiness} answers 200.
+	 */
+	public static ProviderProcess bootJar(String name, Path jar, int port, Path workDir, List<String> arguments,
+			Map<String, String> environment) {
+		return new ProviderProcess(name, jar, port, workDir, arguments, environment, List.of(), "127.0.0.1");
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	public static int freePort() {
@@ -90,15 +116,14 @@ public final class ProviderProcess implements AutoCloseable {
 
 	/** Starts the process (not waiting for it to be ready). */
 	public ProviderProcess start() throws IOException {
-		Path jar = Path.of("target/auth-server.jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the build's package phase first");
+		if (!Files.isRegularFile(this.jar)) {
+			throw new IllegalStateException(this.jar.toAbsolutePath() + " is missing: run the build's package phase first");
 		}
 		Files.createDirectories(this.dataDir);
 		List<String> command = new ArrayList<>(this.launcher);
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(JVM_FLAGS);
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + this.port, "--idp.data-dir=" + this.dataDir));
+		command.addAll(List.of("-jar", this.jar.toString(), "--server.port=" + this.port));
 		command.addAll(this.arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve("process.log").toFile()));
@@ -120,6 +145,16 @@ public final class ProviderProcess implements AutoCloseable {
 			Thread.sleep(200);
 		}
 		throw new IllegalStateException(this.name + " not ready within " + timeout + ": " + logTail());
+	}
+
+	/** The operating-system process id of the current run. */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** Whether the process runs (started and not exited). */
+	public boolean isAlive() {
+		return this.process != null && this.process.isAlive();
 	}
 
 	/** SIGKILL: no shutdown hook, nothing flushed, as when a site burns. */
@@ -147,7 +182,8 @@ public final class ProviderProcess implements AutoCloseable {
 		}
 	}
 
-	private String logTail() throws IOException {
+	/** The last lines of the process's output, for failure messages. */
+	public String logTail() throws IOException {
 		List<String> lines = Files.readAllLines(this.dataDir.resolve("process.log"));
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
 	}

@@ -1,0 +1,61 @@
+package dev.failsafe.idp.server.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * CORS for the endpoints a single-page application calls from JavaScript, for the origins in
+ * {@link CorsProperties}. A request from any other origin is not refused here: it goes on and gets
+ * its usual protocol answer without CORS headers, so the browser keeps it from the page (and a
+ * server-side client, which sends no {@code Origin}, is never affected).
+ */
+public final class BrowserClientCors {
+
+	private BrowserClientCors() {
+	}
+
+	/** The filter for {@code paths}; with no allowed origin it adds nothing to any answer. */
+	public static CorsFilter filter(CorsProperties properties, List<String> paths) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		properties.allowedOrigins().forEach(origin -> configuration.addAllowedOrigin(origin.toString()));
+		configuration.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name()));
+		configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+		configuration.setExposedHeaders(List.of(HttpHeaders.WWW_AUTHENTICATE));
+		configuration.setAllowCredentials(false);
+		configuration.setMaxAge(properties.maxAge());
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		paths.forEach(path -> source.registerCorsConfiguration(path, configuration));
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new LenientCorsProcessor());
+		return filter;
+	}
+
+	/** Leaves a disallowed cross-origin request to the endpoint instead of answering 403 itself. */
+	private static final class LenientCorsProcessor extends DefaultCorsProcessor {
+
+		@Override
+		public boolean processRequest(CorsConfiguration configuration, HttpServletRequest request,
+				HttpServletResponse response) throws IOException {
+			return super.processRequest(configuration, request, response) || !CorsUtils.isPreFlightRequest(request);
+		}
+
+		@Override
+		protected void rejectRequest(ServerHttpResponse response) {
+			// No CORS headers is the refusal: the browser withholds the answer from the page.
+		}
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.failsafe.idp.server.tokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Access tokens name the resource servers their scopes open ({@code idp.tokens.scope-audiences};
+ * application.yml maps the demo partner API's scopes to {@value #PARTNER_API}).
+ */
+class ScopeAudienceTest extends ProviderIntegrationTest {
+
+	private static final String PARTNER_API = "http://127.0.0.1:8082";
+
+	@Test
+	void accessTokenWhenOrderScopeGrantedThenAudienceNamesClientAndPartnerApi() throws Exception {
+		SignedJWT token = SignedJWT
+			.parse(clientCredentials(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, "orders.read"));
+
+		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(DemoTenant.PARTNER_API, PARTNER_API);
+	}
+
+	@Test
+	void accessTokenWhenNoScopeOfAResourceServerThenAudienceIsOnlyTheClient() throws Exception {
+		SignedJWT token = SignedJWT
+			.parse(clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, DemoTenant.ADMIN_SCOPE));
+
+		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(DemoTenant.ADMIN);
+	}
+
+	@Test
+	void tokenPropertiesWhenAudienceIsNotOneTokenThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new TokenProperties(Duration.ofMinutes(5),
+				Duration.ofMinutes(5), Duration.ofHours(8), Duration.ofMinutes(1), Duration.ofSeconds(60),
+				Map.of("orders.read", "two audiences")))
+			.withMessageContaining("idp.tokens.scope-audiences");
+	}
+
+	@Test
+	void audiencesForWhenScopesShareAnAudienceThenNamedOnce() {
+		TokenProperties tokens = new TokenProperties(Duration.ofMinutes(5), Duration.ofMinutes(5),
+				Duration.ofHours(8), Duration.ofMinutes(1), Duration.ofSeconds(60),
+				Map.of("orders.read", PARTNER_API, "orders.write", PARTNER_API));
+
+		assertThat(tokens.audiencesFor(List.of("orders.read", "orders.write", "openid"))).containsExactly(PARTNER_API);
+	}
+
+	private String clientCredentials(String clientId, String secret, String scope) {
+		BackChannel.Reply reply = this.backChannel.postBasic("/oauth2/token", clientId, secret,
+				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(scope)));
+		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+		return reply.string("access_token");
+	}
+
+}
