@@ -38,12 +38,21 @@ public final class Drill {
 		int reportAt = args.indexOf("--report");
 		Path reportFile = (reportAt >= 0) ? Path.of(args.get(reportAt + 1))
 				: Path.of(System.getProperty("idp.e2e.root", "."), "e2e/target/drill-report.json");
-		Path runDir = Files.createTempDirectory("drill-");
+		Path runDir = runDirectory(reportFile.toAbsolutePath().getParent(), partition ? "partition" : "failover");
 		DrillReport report = partition ? new PartitionDrill(runDir).run() : new FailoverDrill(runDir).run();
 		report.write(reportFile);
 		System.out.print(report.table());
 		System.out.println("report: " + reportFile.toAbsolutePath().normalize());
 		System.exit(nothingLost(report) ? 0 : 1);
+	}
+
+	/**
+	 * A fresh directory for one run's data and process logs ({@code <name>.log}), kept afterwards so a
+	 * failed drill can be read.
+	 */
+	static Path runDirectory(Path parent, String drill) throws java.io.IOException {
+		Files.createDirectories(parent);
+		return Files.createTempDirectory(parent.toAbsolutePath(), "drill-" + drill + "-");
 	}
 
 	/** Whether the report shows no acknowledged write, session, token or key lost. */
@@ -93,6 +102,7 @@ public final class Drill {
 				}
 				Acknowledged.Verdict verdict = acknowledged.verify(sites.partnerApi(), Duration.ofSeconds(60));
 				return new DrillReport("failover").load(log, killedAt, verdict)
+					.put("siteA", sites.site(0).address())
 					.put("processesKilledAtA", killed)
 					.put("redisPrimaryAfter", sites.redis().primaryAddress())
 					.put("load", java.util.Map.of("virtualUsers", VIRTUAL_USERS, "seconds",

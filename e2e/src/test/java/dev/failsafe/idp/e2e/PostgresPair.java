@@ -192,15 +192,14 @@ final class PostgresPair {
 		}
 	}
 
-	/** The server user must own its directory and reach it through every parent. */
+	/** The server user must own its directory and reach it through its parents (world-traversable above the run). */
 	private static void handToServerUser(Path dir) throws IOException, InterruptedException {
 		if (!"root".equals(System.getProperty("user.name"))) {
 			return;
 		}
-		for (Path parent = dir; parent != null; parent = parent.getParent()) {
-			if (parent.startsWith(Path.of(System.getProperty("java.io.tmpdir"))) && !parent.equals(Path.of("/tmp"))) {
-				Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-			}
+		// The run's directory is private to its creator (a temporary directory): open it for traversal.
+		for (Path path : List.of(dir.getParent(), dir)) {
+			Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
 		}
 		Process chown = new ProcessBuilder("chown", "-R", OS_USER + ":" + OS_USER, dir.toString()).inheritIO().start();
 		if (chown.waitFor() != 0) {

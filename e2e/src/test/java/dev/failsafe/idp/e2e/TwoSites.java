@@ -54,6 +54,8 @@ final class TwoSites implements AutoCloseable {
 
 	private final int balancerPort;
 
+	private final int partnerPort;
+
 	private PostgresPair postgres;
 
 	private RedisSites redis;
@@ -65,20 +67,18 @@ final class TwoSites implements AutoCloseable {
 				new Site("b", network.address(1), network.launcher(1)));
 		this.host = new Site("witness", network.hostAddress(), List.of());
 		this.balancerPort = freePort();
+		this.partnerPort = freePort();
 	}
 
 	/** Starts everything and waits until both sites are ready behind the load balancer. */
 	static TwoSites start(Path runDir) throws Exception {
-		Path providerJar = Path.of(System.getProperty("idp.e2e.root", ".."), "auth-server/target/auth-server.jar")
-			.toAbsolutePath()
-			.normalize();
-		if (!Files.isRegularFile(providerJar)) {
-			throw new IllegalStateException(providerJar + " is missing: build it first (./mvnw -pl e2e -am package)");
-		}
+		Path providerJar = builtJar("auth-server/target/auth-server.jar");
+		Path partnerJar = builtJar("client-samples/partner-api/target/partner-api.jar");
 		Path haproxy = RequiredComponent.executable("HAPROXY", "/usr/sbin/haproxy", "haproxy");
 		TwoSites deployment = new TwoSites(runDir, SiteNetwork.create(2));
 		try {
 			deployment.startAll(providerJar, haproxy);
+			deployment.startPartner(partnerJar);
 		}
 		catch (Exception | Error ex) {
 			deployment.close();
@@ -94,6 +94,11 @@ final class TwoSites implements AutoCloseable {
 	/** The issuer: HAProxy in front of both sites. */
 	String issuer() {
 		return "http://127.0.0.1:" + this.balancerPort;
+	}
+
+	/** partner-api, a partner outside both sites verifying the provider's tokens. */
+	String partnerApi() {
+		return "http://127.0.0.1:" + this.partnerPort;
 	}
 
 	/** A site's provider, bypassing the load balancer. */
@@ -157,6 +162,26 @@ final class TwoSites implements AutoCloseable {
 		command.addAll(siteSettings);
 		this.processes.add(Launched.start("provider-" + site.name(), site.launcher(), command,
 				Map.of("IDP_KEK", kek), this.runDir));
+	}
+
+	private void startPartner(Path jar) throws Exception {
+		Path dir = Files.createDirectories(this.runDir.resolve("partner-api"));
+		this.processes.add(Launched.start("partner-api", List.of(),
+				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+						"-jar", jar.toString(), "--server.port=" + this.partnerPort,
+						"--partner-api.tokens.issuer=" + issuer(), "--partner-api.tokens.jwks-uri=" + issuer() + "/oauth2/jwks",
+						"--partner-api.tokens.last-good-file=" + dir.resolve("jwks-last-good.json"),
+						"--logging.level.root=WARN"),
+				Map.of(), this.runDir));
+		awaitReady(partnerApi(), "partner-api");
+	}
+
+	private static Path builtJar(String path) {
+		Path jar = Path.of(System.getProperty("idp.e2e.root", ".."), path).toAbsolutePath().normalize();
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build it first (./mvnw -pl e2e -am package)");
+		}
+		return jar;
 	}
 
 	private void startBalancer(Path haproxy) throws IOException {
