@@ -2,8 +2,8 @@ package dev.failsafe.idp.server.tokens;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -74,7 +74,9 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 					existing.forEach(audience -> audiences.add(String.valueOf(audience)));
 				}
 				audiences.addAll(resources);
-				claims.put(JwtClaimNames.AUD, List.copyOf(audiences));
+				// An ArrayList: the stored authorization keeps these claims, and its JSON codec only
+				// accepts the collection types on Spring Security's allow-list (not List.of's).
+				claims.put(JwtClaimNames.AUD, new ArrayList<>(audiences));
 			}
 			Object scope = claims.get(OAuth2TokenIntrospectionClaimNames.SCOPE);
 			if (scope instanceof Collection<?> scopes) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.server.testing.CodeFlow;
+import dev.failsafe.idp.server.testing.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,23 @@ class ScopeAudienceTest extends ProviderIntegrationTest {
 			.parse(clientCredentials(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, "orders.read"));
 
 		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(DemoTenant.PARTNER_API, PARTNER_API);
+	}
+
+	@Test
+	void userInfoWhenAccessTokenAlsoNamesPartnerApiThenClaimsReturned() throws Exception {
+		CodeFlow flow = codeFlow(newUserAgent());
+		Pkce pkce = Pkce.create();
+		Map<String, String> redirect = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI,
+				"openid profile orders.read", pkce, "s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, redirect.get("code"),
+				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		assertThat(SignedJWT.parse(tokens.string("access_token")).getJWTClaimsSet().getAudience())
+			.containsExactly(DemoTenant.SHOP, PARTNER_API);
+
+		BackChannel.Reply userInfo = this.backChannel.getBearer("/userinfo", tokens.string("access_token"));
+
+		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
+		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME);
 	}
 
 	@Test

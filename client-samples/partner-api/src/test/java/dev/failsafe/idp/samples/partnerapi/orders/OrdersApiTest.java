@@ -4,10 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 
+import dev.failsafe.idp.samples.partnerapi.IssuerProperties;
 import dev.failsafe.idp.samples.verifier.Rejection;
 import dev.failsafe.idp.samples.verifier.testing.LocalIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,12 +36,8 @@ class OrdersApiTest {
 	private int port;
 
 	@DynamicPropertySource
-	static void issuer(DynamicPropertyRegistry registry) throws Exception {
-		Path data = Files.createTempDirectory("partner-api-test");
-		registry.add("partner-api.tokens.issuer", () -> LocalIssuer.ISSUER);
-		registry.add("partner-api.tokens.jwks-uri", ISSUER::jwksUri);
-		registry.add("partner-api.tokens.audience", () -> LocalIssuer.AUDIENCE);
-		registry.add("partner-api.tokens.last-good-file", () -> data.resolve("jwks.json"));
+	static void issuer(DynamicPropertyRegistry registry) {
+		IssuerProperties.register(registry, ISSUER);
 	}
 
 	@AfterAll
@@ -121,12 +116,7 @@ class OrdersApiTest {
 
 	@Test
 	void preflightWhenSpaOriginThenGetWithAuthorizationAllowed() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri())
-			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-			.header("Origin", "http://127.0.0.1:8081")
-			.header("Access-Control-Request-Method", "GET")
-			.header("Access-Control-Request-Headers", "authorization")
-			.build());
+		HttpResponse<String> response = send(preflight("http://127.0.0.1:8081"));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8081");
@@ -136,14 +126,20 @@ class OrdersApiTest {
 
 	@Test
 	void preflightWhenOtherOriginThenRefused() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri())
-			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-			.header("Origin", "http://evil.test")
-			.header("Access-Control-Request-Method", "GET")
-			.build());
+		HttpResponse<String> response = send(preflight("http://evil.test"));
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	/** A browser's question before a GET with a bearer token from {@code origin}. */
+	private HttpRequest preflight(String origin) {
+		return HttpRequest.newBuilder(uri())
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "GET")
+			.header("Access-Control-Request-Headers", "authorization")
+			.build();
 	}
 
 	private URI uri() {

@@ -4,9 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
+import dev.failsafe.idp.samples.partnerapi.IssuerProperties;
 import dev.failsafe.idp.samples.verifier.testing.LocalIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,9 @@ class KeysUnavailableTest {
 	private int port;
 
 	@DynamicPropertySource
-	static void issuerDown(DynamicPropertyRegistry registry) throws Exception {
-		Path data = Files.createTempDirectory("partner-api-test");
+	static void issuerDown(DynamicPropertyRegistry registry) {
 		ISSUER.stop();
-		registry.add("partner-api.tokens.issuer", () -> LocalIssuer.ISSUER);
-		registry.add("partner-api.tokens.jwks-uri", ISSUER::jwksUri);
-		registry.add("partner-api.tokens.audience", () -> LocalIssuer.AUDIENCE);
-		registry.add("partner-api.tokens.last-good-file", () -> data.resolve("jwks.json"));
+		IssuerProperties.register(registry, ISSUER);
 	}
 
 	@AfterAll

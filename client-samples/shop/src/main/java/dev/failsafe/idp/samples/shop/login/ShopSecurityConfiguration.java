@@ -67,7 +67,8 @@ class ShopSecurityConfiguration {
 			.authenticated())
 			.oauth2Login(login -> login.loginPage("/login")
 				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-				.defaultSuccessUrl("/profile"))
+				.defaultSuccessUrl("/profile")
+				.failureHandler(new LoggedLoginFailure()))
 			.logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
 			.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(csp)));
 		return http.build();

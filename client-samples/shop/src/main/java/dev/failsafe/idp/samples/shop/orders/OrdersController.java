@@ -50,6 +50,7 @@ final class OrdersController {
 
 	@GetMapping("/orders")
 	String orders(Authentication shopper, HttpServletRequest request, HttpServletResponse response, Model model) {
+		model.addAttribute("user", shopper.getPrincipal());
 		try {
 			model.addAttribute("orders", this.partnerApi.list(accessToken(shopper, request, response)).orders());
 		}

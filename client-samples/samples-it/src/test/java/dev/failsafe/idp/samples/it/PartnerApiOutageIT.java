@@ -1,4 +1,4 @@
-package dev.failsafe.idp.samples.partnerapi;
+package dev.failsafe.idp.samples.it;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.samples.partnerapi;
+package dev.failsafe.idp.samples.it;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;

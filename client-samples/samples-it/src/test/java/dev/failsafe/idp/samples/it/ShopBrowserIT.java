@@ -1,4 +1,4 @@
-package dev.failsafe.idp.samples.shop;
+package dev.failsafe.idp.samples.it;
 
 import java.net.URI;
 import java.net.http.HttpClient;
