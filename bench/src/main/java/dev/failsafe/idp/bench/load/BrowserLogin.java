@@ -55,16 +55,16 @@ public final class BrowserLogin {
 				+ encode(this.tenant.shopScope()) + "&state=" + state + "&nonce=" + randomToken() + "&redirect_uri="
 				+ encode(this.tenant.shopRedirectUri()) + "&code_challenge=" + s256(verifier)
 				+ "&code_challenge_method=S256";
-		String toLogin = redirect(get(authorize, cookies), cookies);
+		String toLogin = redirect(get(authorize, cookies));
 		if (!URI.create(toLogin).getPath().equals("/login")) {
 			throw new IllegalStateException("authorize did not send a new browser to the login page: " + toLogin);
 		}
 		String loginPage = Http.expect(get(toLogin, cookies), 200).body();
 		String afterLogin = redirect(post("/login", Http.form("username", this.tenant.username(), "password",
-				this.tenant.password(), "_csrf", field(CSRF, loginPage)), cookies), cookies);
-		String next = redirect(get(afterLogin, cookies), cookies);
+				this.tenant.password(), "_csrf", field(CSRF, loginPage)), cookies));
+		String next = redirect(get(afterLogin, cookies));
 		if (URI.create(next).getPath().equals("/oauth2/consent")) {
-			next = redirect(approve(Http.expect(get(next, cookies), 200).body(), cookies), cookies);
+			next = redirect(approve(Http.expect(get(next, cookies), 200).body(), cookies));
 		}
 		if (!next.startsWith(this.tenant.shopRedirectUri() + "?")) {
 			throw new IllegalStateException("sign-in did not end at the client: " + next);
@@ -113,9 +113,14 @@ public final class BrowserLogin {
 		return request;
 	}
 
-	/** Keeps the cookies a response sets (name and value; attributes do not matter on loopback). */
-	static HttpResponse<String> remember(HttpResponse<String> response, Map<String, String> cookies) {
-		for (String setCookie : response.headers().allValues("Set-Cookie")) {
+	private static HttpResponse<String> remember(HttpResponse<String> response, Map<String, String> cookies) {
+		rememberAll(response.headers().allValues("Set-Cookie"), cookies);
+		return response;
+	}
+
+	/** Keeps the cookies {@code Set-Cookie} headers set (name and value; attributes do not matter on loopback). */
+	static void rememberAll(List<String> setCookies, Map<String, String> cookies) {
+		for (String setCookie : setCookies) {
 			String pair = setCookie.split(";", 2)[0];
 			int equals = pair.indexOf('=');
 			if (equals > 0) {
@@ -129,10 +134,9 @@ public final class BrowserLogin {
 				}
 			}
 		}
-		return response;
 	}
 
-	private static String redirect(HttpResponse<String> response, Map<String, String> cookies) {
+	private static String redirect(HttpResponse<String> response) {
 		if (response.statusCode() != 302 && response.statusCode() != 303) {
 			throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
 					+ " answered " + response.statusCode() + " instead of a redirect");

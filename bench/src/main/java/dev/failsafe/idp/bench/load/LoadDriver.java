@@ -2,13 +2,16 @@ package dev.failsafe.idp.bench.load;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a {@link Workload} with a number of concurrent clients, each on its own thread in a closed
  * loop (the next request when the answer came): first for the warm-up time, unmeasured, then for
- * the measured time or until {@code maxRequests} answers were measured, whichever comes first.
+ * the measured time or until {@code maxRequests} answers were measured, whichever comes first. An
+ * operation counts (and its latency too) when its answer arrives inside the measured time, whenever
+ * it started, so slow operations (a sign-in under load takes seconds) are counted too.
  */
 public final class LoadDriver {
 
@@ -32,7 +35,6 @@ public final class LoadDriver {
 		long start = System.nanoTime();
 		long measureFrom = start + this.warmUp.toNanos();
 		long measureUntil = measureFrom + this.measure.toNanos();
-		AtomicLong measured = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		long[][] latencies = new long[concurrency][];
 		int perThread = Math.max(1, this.maxRequests / concurrency);
@@ -40,7 +42,7 @@ public final class LoadDriver {
 		for (int i = 0; i < concurrency; i++) {
 			int index = i;
 			threads.add(Thread.ofPlatform().name("load-" + name + "-" + i).start(() -> latencies[index] = loop(
-					clients.get(index), measureFrom, measureUntil, perThread, measured, errors)));
+					clients.get(index), measureFrom, measureUntil, perThread, errors)));
 		}
 		for (Thread thread : threads) {
 			thread.join();
@@ -61,7 +63,7 @@ public final class LoadDriver {
 	}
 
 	private static long[] loop(Workload.Client client, long measureFrom, long measureUntil, int maxMeasured,
-			AtomicLong measured, AtomicLong errors) {
+			AtomicLong errors) {
 		long[] latencies = new long[Math.min(maxMeasured, 1 << 20)];
 		int count = 0;
 		while (count < latencies.length) {
@@ -69,24 +71,25 @@ public final class LoadDriver {
 			if (before >= measureUntil) {
 				break;
 			}
-			boolean ok;
+			Exception failure = null;
 			try {
 				client.send();
-				ok = true;
 			}
 			catch (Exception ex) {
-				ok = false;
-				if (before >= measureFrom && errors.incrementAndGet() == 1) {
-					System.err.println("first error: " + ex);
-				}
+				failure = ex;
 			}
 			long after = System.nanoTime();
-			if (before >= measureFrom && after <= measureUntil && ok) {
+			if (after < measureFrom || after > measureUntil) {
+				continue;
+			}
+			if (failure == null) {
 				latencies[count++] = after - before;
-				measured.incrementAndGet();
+			}
+			else if (errors.incrementAndGet() == 1) {
+				System.err.println("first error: " + failure);
 			}
 		}
-		return java.util.Arrays.copyOf(latencies, count);
+		return Arrays.copyOf(latencies, count);
 	}
 
 }
