@@ -10,9 +10,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Everything one load run measured: the machine, the limits (before and after the store runs, since
- * other work on the machine moves them), every store run and the targets judged against the mean of
- * the limits. Printed as one table and written as JSON.
+ * Everything one load run measured: the machine, the limits before and after the whole run, every
+ * store run and its targets, judged against the limits measured right around its own steps (other
+ * work on the machine moves every figure, so a limit is measured as close as possible to what it
+ * bounds). Printed as one table and written as JSON.
  *
  * @param machine the CPU, cores, JDK and OpenSSL of this machine
  * @param loadAverageAtStart {@code /proc/loadavg}'s 1-minute figure before anything ran
@@ -42,10 +43,8 @@ public record BenchReport(Machine machine, double loadAverageAtStart, Limits lim
 
 	public static BenchReport of(Machine machine, double loadAverageAtStart, Limits before, Limits after,
 			List<StoreRun> runs) {
-		double openssl = (before.opensslRs256SignsPerSecond() + after.opensslRs256SignsPerSecond()) / 2;
-		double hashes = (before.passwordHashesPerSecond() + after.passwordHashesPerSecond()) / 2;
 		return new BenchReport(machine, loadAverageAtStart, before, after, runs,
-				runs.stream().map(run -> Targets.judge(run, openssl, hashes)).toList());
+				runs.stream().map(Targets::judge).toList());
 	}
 
 	public void write(Path file) throws IOException {
@@ -71,10 +70,13 @@ public record BenchReport(Machine machine, double loadAverageAtStart, Limits lim
 			out.append(String.format(Locale.ROOT,
 					"%-9s provider heap used %d MiB, RSS %d MiB (peak %d MiB); load average at end %.2f%n", run.store(),
 					run.heapUsedBytes() >> 20, run.rssBytes() >> 20, run.peakRssBytes() >> 20, run.loadAverage()));
+			out.append(String.format(Locale.ROOT,
+					"%-9s limits around its steps: openssl rsa2048 sign/s %.0f (client_credentials), password checks/s %.1f (login)%n",
+					run.store(), run.opensslRs256SignsPerSecond(), run.passwordHashesPerSecond()));
 		}
 		for (Limits limits : List.of(this.limitsBefore, this.limitsAfter)) {
 			out.append(String.format(Locale.ROOT,
-					"limit %-6s openssl rsa2048 sign/s (%d processes) %.0f; password checks/s %s (%d threads) %.1f%n",
+					"limits %-6s the run: openssl rsa2048 sign/s (%d processes) %.0f; password checks/s %s (%d threads) %.1f%n",
 					(limits == this.limitsBefore) ? "before" : "after", limits.cores(),
 					limits.opensslRs256SignsPerSecond(), limits.passwordEncoding(), limits.cores(),
 					limits.passwordHashesPerSecond()));

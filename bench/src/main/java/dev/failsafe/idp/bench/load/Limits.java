@@ -30,12 +30,28 @@ public record Limits(double opensslRs256SignsPerSecond, double passwordHashesPer
 
 	/** Measures both limits, each for {@code seconds}. */
 	public static Limits measure(int seconds) throws IOException, InterruptedException {
-		int cores = Runtime.getRuntime().availableProcessors();
-		double openssl = opensslSignsPerSecond(cores, seconds);
+		return new Limits(opensslSignsPerSecond(seconds), passwordHashesPerSecond(seconds), measuredPasswordEncoding(), availableCores());
+	}
+
+	/** {@code openssl speed -multi CORES rsa2048}'s sign/s, run for {@code seconds}. */
+	public static double opensslSignsPerSecond(int seconds) throws IOException, InterruptedException {
+		return opensslSignsPerSecond(availableCores(), seconds);
+	}
+
+	/** Checks per second of the provider's password encoder on as many threads as cores. */
+	public static double passwordHashesPerSecond(int seconds) throws InterruptedException {
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		String hash = encoder.encode("alice-demo-password");
-		double hashes = hashesPerSecond(encoder, hash, cores, seconds);
-		return new Limits(openssl, hashes, hash.substring(0, Math.min(hash.length(), 15)), cores);
+		return hashesPerSecond(encoder, encoder.encode("alice-demo-password"), availableCores(), seconds);
+	}
+
+	/** The prefix of the provider's password hashes: the encoder and its cost. */
+	static String measuredPasswordEncoding() {
+		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("alice-demo-password");
+		return hash.substring(0, Math.min(hash.length(), 15));
+	}
+
+	private static int availableCores() {
+		return Runtime.getRuntime().availableProcessors();
 	}
 
 	static double opensslSignsPerSecond(int cores, int seconds) throws IOException, InterruptedException {

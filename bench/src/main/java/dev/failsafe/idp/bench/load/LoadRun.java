@@ -60,7 +60,16 @@ public final class LoadRun {
 				workloads.login().signIn();
 				LoadDriver driver = new LoadDriver(options.warmUp(), options.measure(), options.maxRequests());
 				List<Measurement> measurements = new ArrayList<>();
+				double[] opensslAround = new double[2];
+				double[] hashesAround = new double[2];
 				for (String workload : options.workloads()) {
+					int limitSeconds = options.limitSeconds();
+					if (workload.equals("client_credentials")) {
+						opensslAround[0] = Limits.opensslSignsPerSecond(limitSeconds);
+					}
+					if (workload.equals("login")) {
+						hashesAround[0] = Limits.passwordHashesPerSecond(limitSeconds);
+					}
 					for (int concurrency : options.concurrencies()) {
 						Measurement m = driver.run(workload, workloads.named(workload), concurrency);
 						measurements.add(m);
@@ -68,10 +77,16 @@ public final class LoadRun {
 								store, workload, concurrency, m.perSecond(), m.p50Millis(), m.p99Millis(), m.errors(),
 								loadAverage());
 					}
+					if (workload.equals("client_credentials")) {
+						opensslAround[1] = Limits.opensslSignsPerSecond(limitSeconds);
+					}
+					if (workload.equals("login")) {
+						hashesAround[1] = Limits.passwordHashesPerSecond(limitSeconds);
+					}
 				}
 				long[] resident = provider.residentBytes();
 				return new StoreRun(store, measurements, provider.heapUsedBytes(), resident[0], resident[1],
-						loadAverage());
+						loadAverage(), (opensslAround[0] + opensslAround[1]) / 2, (hashesAround[0] + hashesAround[1]) / 2);
 			}
 		}
 	}

@@ -13,9 +13,13 @@ import java.util.Optional;
  * @param rssBytes the provider's resident set size after the run
  * @param peakRssBytes the provider's peak resident set size
  * @param loadAverage {@code /proc/loadavg}'s 1-minute figure at the end of the run
+ * @param opensslRs256SignsPerSecond OpenSSL's RSA-2048 signs/s on all cores, the mean of a
+ *        measurement right before and one right after the client_credentials steps (0 when not run)
+ * @param passwordHashesPerSecond the password encoder's checks/s on all cores, the mean of a
+ *        measurement right before and one right after the login steps (0 when not run)
  */
 public record StoreRun(String store, List<Measurement> measurements, long heapUsedBytes, long rssBytes,
-		long peakRssBytes, double loadAverage) {
+		long peakRssBytes, double loadAverage, double opensslRs256SignsPerSecond, double passwordHashesPerSecond) {
 
 	public StoreRun {
 		measurements = List.copyOf(measurements);

@@ -14,9 +14,9 @@ class TargetsTest {
 				List.of(new Measurement("client_credentials", 1, 100, 0, 1, 2, 3),
 						new Measurement("client_credentials", 8, 450, 0, 1, 10, 60),
 						new Measurement("login", 8, 19, 0, 1, 300, 500)),
-				0, 0, 0, 0.5);
+				0, 0, 0, 0.5, 1000, 20);
 
-		Targets targets = Targets.judge(run, 1000, 20);
+		Targets targets = Targets.judge(run);
 
 		assertThat(targets.verdicts()).extracting(Targets.Verdict::met).containsExactly(true, true, false);
 		assertThat(targets.verdicts().get(0).measured()).contains("450/s = 45% of 1000/s (c=8)");
@@ -26,9 +26,9 @@ class TargetsTest {
 
 	@Test
 	void judgeWhenAWorkloadWasNotRunThenItsTargetIsNotJudged() {
-		StoreRun run = new StoreRun("redis", List.of(new Measurement("jwks", 1, 10, 0, 1, 1, 1)), 0, 0, 0, 0.5);
+		StoreRun run = new StoreRun("redis", List.of(new Measurement("jwks", 1, 10, 0, 1, 1, 1)), 0, 0, 0, 0.5, 0, 0);
 
-		Targets targets = Targets.judge(run, 1000, 20);
+		Targets targets = Targets.judge(run);
 
 		assertThat(targets.verdicts()).extracting(Targets.Verdict::met).containsOnlyNulls();
 	}
