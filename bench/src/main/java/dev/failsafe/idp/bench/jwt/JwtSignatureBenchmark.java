@@ -1,6 +1,13 @@
 package dev.failsafe.idp.bench.jwt;
 
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -66,8 +73,8 @@ public class JwtSignatureBenchmark {
 		Provider jca = jcaProvider(this.provider);
 		if ("RS256".equals(this.algorithm)) {
 			RSAKey key = new RSAKeyGenerator(2048).keyID("bench-rsa").generate();
-			RSASSASigner rsaSigner = new RSASSASigner(key);
-			RSASSAVerifier rsaVerifier = new RSASSAVerifier(key.toPublicJWK());
+			RSASSASigner rsaSigner = new RSASSASigner((PrivateKey) own(key.toPrivateKey(), "RSA", jca));
+			RSASSAVerifier rsaVerifier = new RSASSAVerifier((RSAPublicKey) own(key.toPublicKey(), "RSA", jca));
 			rsaSigner.getJCAContext().setProvider(jca);
 			rsaVerifier.getJCAContext().setProvider(jca);
 			this.signer = rsaSigner;
@@ -75,8 +82,8 @@ public class JwtSignatureBenchmark {
 		}
 		else {
 			ECKey key = new ECKeyGenerator(Curve.P_256).keyID("bench-ec").generate();
-			ECDSASigner ecSigner = new ECDSASigner(key);
-			ECDSAVerifier ecVerifier = new ECDSAVerifier(key.toPublicJWK());
+			ECDSASigner ecSigner = new ECDSASigner((ECPrivateKey) own(key.toPrivateKey(), "EC", jca), Curve.P_256);
+			ECDSAVerifier ecVerifier = new ECDSAVerifier((ECPublicKey) own(key.toPublicKey(), "EC", jca));
 			ecSigner.getJCAContext().setProvider(jca);
 			ecVerifier.getJCAContext().setProvider(jca);
 			this.signer = ecSigner;
@@ -96,6 +103,22 @@ public class JwtSignatureBenchmark {
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.build();
 		this.signed = sign();
+	}
+
+	/**
+	 * The key as the provider's own key object, as the running provider has it (its keys are decoded
+	 * through the first JCA provider): otherwise a native provider converts the key on every signature.
+	 */
+	static Key own(Key key, String algorithm, Provider jca) throws JOSEException {
+		if (jca == null) {
+			return key;
+		}
+		try {
+			return KeyFactory.getInstance(algorithm, jca).translateKey(key);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new JOSEException("cannot translate the key to " + jca.getName(), ex);
+		}
 	}
 
 	/** The JCA provider for {@code name}: {@code null} (the JDK's default) or ACCP, which must be healthy. */
