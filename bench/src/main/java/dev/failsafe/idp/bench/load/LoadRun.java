@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import dev.failsafe.idp.bench.profile.ProfileSummary;
 import dev.failsafe.idp.replication.testing.RedisServer;
 
 /**
@@ -50,6 +51,16 @@ public final class LoadRun {
 		deleteRecursively(dataDir);
 		List<String> arguments = new ArrayList<>(options.providerArguments());
 		Path recording = options.jfr() ? options.workDir().resolve(store + ".jfr") : null;
+		StoreRun run = measureStore(store, options, dataDir, arguments, recording);
+		if (recording != null) {
+			// The provider has stopped and written the recording; it ends with the last step and its limit.
+			ProfileSummary.print(recording, options.measure().plusSeconds(options.limitSeconds()));
+		}
+		return run;
+	}
+
+	private static StoreRun measureStore(String store, LoadOptions options, Path dataDir, List<String> arguments,
+			Path recording) throws Exception {
 		try (RedisPair redis = store.equals("redis") ? RedisPair.start() : null) {
 			if (redis != null) {
 				arguments.addAll(redis.providerArguments());

@@ -49,9 +49,13 @@ public final class ProfileSummary {
 		if (args.length < 1) {
 			throw new IllegalArgumentException("usage: ProfileSummary FILE.jfr [SECONDS]");
 		}
-		Duration last = Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 8);
+		print(Path.of(args[0]), Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 8));
+	}
+
+	/** Prints the breakdown of the last {@code last} of the recording {@code file}. */
+	public static void print(Path file, Duration last) throws IOException {
 		List<RecordedEvent> samples = new ArrayList<>();
-		for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
 			if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
 				samples.add(event);
 			}
@@ -62,7 +66,7 @@ public final class ProfileSummary {
 			.map(sample -> sample.getStackTrace().getFrames().stream().map(ProfileSummary::name).toList())
 			.toList();
 		System.out.printf(Locale.ROOT, "%d execution samples in the last %d s of %s%n", stacks.size(), last.toSeconds(),
-				args[0]);
+				file);
 		summarize(stacks).forEach((category, share) -> System.out.printf(Locale.ROOT, "%5.1f%% %s%n", 100 * share, category));
 	}
 
