@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcOperations;
@@ -43,10 +44,18 @@ public final class ClientRegistrations {
 
 	private final ClientSecretEncoder secrets;
 
-	public ClientRegistrations(RegisteredClientRepository clients, JdbcOperations jdbc, ClientSecretEncoder secrets) {
+	private final Consumer<String> deleted;
+
+	/**
+	 * @param deleted told the client_id of every deleted client (to drop it from caches), since a
+	 *        delete bypasses {@code clients}
+	 */
+	public ClientRegistrations(RegisteredClientRepository clients, JdbcOperations jdbc, ClientSecretEncoder secrets,
+			Consumer<String> deleted) {
 		this.clients = clients;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
+		this.deleted = deleted;
 	}
 
 	/** A new registration and its secret in clear, which exists only in this answer. */
@@ -100,10 +109,15 @@ public final class ClientRegistrations {
 	}
 
 	public boolean delete(String clientId) {
-		return this.jdbc.update("DELETE FROM oauth2_registered_client WHERE client_id = ?", clientId) > 0;
+		boolean deletedOne = this.jdbc.update("DELETE FROM oauth2_registered_client WHERE client_id = ?", clientId) > 0;
+		this.deleted.accept(clientId);
+		return deletedOne;
 	}
 
-	/** A new secret for a confidential client; the old one stops working at once. */
+	/**
+	 * A new secret for a confidential client; the old one stops working at once on this node, and on
+	 * the others within {@code idp.clients.cache-time}.
+	 */
 	public Optional<String> rotateSecret(String clientId) {
 		return find(clientId).map(existing -> {
 			require(!existing.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE),

@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.clients;
 
+import java.time.Clock;
 import java.util.Map;
 
 import dev.failsafe.idp.server.tokens.TokenProperties;
@@ -10,21 +11,23 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** Registered clients in the JDBC directory, and how their secrets are hashed. */
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
 
+	/** The directory's clients with this deployment's token policy, cached (every token request reads one). */
 	@Bean
-	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, TokenProperties tokens) {
-		return new ConfiguredLifetimesClientRepository(new JdbcRegisteredClientRepository(jdbc), tokens);
+	CachingClientRepository registeredClientRepository(JdbcOperations jdbc, TokenProperties tokens,
+			ClientCacheProperties cache, Clock clock) {
+		return new CachingClientRepository(
+				new ConfiguredLifetimesClientRepository(new JdbcRegisteredClientRepository(jdbc), tokens), cache, clock);
 	}
 
 	@Bean
-	ClientRegistrations clientRegistrations(RegisteredClientRepository clients, JdbcOperations jdbc,
+	ClientRegistrations clientRegistrations(CachingClientRepository clients, JdbcOperations jdbc,
 			ClientSecretEncoder secrets) {
-		return new ClientRegistrations(clients, jdbc, secrets);
+		return new ClientRegistrations(clients, jdbc, secrets, clients::evict);
 	}
 
 	/** New secrets are hashed with SHA-256; bcrypt hashes of older secrets still verify. */
