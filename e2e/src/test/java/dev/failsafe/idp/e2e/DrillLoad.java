@@ -95,16 +95,18 @@ final class DrillLoad implements AutoCloseable {
 
 	/** Runs one step, records its outcome, and answers its result (null when it failed). */
 	private <T> T step(String operation, Step<T> step) throws InterruptedException {
+		long started = System.nanoTime();
 		try {
 			T result = step.run();
-			this.log.record(operation, result != null);
+			this.log.record(operation, started, result != null);
 			return result;
 		}
 		catch (InterruptedException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
-			this.log.record(operation, false);
+			this.log.record(operation, started, false);
+			this.log.failed(operation, String.valueOf(ex.getMessage()));
 			return null;
 		}
 	}

@@ -44,6 +44,7 @@ final class DrillReport {
 		put("rtoSeconds", log.recoverySeconds(eventNanos));
 		put("failedRequests", log.failedAround(eventNanos));
 		put("requests", log.totals());
+		put("lastFailures", log.lastFailures());
 		put("lost", verdict.lost());
 		put("revocationsLost", verdict.revocationsLost());
 		put("sessionsKept", verdict.sessionsKept());

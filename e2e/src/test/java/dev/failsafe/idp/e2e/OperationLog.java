@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Every request the drill's load made: which operation, when it ended, whether it succeeded. From it
+ * Every request the drill's load made: which operation, when it started, whether it succeeded. From it
  * the report reads each operation's recovery time around an event (the last success before it to the
  * first success after it) and the requests that failed in between.
  */
@@ -21,8 +21,24 @@ final class OperationLog {
 
 	private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
 
-	void record(String operation, boolean ok) {
-		this.outcomes.add(new Outcome(operation, System.nanoTime(), ok));
+	private final Map<String, String> lastFailure = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * Records a request by the time it started: one that started before the event and ended after it
+	 * was served by the world before the event.
+	 */
+	void record(String operation, long startedNanos, boolean ok) {
+		this.outcomes.add(new Outcome(operation, startedNanos, ok));
+	}
+
+	/** Keeps why the operation last failed, for the report. */
+	void failed(String operation, String why) {
+		this.lastFailure.put(operation, why);
+	}
+
+	/** Per operation, why it last failed. */
+	Map<String, String> lastFailures() {
+		return new java.util.TreeMap<>(this.lastFailure);
 	}
 
 	/** Whether every operation has succeeded at least once after {@code eventNanos}. */
