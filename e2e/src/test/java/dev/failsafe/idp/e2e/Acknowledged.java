@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What users and clients were told succeeded before the event (the kill, the cut), taken through the
@@ -78,8 +79,11 @@ final class Acknowledged {
 
 	}
 
-	/** Asks for everything again through the load balancer; partner-api checks the access tokens. */
-	Verdict verify(String partnerApi, Duration deadline) throws InterruptedException {
+	/**
+	 * Asks for everything again through the load balancer; partner-api checks the access tokens. A
+	 * kid in {@code revokedSince} left the JWKS on purpose and is not counted lost.
+	 */
+	Verdict verify(String partnerApi, Set<String> revokedSince, Duration deadline) throws InterruptedException {
 		Instant until = Instant.now().plus(deadline);
 		int sessionsKept = 0;
 		for (DrillBrowser browser : this.sessions) {
@@ -114,7 +118,9 @@ final class Acknowledged {
 			kidsNow = List.of();
 		}
 		List<String> published = kidsNow;
-		int keysLost = (int) this.kids.stream().filter(kid -> !published.contains(kid)).count();
+		int keysLost = (int) this.kids.stream()
+			.filter(kid -> !published.contains(kid) && !revokedSince.contains(kid))
+			.count();
 		Map<String, Integer> lost = new LinkedHashMap<>();
 		lost.put("sessions", this.sessions.size() - sessionsKept);
 		lost.put("codes", codesLost);

@@ -100,7 +100,7 @@ public final class Drill {
 					killed = sites.killSite(0);
 					awaitRecovery(log, killedAt);
 				}
-				Acknowledged.Verdict verdict = acknowledged.verify(sites.partnerApi(), Duration.ofSeconds(60));
+				Acknowledged.Verdict verdict = acknowledged.verify(sites.partnerApi(), Set.of(), Duration.ofSeconds(60));
 				return new DrillReport("failover").load(log, killedAt, verdict)
 					.put("siteA", sites.site(0).address())
 					.put("processesKilledAtA", killed)
@@ -152,7 +152,7 @@ public final class Drill {
 					awaitRecovery(log, healedAt);
 				}
 				SiteAdmin.UnitedRing ring = SiteAdmin.awaitUnited(a, b, Duration.ofSeconds(60));
-				Acknowledged.Verdict verdict = acknowledged.verify(sites.partnerApi(), Duration.ofSeconds(60));
+				Acknowledged.Verdict verdict = acknowledged.verify(sites.partnerApi(), Set.of(older), Duration.ofSeconds(60));
 				int revocationsLost = verdict.revocationsLost() + (ring.revoked().contains(older) ? 0 : 1);
 				return new DrillReport("partition").load(log, healedAt, verdict)
 					.put("revocationsLost", revocationsLost)

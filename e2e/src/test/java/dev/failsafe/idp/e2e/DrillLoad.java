@@ -21,6 +21,8 @@ final class DrillLoad implements AutoCloseable {
 
 	private static final Duration PAUSE = Duration.ofMillis(20);
 
+	private static final Duration BACK_OFF = Duration.ofMillis(200);
+
 	private final String issuer;
 
 	private final String partnerApi;
@@ -51,8 +53,8 @@ final class DrillLoad implements AutoCloseable {
 	private void run(long stopAt) {
 		for (int i = 0; i < MAX_ITERATIONS_PER_USER && this.running.get() && System.nanoTime() < stopAt; i++) {
 			try {
-				iteration();
-				Thread.sleep(PAUSE);
+				// A shopper whose step failed waits a little longer before starting over.
+				Thread.sleep(iteration() ? PAUSE : BACK_OFF);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -61,29 +63,31 @@ final class DrillLoad implements AutoCloseable {
 		}
 	}
 
-	private void iteration() throws InterruptedException {
+	/** One shopper's visit; answers whether every step succeeded. */
+	private boolean iteration() throws InterruptedException {
 		DrillBrowser browser = new DrillBrowser(this.issuer);
 		DrillBrowser.Code code = step("login", () -> browser.authorize(SCOPE));
 		if (code == null) {
-			return;
+			return false;
 		}
 		DrillBrowser.Tokens tokens = step("token", () -> browser.exchange(code));
 		if (tokens == null) {
-			return;
+			return false;
 		}
 		if (step("userinfo", () -> {
 			browser.userinfo(tokens.accessToken());
 			return true;
 		}) == null) {
-			return;
+			return false;
 		}
 		if (step("refresh", () -> browser.refresh(tokens.refreshToken())) == null) {
-			return;
+			return false;
 		}
 		if (step("jwks", browser::jwksKids) == null) {
-			return;
+			return false;
 		}
-		step("partnerApi", () -> PartnerCalls.orders(browser, this.partnerApi, tokens.accessToken()) ? true : null);
+		return step("partnerApi",
+				() -> PartnerCalls.orders(browser, this.partnerApi, tokens.accessToken()) ? true : null) != null;
 	}
 
 	@FunctionalInterface

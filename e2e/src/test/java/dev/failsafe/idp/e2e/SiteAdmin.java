@@ -89,13 +89,22 @@ final class SiteAdmin {
 	void awaitAlone(Duration timeout) throws Exception {
 		ensureAdminToken();
 		Instant deadline = Instant.now().plus(timeout);
+		String last = "no answer";
 		while (true) {
-			HttpResponse<String> sites = this.browser.bearer("GET", this.base + "/admin/sites", this.adminToken, null);
-			if (sites.statusCode() == 200 && JSON.readTree(sites.body()).get("members").size() == 1) {
-				return;
+			try {
+				HttpResponse<String> sites = this.browser.bearer("GET", this.base + "/admin/sites", this.adminToken,
+						null);
+				last = sites.body();
+				if (sites.statusCode() == 200 && JSON.readTree(sites.body()).get("members").size() == 1) {
+					return;
+				}
+			}
+			catch (java.io.IOException ex) {
+				// Slow while the cluster notices the cut (calls to the lost member wait): ask again.
+				last = ex.toString();
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(this.base + " still sees the other site: " + sites.body());
+				throw new IllegalStateException(this.base + " still sees the other site: " + last);
 			}
 			Thread.sleep(250);
 		}
