@@ -67,7 +67,8 @@ final class OperationLog {
 	Map<String, Long> failedAround(long eventNanos) {
 		Map<String, Long> failed = new LinkedHashMap<>();
 		for (String operation : OPERATIONS) {
-			long from = (lastOkBefore(operation, eventNanos) != null) ? lastOkBefore(operation, eventNanos) : eventNanos;
+			Long lastOk = lastOkBefore(operation, eventNanos);
+			long from = (lastOk != null) ? lastOk : eventNanos;
 			Long to = firstOkAfter(operation, eventNanos);
 			long until = (to != null) ? to : Long.MAX_VALUE;
 			failed.put(operation, this.outcomes.stream()

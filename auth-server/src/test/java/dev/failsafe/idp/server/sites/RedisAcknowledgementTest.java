@@ -1,6 +1,5 @@
 package dev.failsafe.idp.server.sites;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -82,19 +81,21 @@ class RedisAcknowledgementTest {
 		assertThat(this.sessions).isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
 		Pending pending = codeAndLoginForm();
 		String admin = adminToken();
-		assertThat(probe("/actuator/health/readiness")).isEqualTo(200);
+		assertThat(this.backChannel.status("/actuator/health/readiness")).isEqualTo(200);
 
 		replica.kill();
 		assertRefused(pending);
 		// Readiness tells the load balancer to drain this node; liveness does not ask for a restart.
-		await().atMost(Duration.ofSeconds(20)).until(() -> probe("/actuator/health/readiness") == 503);
-		assertThat(probe("/actuator/health/liveness")).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.backChannel.status("/actuator/health/readiness") == 503);
+		assertThat(this.backChannel.status("/actuator/health/liveness")).isEqualTo(200);
 		assertThat(redisReport(admin)).containsEntry("role", "primary").containsEntry("goodReplicas", 0)
 			.containsEntry("replicasToAck", 1);
 
 		replica.restart();
 		primary.awaitInSync(1, Duration.ofSeconds(20));
-		await().atMost(Duration.ofSeconds(20)).until(() -> probe("/actuator/health/readiness") == 200);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.backChannel.status("/actuator/health/readiness") == 200);
 		assertThat(redisReport(admin)).containsEntry("reachable", true).containsEntry("goodReplicas", 1);
 		// The refused exchange changed nothing (NOREPLICAS): the same code still works.
 		assertThat(pending.exchange().status()).isEqualTo(200);
@@ -132,10 +133,6 @@ class RedisAcknowledgementTest {
 		BackChannel.Reply sites = this.backChannel.getBearer("/admin/sites", adminToken);
 		assertThat(sites.status()).as(sites.raw().body()).isEqualTo(200);
 		return (Map<String, Object>) sites.json().get("redis");
-	}
-
-	private int probe(String path) {
-		return this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri(path)).build()).status();
 	}
 
 	/** A code not yet exchanged, and a login form loaded by another browser, both while all is well. */

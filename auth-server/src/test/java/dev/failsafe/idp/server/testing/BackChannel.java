@@ -49,6 +49,11 @@ public final class BackChannel {
 		return send(request.build());
 	}
 
+	/** The status of an unauthenticated GET (a health probe, say). */
+	public int status(String path) {
+		return send(HttpRequest.newBuilder(this.provider.uri(path)).GET().build()).status();
+	}
+
 	public Reply getBearer(String path, String accessToken) {
 		return send(HttpRequest.newBuilder(this.provider.uri(path))
 			.header("Authorization", "Bearer " + accessToken)
