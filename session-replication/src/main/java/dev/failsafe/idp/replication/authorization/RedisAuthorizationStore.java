@@ -1,14 +1,10 @@
 package dev.failsafe.idp.replication.authorization;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +13,10 @@ import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.StringRedisConnection;
 
 import dev.failsafe.idp.replication.sites.RedisCalls;
+import dev.failsafe.idp.replication.sites.RedisScripts;
 import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
 
 /**
@@ -250,7 +246,7 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
 	/** Runs a write script; if it changed something, waits for the replicas on the same connection. */
 	private long write(String operation, String script, int keys, List<String> keysAndArgs) {
 		return this.redis.call(operation, (connection) -> {
-			long result = Scripts.run(connection, script, keys, keysAndArgs);
+			long result = RedisScripts.run(connection, script, keys, keysAndArgs);
 			if (result == 1) {
 				this.acknowledgement.await(connection, operation);
 			}
@@ -281,49 +277,6 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
 
 	private static Set<String> hashes(String json) {
 		return Set.of(JSON.readValue(json, String[].class));
-	}
-
-	/** Lua scripts by SHA-1, sent in full only when the server does not know them yet. */
-	static final class Scripts {
-
-		private Scripts() {
-		}
-
-		static long run(StringRedisConnection connection, String script, int keys, List<String> keysAndArgs) {
-			String[] parameters = keysAndArgs.toArray(String[]::new);
-			Object result;
-			try {
-				result = connection.evalSha(sha1(script), ReturnType.INTEGER, keys, parameters);
-			}
-			catch (RuntimeException ex) {
-				if (!isNoScript(ex)) {
-					throw ex;
-				}
-				// A new or promoted server has an empty script cache.
-				result = connection.eval(script, ReturnType.INTEGER, keys, parameters);
-			}
-			return ((Number) result).longValue();
-		}
-
-		private static boolean isNoScript(Throwable ex) {
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		static String sha1(String script) {
-			try {
-				return HexFormat.of()
-					.formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }
