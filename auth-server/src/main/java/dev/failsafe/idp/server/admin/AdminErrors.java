@@ -4,6 +4,7 @@ import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.keyring.ConflictingKeyMaterialException;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.InvalidClientRegistrationException;
+import dev.failsafe.idp.server.users.UserAccounts;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +28,21 @@ final class AdminErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AdminClientsController.UnknownClientException.class)
 	ProblemDetail unknownClient(AdminClientsController.UnknownClientException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(AdminUsersController.UnknownUserException.class)
+	ProblemDetail unknownUser(AdminUsersController.UnknownUserException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(UserAccounts.UsernameTakenException.class)
+	ProblemDetail usernameTaken(UserAccounts.UsernameTakenException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(UserAccounts.InvalidUserException.class)
+	ProblemDetail invalidUser(UserAccounts.InvalidUserException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler(ClientRegistrations.ClientIdTakenException.class)

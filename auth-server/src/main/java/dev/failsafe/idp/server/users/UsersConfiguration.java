@@ -5,14 +5,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** The user directory and how passwords are hashed. */
+/** The user directory, how passwords are hashed, and what operators may do to users. */
 @Configuration(proxyBeanMethods = false)
 class UsersConfiguration {
 
 	@Bean
-	JdbcUserDirectory userDirectory(JdbcClient jdbc) {
+	UserDirectory userDirectory(JdbcClient jdbc) {
 		return new JdbcUserDirectory(jdbc);
+	}
+
+	@Bean
+	UserAccounts userAccounts(UserDirectory directory, PasswordEncoder passwords, RegisteredClientRepository clients,
+			UserSessions sessions, UserGrants grants) {
+		return new UserAccounts(directory, passwords, clientId -> clients.findByClientId(clientId) != null, sessions,
+				grants);
 	}
 
 	/**

@@ -16,6 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class RunningProvider {
 
+	/** The address of the load balancer the provider under test trusts. */
+	public static final String PROXY = "127.0.0.1";
+
 	private final int port;
 
 	private final Path dataDir;
@@ -47,8 +50,14 @@ public final class RunningProvider {
 		}
 	}
 
-	/** Points the application at this location (port, issuer, data directory, quiet logs). */
+	/**
+	 * Points the application at this location (port, issuer, data directory, quiet logs), behind a
+	 * proxy at {@value #PROXY}: the provider believes {@code X-Forwarded-*} from that address only,
+	 * so tests can act from many client addresses (and over "TLS"), and requests from any other
+	 * loopback address (say {@code 127.0.0.2}) are from an untrusted peer.
+	 */
 	public void register(DynamicPropertyRegistry registry) {
+		registry.add("server.tomcat.remoteip.internal-proxies", () -> PROXY + "/32");
 		registry.add("server.port", () -> this.port);
 		registry.add("idp.issuer", this::issuer);
 		registry.add("idp.data-dir", this.dataDir::toString);

@@ -44,16 +44,28 @@ public final class UserAgent {
 
 	/**
 	 * A user agent whose requests claim to come from {@code forwardedFor} (via X-Forwarded-For, which
-	 * the provider trusts from loopback proxies), so tests can act from distinct source addresses.
+	 * the provider believes from {@link RunningProvider#PROXY}), so tests can act from distinct source
+	 * addresses.
 	 */
 	public UserAgent(RunningProvider provider, String forwardedFor) {
+		this(provider, forwardedFor, null);
+	}
+
+	/**
+	 * A user agent connecting from {@code localAddress} (a loopback address such as
+	 * {@code 127.0.0.2}), whose requests carry X-Forwarded-For {@code forwardedFor} if not null.
+	 */
+	public UserAgent(RunningProvider provider, String forwardedFor, java.net.InetAddress localAddress) {
 		this.provider = provider;
 		this.forwardedFor = forwardedFor;
-		this.http = HttpClient.newBuilder()
+		HttpClient.Builder http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+			.connectTimeout(Duration.ofSeconds(5));
+		if (localAddress != null) {
+			http.localAddress(localAddress);
+		}
+		this.http = http.build();
 	}
 
 	public String issuer() {
