@@ -80,12 +80,16 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			.description("Rotated refresh tokens presented again, also concurrently (the family is revoked)")
 			.register(meters);
 		this.codeReuseDetected = Counter.builder("idp.authorization_code.reuse")
-			.description("Codes redeemed concurrently with their first redemption (its tokens are revoked)")
+			.description("Redeemed codes presented again, also concurrently (their tokens are revoked)")
 			.register(meters);
 	}
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		if (revokesForReplayedCode(authorization)) {
+			// The code grant found its code already redeemed and revokes what it issued.
+			this.codeReuseDetected.increment();
+		}
 		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
 		AuthorizationCodec.Encoded encoded = this.codec.encode(authorization,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
@@ -112,6 +116,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
 		return access != null && !access.isInvalidated()
 				&& !TokenHash.isPlaceholder(access.getToken().getTokenValue());
+	}
+
+	/**
+	 * Whether this save is the code grant's answer to a replayed code: the presented (so known) code
+	 * is already invalidated, and no new access token comes with it.
+	 */
+	private static boolean revokesForReplayedCode(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+		return redeemsCode(authorization) && code.isInvalidated() && !issuesTokens(authorization);
 	}
 
 	/** Whether this save redeems a code: the code's value is known, since it was presented now. */
