@@ -1,6 +1,5 @@
 package dev.failsafe.idp.server.admin;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import dev.failsafe.idp.server.testing.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import static dev.failsafe.idp.server.admin.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API's client operations over HTTP: the whole life of a client, and bad registrations. */
@@ -66,27 +66,13 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 		assertProblem(admin("DELETE", "/admin/clients/no-such-client", null), 404);
 	}
 
-	private static void assertProblem(BackChannel.Reply reply, int status) {
-		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(status);
-		assertThat(reply.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(reply.json()).containsEntry("status", status).containsKey("detail");
-	}
-
 	private int token(String clientId, String secret) {
 		return this.backChannel.postBasic("/oauth2/token", clientId, secret,
 				Map.of("grant_type", List.of("client_credentials"))).status();
 	}
 
 	private BackChannel.Reply admin(String method, String path, String json) {
-		String token = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
-				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(DemoTenant.ADMIN_SCOPE)))
-			.string("access_token");
-		return this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri(path))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-					: HttpRequest.BodyPublishers.noBody())
-			.build());
+		return this.backChannel.admin(method, path, json);
 	}
 
 }

@@ -10,8 +10,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dev.failsafe.idp.server.demo.DemoTenant;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client's back channel to the provider: form posts to the token, introspection and revocation
@@ -47,6 +50,24 @@ public final class BackChannel {
 			request.header("Authorization", basic(clientId, secret));
 		}
 		return send(request.build());
+	}
+
+	/** An access token with the admin scope, for the demo tenant's operators' client. */
+	public String adminToken() {
+		Reply token = postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(DemoTenant.ADMIN_SCOPE)));
+		assertThat(token.status()).as(token.raw().body()).isEqualTo(200);
+		return token.string("access_token");
+	}
+
+	/** A call to the admin API with a fresh admin token; {@code json} is the body, or null for none. */
+	public Reply admin(String method, String path, String json) {
+		return send(HttpRequest.newBuilder(this.provider.uri(path))
+			.header("Authorization", "Bearer " + adminToken())
+			.header("Content-Type", "application/json")
+			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+					: HttpRequest.BodyPublishers.noBody())
+			.build());
 	}
 
 	/** The status of an unauthenticated GET (a health probe, say). */
