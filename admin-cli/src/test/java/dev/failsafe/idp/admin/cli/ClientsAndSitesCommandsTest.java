@@ -248,7 +248,7 @@ class ClientsAndSitesCommandsTest {
 		String[][] commands = { {}, { "keys" }, { "keys", "list" }, { "keys", "rotate" }, { "keys", "revoke" },
 				{ "keys", "backup" }, { "keys", "restore" }, { "clients" }, { "clients", "list" }, { "clients", "show" },
 				{ "clients", "create" }, { "clients", "update" }, { "clients", "delete" }, { "clients", "rotate-secret" },
-				{ "sites" }, { "sites", "status" } };
+				{ "users" }, { "sites" }, { "sites", "status" } };
 		for (String[] command : commands) {
 			String[] args = java.util.Arrays.copyOf(command, command.length + 1);
 			args[command.length] = "--help";
