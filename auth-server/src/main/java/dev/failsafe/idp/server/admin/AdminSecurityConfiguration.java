@@ -2,6 +2,11 @@ package dev.failsafe.idp.server.admin;
 
 import dev.failsafe.idp.server.audit.AuditLog;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +27,13 @@ class AdminSecurityConfiguration {
 	static final String ADMIN_SCOPE = "admin";
 
 	static final String PATHS = "/admin/**";
+
+	/** The application's error controller: Boot's, with the admin API's errors as problems. */
+	@Bean
+	ErrorController errorController(ErrorAttributes errorAttributes, WebProperties web,
+			ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+		return new AdminErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+	}
 
 	@Bean
 	@Order(0)
