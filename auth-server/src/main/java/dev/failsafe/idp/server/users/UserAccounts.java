@@ -1,7 +1,9 @@
 package dev.failsafe.idp.server.users;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -81,8 +83,10 @@ public final class UserAccounts {
 			throw new UsernameTakenException("A client with id " + username
 					+ " is registered: a username may not equal a client id (both become a token's sub).");
 		}
+		Map<String, Object> given = new LinkedHashMap<>(claims);
+		given.values().removeIf(Objects::isNull);
 		try {
-			this.directory.create(new UserAccount(username, hash, enabled, claims));
+			this.directory.create(new UserAccount(username, hash, enabled, given));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new UsernameTakenException("A user named " + username + " already exists.");

@@ -42,6 +42,11 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 			.containsKey("updatedAt");
 		assertThat(created.raw().body()).doesNotContain(PASSWORD).doesNotContain("{bcrypt}").doesNotContain("password");
 		assertThat(claims(created)).containsEntry("name", "Paula Partner").containsEntry("email_verified", true);
+		BackChannel.Reply withNull = admin("POST", "/admin/users", """
+				{"username":"%s","password":"%s","claims":{"name":null,"email_verified":null}}""".formatted(username(),
+				PASSWORD));
+		assertThat(withNull.status()).as("a null claim is no claim").isEqualTo(201);
+		assertThat(claims(withNull)).doesNotContainKey("name").containsEntry("email_verified", false);
 
 		BackChannel.Reply updated = admin("PUT", "/admin/users/" + username, """
 				{"claims":{"name":"Paula P.","email":null,"email_verified":null,"locale":"de"}}""");

@@ -47,6 +47,16 @@ class AdminUsersFuzzTest extends HostileInputSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Bodies that once broke something, sent to create, update and set-password alike. */
+	private static final List<String> CRAFTED = List.of(
+			"{\"username\":\"fuzz-c\",\"password\":\"long-enough-1\",\"claims\":{\"name\":null,\"email_verified\":null}}",
+			"{\"username\":\"fuzz-c\",\"password\":\"long-enough-1\",\"claims\":null,\"enabled\":null}",
+			"{\"username\":null,\"password\":null}", "{\"password\":\"" + "é".repeat(100) + "\"}",
+			"{\"claims\":{\"updated_at\":1}}", "{\"claims\":[\"name\"]}", "{\"claims\":{\"name\":{\"a\":1}}}",
+			"{\"username\":\"fuzz-c\",\"password\":\"long-enough-1\",\"claims\":{\"email\":\"" + "e".repeat(321)
+					+ "\"}}",
+			"null", "[]", "\"text\"", "{\"username\":\"fuzz-c\",\"password\":12345678901}");
+
 	@Autowired
 	private UserDirectory users;
 
@@ -56,6 +66,18 @@ class AdminUsersFuzzTest extends HostileInputSupport {
 		String token = this.backChannel.adminToken();
 		Random random = new Random(20_260_101L);
 		List<String> failures = new ArrayList<>();
+		for (String body : CRAFTED) {
+			for (String[] call : new String[][] { { "POST", "/admin/users" }, { "PUT", "/admin/users/fuzz-c" },
+					{ "PUT", "/admin/users/fuzz-c/password" } }) {
+				HttpResponse<String> response = send(request(call[1]).header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.method(call[0], HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+				if (response.statusCode() >= 500 || hasInternals(response.body())) {
+					failures.add(call[0] + " " + call[1] + " body=" + abbreviate(body) + " -> " + response.statusCode()
+							+ " " + abbreviate(response.body()));
+				}
+			}
+		}
 		for (int i = 0; i < REQUESTS; i++) {
 			String method = pick(random, List.of("GET", "POST", "PUT", "DELETE", "PATCH"));
 			String path = "/admin/users" + (random.nextInt(5) == 0 ? "?limit=" + encode(pick(random, NASTY)) + "&after="
@@ -115,10 +137,11 @@ class AdminUsersFuzzTest extends HostileInputSupport {
 					ObjectNode claims = body.putObject(field);
 					for (int c = random.nextInt(4); c >= 0; c--) {
 						String claim = pick(random, CLAIMS);
-						switch (random.nextInt(4)) {
+						switch (random.nextInt(5)) {
 							case 0 -> claims.put(claim, random.nextBoolean());
 							case 1 -> claims.put(claim, random.nextLong());
 							case 2 -> claims.putArray(claim).add(randomText(random, 3));
+							case 3 -> claims.putNull(claim);
 							default -> claims.put(claim, randomText(random, random.nextInt(400)));
 						}
 					}
