@@ -62,6 +62,12 @@ public final class LoginThrottle {
 			return this.admission.retryAfter();
 		}
 
+		/** The password was wrong (or the account refused): the attempt counts as a failure. */
+		public void failed() {
+			LoginThrottle.this.store.failed(this.account, this.address, this.admission.attemptId(),
+					LoginThrottle.this.properties.limits(), LoginThrottle.this.clock.instant());
+		}
+
 		/** The password was right: the attempt is not a failure, and the pair starts over. */
 		public void succeeded() {
 			LoginThrottle.this.store.succeeded(this.account, this.address, this.admission.attemptId());

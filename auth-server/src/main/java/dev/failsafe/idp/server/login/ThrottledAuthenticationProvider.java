@@ -13,10 +13,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Puts the {@link LoginThrottle} in front of password checking. Every attempt is counted before its
- * password is checked, so parallel attempts cannot slip past the limit together; a waiting attempt
- * is refused before any hashing. The right password takes its attempt back; anything else leaves it
- * counted as a failure, except an attempt whose password could not be checked at all.
+ * Puts the {@link LoginThrottle} in front of password checking. Every attempt is counted (pending)
+ * before its password is checked, so parallel attempts cannot slip past the limit together; a
+ * waiting attempt is refused before any hashing. The right password takes its attempt back; a wrong
+ * one, or an account that refuses sign-in, makes it a failure for the window; an attempt whose
+ * password could not be checked at all is withdrawn.
  *
  * <p>Fails closed: when the counters cannot be reached, the login is refused as "try again" (the
  * same answer as when the session cannot be stored, which with Redis lives in the same place),
@@ -54,15 +55,22 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
 			authenticated = this.passwords.authenticate(authentication);
 		}
 		catch (InternalAuthenticationServiceException ex) {
-			release(attempt::withdraw);
+			settle(attempt::withdraw);
 			throw ex;
 		}
-		release(attempt::succeeded);
+		catch (AuthenticationException ex) {
+			settle(attempt::failed);
+			throw ex;
+		}
+		settle(attempt::succeeded);
 		return authenticated;
 	}
 
-	/** The user's outcome stands even if the counters miss this update. */
-	private static void release(Runnable update) {
+	/**
+	 * The user's outcome stands even if the counters miss this update: the attempt then stays pending
+	 * until it is forgotten ({@link dev.failsafe.idp.replication.throttling.LoginAttemptStore#PENDING_LIFETIME}).
+	 */
+	private static void settle(Runnable update) {
 		try {
 			update.run();
 		}

@@ -2,10 +2,10 @@ package dev.failsafe.idp.replication.throttling;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 public final class BoundedLoginAttemptStore implements LoginAttemptStore {
 
-	private final Map<String, Deque<Attempt>> counters;
+	private final Map<String, List<Attempt>> counters;
 
 	public BoundedLoginAttemptStore(int capacity) {
 		if (capacity < 3) {
@@ -33,51 +33,63 @@ public final class BoundedLoginAttemptStore implements LoginAttemptStore {
 			private static final long serialVersionUID = 1L;
 
 			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Deque<Attempt>> eldest) {
+			protected boolean removeEldestEntry(Map.Entry<String, List<Attempt>> eldest) {
 				return size() > capacity;
 			}
 
 		};
 	}
 
-	private record Attempt(String id, long at) {
+	/** One attempt of a counter, pending until it failed; oldest first in each list. */
+	private record Attempt(String id, long at, boolean pending) {
+
+		/** When it stops counting. */
+		long expiresAt(LoginLimits limits) {
+			return this.at + (this.pending ? PENDING_LIFETIME : limits.window()).toMillis();
+		}
+
 	}
 
 	@Override
 	public synchronized Admission admit(String account, String address, LoginLimits limits, Instant now) {
 		long at = now.toEpochMilli();
-		long horizon = at - limits.window().toMillis();
-		Deque<Attempt> pair = counter(pairKey(account, address), horizon);
-		Deque<Attempt> fromAddress = counter("address:" + LoginAttemptStore.requireIdentifier(address), horizon);
-		Deque<Attempt> ofAccount = counter("account:" + LoginAttemptStore.requireIdentifier(account), horizon);
+		List<Attempt> pair = counter(pairKey(account, address), limits, at);
+		List<Attempt> fromAddress = counter(addressKey(address), limits, at);
+		List<Attempt> ofAccount = counter(accountKey(account), limits, at);
 		long wait = Math.max(waitMillis(pair, limits.pairLimit(ofAccount.size()), limits, at),
 				waitMillis(fromAddress, limits.perAddress(), limits, at));
 		if (wait > 0) {
 			return Admission.refused(Duration.ofMillis(wait));
 		}
-		Attempt attempt = new Attempt(UUID.randomUUID().toString(), at);
-		add(pair, attempt, limits.perPair());
-		add(fromAddress, attempt, limits.perAddress());
-		add(ofAccount, attempt, limits.perAccount());
-		// Put back last, after the reads: a full table evicts other counters, never these.
-		this.counters.put(pairKey(account, address), pair);
-		this.counters.put("address:" + address, fromAddress);
-		this.counters.put("account:" + account, ofAccount);
+		Attempt attempt = new Attempt(UUID.randomUUID().toString(), at, true);
+		add(pairKey(account, address), pair, attempt, limits.perPair());
+		add(addressKey(address), fromAddress, attempt, limits.perAddress());
+		add(accountKey(account), ofAccount, attempt, limits.perAccount());
 		return Admission.admitted(attempt.id());
+	}
+
+	@Override
+	public synchronized void failed(String account, String address, String attemptId, LoginLimits limits,
+			Instant now) {
+		Attempt failure = new Attempt(attemptId, now.toEpochMilli(), false);
+		settle(pairKey(account, address), failure, limits.perPair());
+		settle(addressKey(address), failure, limits.perAddress());
+		settle(accountKey(account), failure, limits.perAccount());
 	}
 
 	@Override
 	public synchronized void succeeded(String account, String address, String attemptId) {
 		this.counters.remove(pairKey(account, address));
-		withdrawFrom("address:" + address, attemptId);
-		withdrawFrom("account:" + account, attemptId);
+		settle(addressKey(address), new Attempt(attemptId, 0, true), 0);
+		settle(accountKey(account), new Attempt(attemptId, 0, true), 0);
 	}
 
 	@Override
 	public synchronized void withdraw(String account, String address, String attemptId) {
-		withdrawFrom(pairKey(account, address), attemptId);
-		withdrawFrom("address:" + address, attemptId);
-		withdrawFrom("account:" + account, attemptId);
+		Attempt withdrawn = new Attempt(attemptId, 0, true);
+		settle(pairKey(account, address), withdrawn, 0);
+		settle(addressKey(address), withdrawn, 0);
+		settle(accountKey(account), withdrawn, 0);
 	}
 
 	/** How many counters the table holds now. */
@@ -90,44 +102,64 @@ public final class BoundedLoginAttemptStore implements LoginAttemptStore {
 				+ LoginAttemptStore.requireIdentifier(address);
 	}
 
-	/** The counter's attempts still in the window (a new empty one if it has none). */
-	private Deque<Attempt> counter(String key, long horizon) {
-		Deque<Attempt> attempts = this.counters.get(key);
+	private static String addressKey(String address) {
+		return "address:" + LoginAttemptStore.requireIdentifier(address);
+	}
+
+	private static String accountKey(String account) {
+		return "account:" + LoginAttemptStore.requireIdentifier(account);
+	}
+
+	/** The counter's attempts that still count (a new empty list if it has none). */
+	private List<Attempt> counter(String key, LoginLimits limits, long now) {
+		List<Attempt> attempts = this.counters.get(key);
 		if (attempts == null) {
-			return new ArrayDeque<>();
+			return new ArrayList<>();
 		}
-		while (!attempts.isEmpty() && attempts.peekFirst().at() <= horizon) {
-			attempts.removeFirst();
-		}
+		attempts.removeIf(attempt -> attempt.expiresAt(limits) <= now);
 		return attempts;
 	}
 
-	/** Until the counter is below {@code limit}: when its oldest attempt still blocking leaves the window. */
-	private static long waitMillis(Deque<Attempt> attempts, int limit, LoginLimits limits, long now) {
+	/** Until the counter is below {@code limit}: when enough of its attempts have stopped counting. */
+	private static long waitMillis(List<Attempt> attempts, int limit, LoginLimits limits, long now) {
 		if (attempts.size() < limit) {
 			return 0;
 		}
-		Iterator<Attempt> oldestFirst = attempts.iterator();
-		for (int skip = attempts.size() - limit; skip > 0; skip--) {
-			oldestFirst.next();
-		}
-		return Math.max(1, oldestFirst.next().at() + limits.window().toMillis() - now);
+		long[] expiries = attempts.stream().mapToLong(attempt -> attempt.expiresAt(limits)).sorted().toArray();
+		return Math.max(1, expiries[attempts.size() - limit] - now);
 	}
 
-	private static void add(Deque<Attempt> attempts, Attempt attempt, int keep) {
-		attempts.addLast(attempt);
+	/** Appends an attempt, keeps the newest {@code keep}, and puts the counter back as the most recent. */
+	private void add(String key, List<Attempt> attempts, Attempt attempt, int keep) {
+		attempts.add(attempt);
 		while (attempts.size() > keep) {
-			attempts.removeFirst();
+			attempts.remove(0);
 		}
+		this.counters.put(key, attempts);
 	}
 
-	private void withdrawFrom(String key, String attemptId) {
-		Deque<Attempt> attempts = this.counters.get(key);
-		if (attempts != null) {
-			attempts.removeIf(attempt -> attempt.id().equals(attemptId));
-			if (attempts.isEmpty()) {
-				this.counters.remove(key);
+	/**
+	 * Drops the pending attempt {@code settled.id()} from the counter; a failure takes its place (when
+	 * it was still there), appended as the newest, within {@code keep}.
+	 */
+	private void settle(String key, Attempt settled, int keep) {
+		List<Attempt> attempts = this.counters.get(key);
+		if (attempts == null) {
+			return;
+		}
+		boolean wasPending = false;
+		for (Iterator<Attempt> each = attempts.iterator(); each.hasNext();) {
+			Attempt attempt = each.next();
+			if (attempt.pending() && attempt.id().equals(settled.id())) {
+				each.remove();
+				wasPending = true;
 			}
+		}
+		if (wasPending && !settled.pending()) {
+			add(key, attempts, settled, keep);
+		}
+		else if (attempts.isEmpty()) {
+			this.counters.remove(key);
 		}
 	}
 

@@ -25,7 +25,11 @@ class BoundedLoginAttemptStoreTest extends LoginAttemptStoreContractTest {
 		String address = id();
 		int admitted = 0;
 		for (int i = 0; i < 10; i++) {
-			admitted += small.admit(alice, address, LIMITS, start().plusSeconds(1)).isAdmitted() ? 1 : 0;
+			Admission wrongPassword = small.admit(alice, address, LIMITS, start().plusSeconds(1));
+			if (wrongPassword.isAdmitted()) {
+				admitted++;
+				small.failed(alice, address, wrongPassword.attemptId(), LIMITS, start().plusSeconds(1));
+			}
 		}
 		assertThat(admitted).as("wrong passwords counted although the table was full").isEqualTo(LIMITS.perPair());
 		assertThat(small.admit(alice, address, LIMITS, start().plusSeconds(2)).isAdmitted())
@@ -39,7 +43,8 @@ class BoundedLoginAttemptStoreTest extends LoginAttemptStoreContractTest {
 		String alice = id();
 		String address = id();
 		for (int round = 0; round < LIMITS.perPair(); round++) {
-			small.admit(alice, address, LIMITS, start());
+			Admission guess = small.admit(alice, address, LIMITS, start());
+			small.failed(alice, address, guess.attemptId(), LIMITS, start());
 			// Between two of the attacker's tries, a flood of other counters, more than fits.
 			for (int i = 0; i < 20; i++) {
 				small.admit(id(), id(), LIMITS, start());

@@ -36,7 +36,7 @@ public abstract class LoginAttemptStoreContractTest {
 		String account = id();
 		String address = id();
 		for (int i = 0; i < LIMITS.perPair(); i++) {
-			assertThat(admit(account, address, START.plusSeconds(i * 10L)).isAdmitted()).isTrue();
+			failures(account, address, 1, START.plusSeconds(i * 10L));
 		}
 		Admission refused = admit(account, address, START.plusSeconds(60));
 		assertThat(refused.isAdmitted()).isFalse();
@@ -61,7 +61,7 @@ public abstract class LoginAttemptStoreContractTest {
 	void admitWhenAddressReachedItsLimitOverManyAccountsThenRefusedForEveryAccount() {
 		String address = id();
 		for (int i = 0; i < LIMITS.perAddress(); i++) {
-			assertThat(admit(id(), address, START).isAdmitted()).isTrue();
+			failures(id(), address, 1, START);
 		}
 		Admission refused = admit(id(), address, START.plusSeconds(30));
 		assertThat(refused.isAdmitted()).isFalse();
@@ -76,8 +76,9 @@ public abstract class LoginAttemptStoreContractTest {
 			failures(account, id(), 1, START);
 		}
 		String fresh = id();
-		assertThat(admit(account, fresh, START.plusSeconds(1)).isAdmitted()).as("first try of a new address")
-			.isTrue();
+		Admission first = admit(account, fresh, START.plusSeconds(1));
+		assertThat(first.isAdmitted()).as("first try of a new address").isTrue();
+		store().failed(account, fresh, first.attemptId(), LIMITS, START.plusSeconds(1));
 		assertThat(admit(account, fresh, START.plusSeconds(2)).isAdmitted()).as("second try of that address")
 			.isFalse();
 		assertThat(admit(account, id(), START.plusSeconds(2)).isAdmitted()).as("another new address").isTrue();
@@ -90,9 +91,7 @@ public abstract class LoginAttemptStoreContractTest {
 		failures(account, address, LIMITS.perPair() - 1, START);
 		Admission last = admit(account, address, START.plusSeconds(1));
 		store().succeeded(account, address, last.attemptId());
-		for (int i = 0; i < LIMITS.perPair(); i++) {
-			assertThat(admit(account, address, START.plusSeconds(2)).isAdmitted()).isTrue();
-		}
+		failures(account, address, LIMITS.perPair(), START.plusSeconds(2));
 		assertThat(admit(account, address, START.plusSeconds(3)).isAdmitted()).isFalse();
 	}
 
@@ -105,8 +104,7 @@ public abstract class LoginAttemptStoreContractTest {
 		String account = id();
 		Admission success = admit(account, address, START.plusSeconds(1));
 		store().succeeded(account, address, success.attemptId());
-		assertThat(admit(id(), address, START.plusSeconds(2)).isAdmitted()).as("the last failure the address may have")
-			.isTrue();
+		failures(id(), address, 1, START.plusSeconds(2));
 		assertThat(admit(id(), address, START.plusSeconds(2)).isAdmitted()).isFalse();
 	}
 
@@ -117,8 +115,32 @@ public abstract class LoginAttemptStoreContractTest {
 		failures(account, address, LIMITS.perPair() - 1, START);
 		Admission unjudged = admit(account, address, START.plusSeconds(1));
 		store().withdraw(account, address, unjudged.attemptId());
-		assertThat(admit(account, address, START.plusSeconds(2)).isAdmitted()).isTrue();
+		failures(account, address, 1, START.plusSeconds(2));
 		assertThat(admit(account, address, START.plusSeconds(2)).isAdmitted()).isFalse();
+	}
+
+	@Test
+	void admitWhenPairFullOfPendingAttemptsThenRefusedOnlyUntilTheyAreForgotten() {
+		String account = id();
+		String address = id();
+		for (int i = 0; i < LIMITS.perPair(); i++) {
+			// Admitted, never settled: their node died while checking the password.
+			assertThat(admit(account, address, START).isAdmitted()).isTrue();
+		}
+		Admission refused = admit(account, address, START.plusSeconds(10));
+		assertThat(refused.isAdmitted()).isFalse();
+		assertThat(refused.retryAfter()).isEqualTo(LoginAttemptStore.PENDING_LIFETIME.minusSeconds(10));
+		assertThat(admit(account, address, START.plus(LoginAttemptStore.PENDING_LIFETIME).plusMillis(1)).isAdmitted())
+			.isTrue();
+	}
+
+	@Test
+	void failedWhenPendingThenCountsForTheWholeWindow() {
+		String account = id();
+		String address = id();
+		failures(account, address, LIMITS.perPair(), START);
+		Instant afterPendingLifetime = START.plus(LoginAttemptStore.PENDING_LIFETIME).plusSeconds(1);
+		assertThat(admit(account, address, afterPendingLifetime).isAdmitted()).isFalse();
 	}
 
 	@Test
@@ -155,10 +177,12 @@ public abstract class LoginAttemptStoreContractTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> admit(id(), "x".repeat(101), START));
 	}
 
-	/** {@code count} attempts of the pair that stay counted (failures). */
+	/** {@code count} attempts of the pair, admitted and failed at {@code at}. */
 	protected void failures(String account, String address, int count, Instant at) {
 		for (int i = 0; i < count; i++) {
-			assertThat(admit(account, address, at).isAdmitted()).isTrue();
+			Admission attempt = admit(account, address, at);
+			assertThat(attempt.isAdmitted()).isTrue();
+			store().failed(account, address, attempt.attemptId(), LIMITS, at);
 		}
 	}
 

@@ -56,12 +56,19 @@ class RedisLoginAttemptStoreTest extends LoginAttemptStoreContractTest {
 		String address = id();
 		Admission first = admit(account, address, start());
 		String pairKey = "idp:login:pair:" + account + ":" + address;
-		for (String key : new String[] { pairKey, "idp:login:address:" + address, "idp:login:account:" + account }) {
+		String[] keys = { pairKey, "idp:login:address:" + address, "idp:login:account:" + account };
+		for (String key : keys) {
 			assertThat(redis.call("TYPE", key)).as(key).isEqualTo("zset");
-			assertThat(Double.parseDouble((String) redis.call("ZSCORE", key, first.attemptId())))
+			assertThat(Double.parseDouble((String) redis.call("ZSCORE", key, "p:" + first.attemptId())))
 				.isEqualTo(start().toEpochMilli());
 			assertThat((Long) redis.call("PTTL", key)).as(key)
 				.isBetween(LIMITS.window().toMillis() - 5_000, LIMITS.window().toMillis());
+		}
+		store.failed(account, address, first.attemptId(), LIMITS, start().plusSeconds(1));
+		for (String key : keys) {
+			assertThat(redis.call("ZSCORE", key, "p:" + first.attemptId())).as(key).isNull();
+			assertThat(Double.parseDouble((String) redis.call("ZSCORE", key, "f:" + first.attemptId())))
+				.isEqualTo(start().plusSeconds(1).toEpochMilli());
 		}
 		// One account failing from many addresses: its set keeps only as many as its limit.
 		for (int i = 0; i < LIMITS.perAccount() * 3; i++) {
@@ -77,7 +84,7 @@ class RedisLoginAttemptStoreTest extends LoginAttemptStoreContractTest {
 		Admission attempt = admit(account, address, start());
 		store.succeeded(account, address, attempt.attemptId());
 		assertThat(redis.call("EXISTS", "idp:login:pair:" + account + ":" + address)).isEqualTo(0L);
-		assertThat(redis.call("ZSCORE", "idp:login:account:" + account, attempt.attemptId())).isNull();
+		assertThat(redis.call("ZCARD", "idp:login:account:" + account)).isEqualTo(0L);
 	}
 
 	@Test
