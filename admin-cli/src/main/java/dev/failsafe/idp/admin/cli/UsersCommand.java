@@ -1,6 +1,5 @@
 package dev.failsafe.idp.admin.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,15 +42,6 @@ final class UsersCommand implements Callable<Integer> {
 		user.path("claims").properties().forEach(claim -> fields.put(claim.getKey(), Table.text(claim.getValue())));
 		fields.put("updatedAt", Table.time(user.get("updatedAt")));
 		return Table.details(fields);
-	}
-
-	/**
-	 * Prints what a security event ended ({@code {"username","sessionsEnded","authorizationsRevoked"}}),
-	 * after {@code done} (e.g. "Disabled user alice").
-	 */
-	static void printRevocation(PrintWriter out, String done, JsonNode revocation) {
-		out.println(done + ": " + Table.text(revocation.get("sessionsEnded")) + " sessions ended, "
-				+ Table.text(revocation.get("authorizationsRevoked")) + " authorizations revoked.");
 	}
 
 }

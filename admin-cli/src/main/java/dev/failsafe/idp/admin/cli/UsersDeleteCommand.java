@@ -1,24 +1,20 @@
 package dev.failsafe.idp.admin.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code idp-admin users delete <username>}. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
 		description = "Delete a user: its sessions end, its tokens are revoked, its consents are forgotten.")
-final class UsersDeleteCommand extends ApiCommand {
-
-	@Parameters(paramLabel = "USERNAME", description = "The user's name.")
-	String username;
+final class UsersDeleteCommand extends UserRevocationCommand {
 
 	@Override
-	void run(AdminApi api) {
-		AdminApi.Answer answer = api.delete(UsersCommand.path(this.username));
-		if (this.output.json) {
-			printRaw(answer);
-			return;
-		}
-		UsersCommand.printRevocation(out(), "Deleted user " + this.username, answer.json());
+	AdminApi.Answer send(AdminApi api, String userPath) {
+		return api.delete(userPath);
+	}
+
+	@Override
+	String done() {
+		return "Deleted user";
 	}
 
 }

@@ -2,30 +2,12 @@ package dev.failsafe.idp.admin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The clients and sites commands in-process against a real provider process. */
-@ExtendWith(RunningProvider.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClientsAndSitesCommandsIT {
-
-	static RunningProvider.Provider provider;
-
-	@TempDir
-	Path home;
-
-	@BeforeAll
-	static void provider(RunningProvider.Provider running) {
-		provider = running;
-	}
+class ClientsAndSitesCommandsIT extends ProviderCommandsIT {
 
 	@Test
 	@Order(1)
@@ -90,10 +72,6 @@ class ClientsAndSitesCommandsIT {
 		assertThat(run.out()).startsWith("Local site: local\n").contains("ADDRESS", "KID", "PARTITION")
 			.contains("Redis: not configured");
 		assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("127.0.0.1:").endsWith("yes"));
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(provider.environment(), this.home, args);
 	}
 
 }

@@ -1,33 +1,14 @@
 package dev.failsafe.idp.admin.cli;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The users commands in-process against a real provider process: the life of one user. */
-@ExtendWith(RunningProvider.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class UsersCommandsIT {
-
-	static RunningProvider.Provider provider;
-
-	@TempDir
-	Path home;
-
-	@BeforeAll
-	static void provider(RunningProvider.Provider running) {
-		provider = running;
-	}
+class UsersCommandsIT extends ProviderCommandsIT {
 
 	@Test
 	@Order(1)
@@ -81,12 +62,6 @@ class UsersCommandsIT {
 		assertThat(delete.exitCode()).isEqualTo(ExitCodes.OK);
 		assertThat(show.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
 		assertThat(show.err()).startsWith("idp-admin: No user named cli-it-user").hasLineCount(1);
-	}
-
-	private CliRun run(Map<String, String> extraEnvironment, String... args) {
-		Map<String, String> environment = new HashMap<>(provider.environment());
-		environment.putAll(extraEnvironment);
-		return CliRun.of(environment, this.home, args);
 	}
 
 }

@@ -4,20 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The users commands against canned answers taken from docs/admin-api.md. */
-class UsersCommandsTest {
+class UsersCommandsTest extends ContractCommandsTest {
 
 	static final String PAULA = """
 			{"username":"paula","enabled":true,"claims":{"name":"Paula Partner","email":"paula@example.com",
@@ -25,21 +21,6 @@ class UsersCommandsTest {
 
 	static final String REVOKED = """
 			{"username":"paula","sessionsEnded":2,"authorizationsRevoked":3}""";
-
-	@TempDir
-	Path home;
-
-	private ContractServer server;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new ContractServer();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void usersListWhenMoreThanAPageThenTableAndHowToGetTheNext() {
@@ -180,16 +161,6 @@ class UsersCommandsTest {
 			assertThat(run.out()).as(command).startsWith("Usage: idp-admin users " + command);
 		}
 		assertThat(run("users").exitCode()).isEqualTo(ExitCodes.USAGE);
-	}
-
-	private CliRun run(String... args) {
-		return run(Map.of(), args);
-	}
-
-	private CliRun run(Map<String, String> extraEnvironment, String... args) {
-		Map<String, String> environment = new HashMap<>(this.server.environment());
-		environment.putAll(extraEnvironment);
-		return CliRun.of(environment, this.home, args);
 	}
 
 }

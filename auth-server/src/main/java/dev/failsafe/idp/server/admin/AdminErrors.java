@@ -20,38 +20,22 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackageClasses = AdminErrors.class)
 final class AdminErrors extends ResponseEntityExceptionHandler {
 
-	@ExceptionHandler(AdminKeysController.UnknownKeyException.class)
-	ProblemDetail unknownKey(AdminKeysController.UnknownKeyException ex) {
+	/** No such key, client or user: the exception's message names what was asked for. */
+	@ExceptionHandler({ AdminKeysController.UnknownKeyException.class,
+			AdminClientsController.UnknownClientException.class, AdminUsersController.UnknownUserException.class })
+	ProblemDetail unknown(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
-	@ExceptionHandler(AdminClientsController.UnknownClientException.class)
-	ProblemDetail unknownClient(AdminClientsController.UnknownClientException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler(AdminUsersController.UnknownUserException.class)
-	ProblemDetail unknownUser(AdminUsersController.UnknownUserException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler(UserAccounts.UsernameTakenException.class)
-	ProblemDetail usernameTaken(UserAccounts.UsernameTakenException ex) {
+	/** A client id or username taken; the message says by whom. */
+	@ExceptionHandler({ ClientRegistrations.ClientIdTakenException.class, UserAccounts.UsernameTakenException.class })
+	ProblemDetail taken(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
-	@ExceptionHandler(UserAccounts.InvalidUserException.class)
-	ProblemDetail invalidUser(UserAccounts.InvalidUserException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-	}
-
-	@ExceptionHandler(ClientRegistrations.ClientIdTakenException.class)
-	ProblemDetail clientIdTaken(ClientRegistrations.ClientIdTakenException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-	}
-
-	@ExceptionHandler(InvalidClientRegistrationException.class)
-	ProblemDetail invalidRegistration(InvalidClientRegistrationException ex) {
+	/** A registration or user breaking a rule; the message says which. */
+	@ExceptionHandler({ InvalidClientRegistrationException.class, UserAccounts.InvalidUserException.class })
+	ProblemDetail invalid(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 

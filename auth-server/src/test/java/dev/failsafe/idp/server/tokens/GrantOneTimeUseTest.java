@@ -2,16 +2,11 @@ package dev.failsafe.idp.server.tokens;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import dev.failsafe.idp.replication.testing.Racers;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.BackChannel;
 import dev.failsafe.idp.server.testing.CodeFlow;
@@ -73,14 +68,9 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 	void refreshWhenSixConcurrentRotationsOfOneTokenThenOneWinnerWhoseTokensAreRevokedToo() throws Exception {
 		String refreshToken = tokens().string("refresh_token");
 		double reuseBefore = this.meters.counter("idp.refresh_token.reuse").count();
-		List<BackChannel.Reply> replies = race(SIX,
+		List<BackChannel.Reply> replies = Racers.race(SIX,
 				() -> flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken));
-		assertOneWinnerAndFiveInvalidGrants(replies);
-		BackChannel.Reply winner = replies.stream().filter(reply -> reply.status() == 200).findFirst().orElseThrow();
-		assertThat(active(winner.string("access_token"))).as("the winner's access token").isFalse();
-		assertThat(flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, winner.string("refresh_token")).json())
-			.as("the winner's refresh token")
-			.containsEntry("error", "invalid_grant");
+		assertOneWinnerWhoseTokensAreRevoked(replies);
 		assertThat(this.meters.counter("idp.refresh_token.reuse").count()).isEqualTo(reuseBefore + SIX - 1);
 	}
 
@@ -89,14 +79,9 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 		Pkce pkce = Pkce.create();
 		String code = authorize(pkce);
 		double reuseBefore = this.meters.counter("idp.authorization_code.reuse").count();
-		List<BackChannel.Reply> replies = race(SIX, () -> flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		List<BackChannel.Reply> replies = Racers.race(SIX, () -> flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
 				code, DemoTenant.SHOP_REDIRECT_URI, pkce.verifier()));
-		assertOneWinnerAndFiveInvalidGrants(replies);
-		BackChannel.Reply winner = replies.stream().filter(reply -> reply.status() == 200).findFirst().orElseThrow();
-		assertThat(active(winner.string("access_token"))).as("the winner's access token").isFalse();
-		assertThat(flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, winner.string("refresh_token")).json())
-			.as("the winner's refresh token")
-			.containsEntry("error", "invalid_grant");
+		assertOneWinnerWhoseTokensAreRevoked(replies);
 		assertThat(this.meters.counter("idp.authorization_code.reuse").count()).isEqualTo(reuseBefore + SIX - 1);
 	}
 
@@ -180,7 +165,8 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 			.containsKeys("exp", "iat", "scope", "iss");
 	}
 
-	private static void assertOneWinnerAndFiveInvalidGrants(List<BackChannel.Reply> replies) {
+	/** One 200 and five {@code invalid_grant}; the winner's access and refresh tokens no longer work. */
+	private void assertOneWinnerWhoseTokensAreRevoked(List<BackChannel.Reply> replies) {
 		assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
 		assertThat(replies).filteredOn(reply -> reply.status() != 200)
 			.hasSize(SIX - 1)
@@ -188,6 +174,11 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 				assertThat(reply.status()).isEqualTo(400);
 				assertThat(reply.json()).containsEntry("error", "invalid_grant");
 			});
+		BackChannel.Reply winner = replies.stream().filter(reply -> reply.status() == 200).findFirst().orElseThrow();
+		assertThat(active(winner.string("access_token"))).as("the winner's access token").isFalse();
+		assertThat(flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, winner.string("refresh_token")).json())
+			.as("the winner's refresh token")
+			.containsEntry("error", "invalid_grant");
 	}
 
 	/** The {@code exp} introspection reports for a refresh token. */
@@ -225,31 +216,7 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 
 	/** Runs {@code call} from {@value #RACERS} threads released at once. */
 	private static <T> List<T> race(Callable<T> call) throws Exception {
-		return race(RACERS, call);
-	}
-
-	/** Runs {@code call} from {@code racers} threads released at once. */
-	private static <T> List<T> race(int racers, Callable<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(racers);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < racers; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(30, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return Racers.race(RACERS, call);
 	}
 
 }

@@ -3,17 +3,13 @@ package dev.failsafe.idp.replication.authorization;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
+import dev.failsafe.idp.replication.testing.Racers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -145,30 +141,10 @@ public abstract class AuthorizationStoreContractTest {
 	void replaceWhenRacedByManyThreadsThenExactlyOneWins() throws Exception {
 		AuthorizationRecord current = newRecord();
 		store().insert(current);
-		int threads = 32;
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Boolean>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				AuthorizationRecord next = rotate(current);
-				results.add(executor.submit(() -> {
-					start.await();
-					return store().replace(current, next);
-				}));
-			}
-			start.countDown();
-			int wins = 0;
-			for (Future<Boolean> result : results) {
-				wins += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
-			}
-			assertThat(wins).isEqualTo(1);
-			assertThat(store().findById(current.id()))
-				.hasValueSatisfying((stored) -> assertThat(stored.version()).isEqualTo(2));
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		List<Boolean> wins = Racers.race(32, () -> store().replace(current, rotate(current)));
+		assertThat(wins).containsOnlyOnce(true);
+		assertThat(store().findById(current.id()))
+			.hasValueSatisfying((stored) -> assertThat(stored.version()).isEqualTo(2));
 	}
 
 	@Test
