@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.BackChannel;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminUsersApiTest extends ProviderIntegrationTest {
 
 	private static final String PASSWORD = "first-password-1";
+
+	private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 
 	@Autowired
 	private UserDirectory directory;
@@ -105,7 +108,7 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 			.containsEntry("sessionsEnded", 1)
 			.containsEntry("authorizationsRevoked", 1);
 		assertRevoked(user);
-		HttpResponse<String> login = newUserAgent().submitLogin(username, PASSWORD);
+		HttpResponse<String> login = browser().submitLogin(username, PASSWORD);
 		assertThat(UserAgent.location(login)).endsWith("/login?disabled");
 		assertThat(admin("GET", "/admin/users/" + username, null).json()).containsEntry("enabled", false);
 
@@ -200,7 +203,15 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 	}
 
 	private boolean userSignsIn(String username, String password) {
-		return !UserAgent.location(newUserAgent().submitLogin(username, password)).contains("/login");
+		return !UserAgent.location(browser().submitLogin(username, password)).contains("/login");
+	}
+
+	/**
+	 * A browser at an address of its own (through the trusted proxy), so the failed sign-ins these
+	 * tests make on purpose never count against the address every other test signs in from.
+	 */
+	private static UserAgent browser() {
+		return new UserAgent(PROVIDER, "2001:db8:a0:" + Integer.toHexString(NEXT_ADDRESS.incrementAndGet()) + "::1");
 	}
 
 	private BackChannel.Reply refresh(SignedIn user) {
