@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.failsafe.idp.testing.browser.HeadlessChromium;
+
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.ProviderProperties;

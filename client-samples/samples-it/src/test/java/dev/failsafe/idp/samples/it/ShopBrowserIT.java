@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import dev.failsafe.idp.samples.testing.SampleJars;
-import dev.failsafe.idp.server.browser.HeadlessChromium;
+import dev.failsafe.idp.testing.browser.HeadlessChromium;
 import dev.failsafe.idp.server.testing.ProviderProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

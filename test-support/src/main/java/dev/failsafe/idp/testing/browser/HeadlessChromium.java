@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.browser;
+package dev.failsafe.idp.testing.browser;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
-import dev.failsafe.idp.replication.testing.RequiredComponent;
+import dev.failsafe.idp.testing.RequiredComponent;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
