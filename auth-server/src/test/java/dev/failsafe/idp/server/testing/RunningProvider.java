@@ -1,11 +1,11 @@
 package dev.failsafe.idp.server.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+
+import dev.failsafe.idp.testing.Directories;
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.provider.Provider;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * tokens and requests agree), and a fresh data directory. Use from a
  * {@code @DynamicPropertySource} method: {@code RunningProvider.register(registry)}.
  */
-public final class RunningProvider {
+public final class RunningProvider implements Provider {
 
 	private final int port;
 
@@ -27,24 +27,9 @@ public final class RunningProvider {
 
 	/** A new provider location: free port, empty data directory. */
 	public static RunningProvider create() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			Path dataDir = Files.createTempDirectory("idp-test-");
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dataDir)));
-			return new RunningProvider(socket.getLocalPort(), dataDir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path directory) {
-		try (var paths = Files.walk(directory)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// Best effort: a leftover temp directory is harmless.
-		}
+		Path dataDir = Directories.createTemp("idp-test-");
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteQuietly(dataDir)));
+		return new RunningProvider(Ports.free(), dataDir);
 	}
 
 	/** Points the application at this location (port, issuer, data directory, quiet logs). */
@@ -55,10 +40,12 @@ public final class RunningProvider {
 		registry.add("logging.structured.format.console", () -> "");
 	}
 
+	@Override
 	public String issuer() {
 		return "http://localhost:" + this.port;
 	}
 
+	@Override
 	public URI uri(String pathAndQuery) {
 		return URI.create(issuer() + pathAndQuery);
 	}

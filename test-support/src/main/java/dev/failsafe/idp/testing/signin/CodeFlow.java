@@ -52,7 +52,16 @@ public final class CodeFlow {
 	 */
 	public Map<String, String> authorize(String clientId, String redirectUri, String scope, Pkce pkce, String state,
 			String nonce, String username, String password) {
-		HttpResponse<String> response = this.agent.get(authorizeUrl(clientId, redirectUri, scope, pkce, state, nonce));
+		return authorize(authorizeUrl(clientId, redirectUri, scope, pkce, state, nonce), redirectUri, username,
+				password);
+	}
+
+	/**
+	 * Walks a given authorization request ({@code url}, a path or the whole URL) as
+	 * {@link #authorize(String, String, String, Pkce, String, String, String, String)} does.
+	 */
+	public Map<String, String> authorize(String url, String redirectUri, String username, String password) {
+		HttpResponse<String> response = this.agent.get(url);
 		if (UserAgent.isRedirect(response) && this.agent.isLoginPage(UserAgent.location(response))) {
 			HttpResponse<String> login = this.agent.submitLogin(username, password);
 			if (!UserAgent.isRedirect(login) || UserAgent.location(login).contains("/login?")) {

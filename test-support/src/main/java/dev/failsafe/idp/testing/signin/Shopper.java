@@ -1,6 +1,7 @@
 package dev.failsafe.idp.testing.signin;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +109,18 @@ public final class Shopper {
 		this.backChannel.getBearer("/userinfo", accessToken).expect(200, "userinfo");
 	}
 
+	/** The JWKS document. */
+	public String jwks() {
+		return this.backChannel.send(HttpRequest.newBuilder(this.browser.resolve("/oauth2/jwks")).GET().build())
+			.expect(200, "jwks")
+			.raw()
+			.body();
+	}
+
 	/** The published kids. */
 	public List<String> jwksKids() {
-		String jwks = this.backChannel.send(java.net.http.HttpRequest.newBuilder(this.browser.resolve("/oauth2/jwks"))
-			.GET()
-			.build()).expect(200, "jwks").raw().body();
 		List<String> kids = new ArrayList<>();
-		for (JsonNode key : JSON.readTree(jwks).get("keys")) {
+		for (JsonNode key : JSON.readTree(jwks()).get("keys")) {
 			kids.add(key.get("kid").asString());
 		}
 		return kids;
