@@ -14,20 +14,12 @@ import java.util.concurrent.TimeUnit;
  * error appended to a log file that outlives it, so a failure can show what it said. {@link #kill()}
  * is SIGKILL, as a crash; {@link #stop(Duration)} asks first (SIGTERM); {@link #signal} sends any
  * other signal (SIGSTOP freezes it with its connections open).
+ *
+ * @param name a name for messages
+ * @param log the file its output goes to
+ * @param process the process
  */
-public final class LoggedProcess implements AutoCloseable {
-
-	private final String name;
-
-	private final Path log;
-
-	private final Process process;
-
-	private LoggedProcess(String name, Path log, Process process) {
-		this.name = name;
-		this.log = log;
-		this.process = process;
-	}
+public record LoggedProcess(String name, Path log, Process process) implements AutoCloseable {
 
 	/**
 	 * Starts {@code line} (a launcher such as {@code ip netns exec <namespace>} first, if any) with
@@ -46,21 +38,12 @@ public final class LoggedProcess implements AutoCloseable {
 		}
 	}
 
-	public String name() {
-		return this.name;
-	}
-
 	public long pid() {
 		return this.process.pid();
 	}
 
 	public boolean isAlive() {
 		return this.process.isAlive();
-	}
-
-	/** The file its output goes to. */
-	public Path log() {
-		return this.log;
 	}
 
 	/** SIGKILL: no shutdown hook, nothing flushed, as when a machine dies; waits until it is gone. */

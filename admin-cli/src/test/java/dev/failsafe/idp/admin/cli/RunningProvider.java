@@ -38,17 +38,13 @@ final class RunningProvider implements ParameterResolver {
 			.getOrComputeIfAbsent(Provider.class, type -> Provider.start(), Provider.class);
 	}
 
-	/** The running process; closed (killed) when the test run ends. */
-	static final class Provider implements AutoCloseable {
-
-		private final ProviderProcess process;
-
-		private final Path dataDir;
-
-		private Provider(ProviderProcess process, Path dataDir) {
-			this.process = process;
-			this.dataDir = dataDir;
-		}
+	/**
+	 * The running process; closed (killed) when the test run ends.
+	 *
+	 * @param process the provider
+	 * @param dataDir its temporary data directory
+	 */
+	record Provider(ProviderProcess process, Path dataDir) implements AutoCloseable {
 
 		String issuer() {
 			return this.process.issuer();

@@ -13,17 +13,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Where a provider under test runs: a free loopback port whose URL is also the issuer (so discovery,
  * tokens and requests agree), and a fresh data directory. Use from a
  * {@code @DynamicPropertySource} method: {@code RunningProvider.register(registry)}.
+ *
+ * @param port the HTTP port
+ * @param dataDir the data directory
  */
-public final class RunningProvider implements Provider {
-
-	private final int port;
-
-	private final Path dataDir;
-
-	private RunningProvider(int port, Path dataDir) {
-		this.port = port;
-		this.dataDir = dataDir;
-	}
+public record RunningProvider(int port, Path dataDir) implements Provider {
 
 	/** A new provider location: free port, empty data directory. */
 	public static RunningProvider create() {
@@ -48,14 +42,6 @@ public final class RunningProvider implements Provider {
 	@Override
 	public URI uri(String pathAndQuery) {
 		return URI.create(issuer() + pathAndQuery);
-	}
-
-	public int port() {
-		return this.port;
-	}
-
-	public Path dataDir() {
-		return this.dataDir;
 	}
 
 }

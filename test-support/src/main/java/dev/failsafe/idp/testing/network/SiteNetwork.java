@@ -19,24 +19,16 @@ import dev.failsafe.idp.testing.RequiredComponent;
  * {@code fsid<t>p<i>} is a port of bridge {@code fsid<t>br} ({@code 10.<x>.<y>.1}). A cut sets every
  * site's bridge port {@code isolated}: isolated ports cannot talk to each other but still talk to
  * the bridge itself. Needs root and {@code ip}/{@code bridge} (Debian's {@code iproute2}).
+ *
+ * @param tag the random tag in every name
+ * @param subnet the sites' {@code 10.x.y}
+ * @param sites how many sites
  */
-public final class SiteNetwork implements AutoCloseable {
+public record SiteNetwork(String tag, String subnet, int sites) implements AutoCloseable {
 
 	private static final String IP = "/usr/sbin/ip";
 
 	private static final String BRIDGE = "/usr/sbin/bridge";
-
-	private final String tag;
-
-	private final String subnet;
-
-	private final int sites;
-
-	private SiteNetwork(String tag, String subnet, int sites) {
-		this.tag = tag;
-		this.subnet = subnet;
-		this.sites = sites;
-	}
 
 	/** Creates {@code sites} namespaces on one bridge, or fails (CI) / skips (elsewhere) without root. */
 	public static SiteNetwork create(int sites) throws IOException, InterruptedException {

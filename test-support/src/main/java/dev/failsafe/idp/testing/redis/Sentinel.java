@@ -16,8 +16,13 @@ import dev.failsafe.idp.testing.network.Site;
  * One real {@code redis-sentinel} (the Debian package {@value #DEBIAN_PACKAGE}) in a site, on its
  * address and a port, monitoring a primary as {@value #MASTER} with quorum 2, its config file (which
  * Sentinel rewrites) and log in a directory of its own.
+ *
+ * @param site where it runs
+ * @param port its port
+ * @param dir its directory (config, log)
+ * @param process the running process
  */
-public final class Sentinel implements AutoCloseable {
+public record Sentinel(Site site, int port, Path dir, LoggedProcess process) implements AutoCloseable {
 
 	/** The Debian package that provides {@code redis-sentinel}. */
 	public static final String DEBIAN_PACKAGE = "redis-sentinel";
@@ -26,21 +31,6 @@ public final class Sentinel implements AutoCloseable {
 	public static final String MASTER = "idp";
 
 	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
-
-	private final Site site;
-
-	private final int port;
-
-	private final Path dir;
-
-	private final LoggedProcess process;
-
-	private Sentinel(Site site, int port, Path dir, LoggedProcess process) {
-		this.site = site;
-		this.port = port;
-		this.dir = dir;
-		this.process = process;
-	}
 
 	/**
 	 * Starts a sentinel in {@code site} on {@code port} watching the primary at
@@ -71,10 +61,6 @@ public final class Sentinel implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	public int port() {
-		return this.port;
 	}
 
 	/** {@code host:port}, as {@code spring.data.redis.sentinel.nodes} takes it. */
@@ -112,11 +98,6 @@ public final class Sentinel implements AutoCloseable {
 		catch (IOException ex) {
 			return "";
 		}
-	}
-
-	/** Its directory (config, log). */
-	public Path directory() {
-		return this.dir;
 	}
 
 	/** SIGKILL. */

@@ -91,7 +91,7 @@ public final class SentinelSet implements AutoCloseable {
 			sentinel.close();
 		}
 		for (Sentinel sentinel : this.sentinels) {
-			Directories.deleteQuietly(sentinel.directory());
+			Directories.deleteQuietly(sentinel.dir());
 		}
 	}
 
