@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
+import dev.failsafe.idp.testing.Directories;
 import dev.failsafe.idp.testing.RequiredComponent;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -92,7 +91,7 @@ public final class HeadlessChromium implements AutoCloseable {
 	/** Starts ChromeDriver and a browser with a new, empty profile. */
 	public static HeadlessChromium start() {
 		requireInstalled();
-		Path profile = temporaryDirectory("chromium-profile-");
+		Path profile = Directories.createTemp("chromium-profile-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(browserExecutable().toFile());
 		options.addArguments(ARGUMENTS);
@@ -114,7 +113,7 @@ public final class HeadlessChromium implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			service.stop();
-			delete(profile);
+			Directories.deleteQuietly(profile);
 			throw ex;
 		}
 	}
@@ -182,7 +181,7 @@ public final class HeadlessChromium implements AutoCloseable {
 		}
 		finally {
 			this.service.stop();
-			delete(this.profile);
+			Directories.deleteQuietly(this.profile);
 		}
 	}
 
@@ -212,24 +211,6 @@ public final class HeadlessChromium implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		return log.toFile();
-	}
-
-	private static Path temporaryDirectory(String prefix) {
-		try {
-			return Files.createTempDirectory(prefix);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void delete(Path directory) {
-		try (Stream<Path> files = Files.walk(directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// A leftover profile in the temp directory does no harm.
-		}
 	}
 
 }
