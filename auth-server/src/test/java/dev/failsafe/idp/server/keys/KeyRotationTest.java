@@ -16,7 +16,7 @@ import dev.failsafe.idp.replication.keyring.KeyState;
 import dev.failsafe.idp.replication.keyring.LocalRingFile;
 import dev.failsafe.idp.replication.keyring.SigningKeyRecord;
 import dev.failsafe.idp.replication.keyring.SigningKeyVault;
-import dev.failsafe.idp.replication.sites.HazelcastTestMembers;
+import dev.failsafe.idp.replication.hazelcast.HazelcastTestMembers;
 import dev.failsafe.idp.server.audit.AuditLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

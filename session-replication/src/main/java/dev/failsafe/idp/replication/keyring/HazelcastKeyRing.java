@@ -18,7 +18,7 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.failsafe.idp.replication.sites.HazelcastCalls;
+import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
 /**
  * The key ring in two Hazelcast maps, backed by this member's {@link LocalRingFile}.

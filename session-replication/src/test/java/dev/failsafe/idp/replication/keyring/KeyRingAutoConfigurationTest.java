@@ -20,7 +20,7 @@ import dev.failsafe.idp.replication.authorization.ConsentStore;
 import dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore;
 import dev.failsafe.idp.replication.authorization.HazelcastConsentStore;
 import dev.failsafe.idp.replication.authorization.HazelcastStoresAutoConfiguration;
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

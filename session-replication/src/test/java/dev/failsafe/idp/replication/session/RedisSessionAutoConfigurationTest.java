@@ -23,9 +23,9 @@ import dev.failsafe.idp.replication.authorization.HazelcastStoresAutoConfigurati
 import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
 import dev.failsafe.idp.replication.authorization.RedisConsentStore;
 import dev.failsafe.idp.replication.authorization.RedisStoresAutoConfiguration;
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
-import dev.failsafe.idp.replication.sites.RedisReplicationProperties;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.redis.RedisReplicationProperties;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 import dev.failsafe.idp.replication.testing.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +40,8 @@ class RedisSessionAutoConfigurationTest {
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(
 				org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration.class,
-				HazelcastMemberAutoConfiguration.class, RedisStoresAutoConfiguration.class,
+				HazelcastMemberAutoConfiguration.class, dev.failsafe.idp.replication.redis.RedisAutoConfiguration.class,
+				RedisStoresAutoConfiguration.class,
 				HazelcastStoresAutoConfiguration.class, RedisSessionAutoConfiguration.class,
 				HazelcastSessionAutoConfiguration.class))
 		.withPropertyValues("idp.hazelcast.cluster-name=test-" + UUID.randomUUID());

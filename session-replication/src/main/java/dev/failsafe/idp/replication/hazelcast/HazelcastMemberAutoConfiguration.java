@@ -1,10 +1,9 @@
-package dev.failsafe.idp.replication.sites;
+package dev.failsafe.idp.replication.hazelcast;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,13 +25,6 @@ public final class HazelcastMemberAutoConfiguration {
 	@ConditionalOnMissingBean(HazelcastInstance.class)
 	HazelcastInstance hazelcastInstance(HazelcastMemberProperties properties) {
 		return Hazelcast.newHazelcastInstance(HazelcastMemberConfig.from(properties));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(SiteTopology.class)
-	@ConditionalOnBean(HazelcastInstance.class)
-	SiteTopology siteTopology(HazelcastInstance hazelcastInstance) {
-		return new HazelcastSiteTopology(hazelcastInstance);
 	}
 
 }
