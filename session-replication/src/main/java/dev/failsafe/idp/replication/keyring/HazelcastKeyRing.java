@@ -1,7 +1,9 @@
 package dev.failsafe.idp.replication.keyring;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,38 +20,59 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
 /**
  * The key ring in two Hazelcast maps, backed by this member's {@link LocalRingFile}.
  *
- * <p>Storage layout (asserted by a test):
+ * <p>Open-source Hazelcast authenticates nobody: whoever reaches a member can read, write and delete
+ * these maps. So the maps are only a channel, and this ring trusts nothing in them that does not
+ * authenticate under its KEK ({@link RingEntryCodec}). Storage layout (asserted by a test):
  * <ul>
- * <li>{@value #KEYS_MAP}: {@code IMap<String, SigningKeyRecord>}, kid to key. Written only with
- * {@code putIfAbsent}; a record is never replaced or removed.</li>
- * <li>{@value #REVOCATIONS_MAP}: {@code IMap<String, KeyRevocation>}, kid to tombstone. Written only
- * by an entry processor that keeps the earlier tombstone.</li>
+ * <li>{@value #KEYS_MAP}: {@code IMap<String, String>}, kid to the key's JSON with its MAC. Added
+ * with {@code putIfAbsent}; an entry is replaced only when it does not authenticate (planted or
+ * garbled), by this member's authentic copy.</li>
+ * <li>{@value #REVOCATIONS_MAP}: {@code IMap<String, String>}, kid to the tombstone's JSON with its
+ * MAC. Merged by compare-and-set ({@code putIfAbsent}, {@code replace(kid, old, new)}): an earlier
+ * authentic tombstone stays, anything else is replaced.</li>
  * </ul>
- * Every add and revoke also goes into the local file. {@link #repair()} puts the union of the file
- * and the maps back into both; it runs when the ring is created and then every repair interval, so
- * a lost update, a merge after a partition and a cold start all end in the same union. Entry
- * listeners on both maps (added, updated, merged) run the {@link #onChange} callbacks.
+ * Values are plain strings, so reading them runs no Java deserialization of ours.
+ *
+ * <p>{@link #snapshot()} is the union of this member's file (sealed under the KEK as a whole) and
+ * the map entries that authenticate: an entry deleted from the maps is still known here, and a
+ * planted one is never published, signed with or verified against. Each refused entry is logged
+ * once with its kid and counted in {@value #REFUSED_METRIC} (tags {@code map}, {@code reason}); it
+ * never reaches the file. Every add and revoke also goes into the file. {@link #repair()} puts the
+ * union back into the maps (over any entry that does not authenticate) and the authentic map
+ * entries into the file; it runs when the ring is created and then every repair interval, so a lost
+ * update, a merge after a partition, a cold start and a tampered map all end in the same union.
+ * Entry listeners on both maps (added, updated, merged) run the {@link #onChange} callbacks.
  */
 public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 
-	/** Kid to {@link SigningKeyRecord}. */
-	public static final String KEYS_MAP = "idp.keyring.keys";
+	/** Kid to the key's JSON and MAC. */
+	public static final String KEYS_MAP = "idp.keyring.entries.keys";
 
-	/** Kid to {@link KeyRevocation}. */
-	public static final String REVOCATIONS_MAP = "idp.keyring.revocations";
+	/** Kid to the tombstone's JSON and MAC. */
+	public static final String REVOCATIONS_MAP = "idp.keyring.entries.revocations";
+
+	/** The counter of refused entries. */
+	public static final String REFUSED_METRIC = "idp.keyring.refused";
 
 	private static final Logger logger = LoggerFactory.getLogger(HazelcastKeyRing.class);
 
-	private final IMap<String, SigningKeyRecord> keys;
+	private static final int REVOKE_ATTEMPTS = 16;
 
-	private final IMap<String, KeyRevocation> revocations;
+	private final IMap<Object, Object> keys;
+
+	private final IMap<Object, Object> revocations;
 
 	private final LocalRingFile file;
+
+	private final RingEntryCodec codec;
+
+	private final RefusedEntries refused;
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -63,9 +86,12 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	 * Opens the ring, repairs it once (failing if the file and the maps disagree on a kid's
 	 * material), then repairs it every {@code repairInterval} until {@link #close()}.
 	 */
-	public HazelcastKeyRing(HazelcastInstance hazelcast, LocalRingFile file, Duration repairInterval) {
+	public HazelcastKeyRing(HazelcastInstance hazelcast, LocalRingFile file, RingEntryCodec codec,
+			RefusedEntries refused, Duration repairInterval) {
 		Objects.requireNonNull(hazelcast, "hazelcast");
 		this.file = Objects.requireNonNull(file, "file");
+		this.codec = Objects.requireNonNull(codec, "codec");
+		this.refused = Objects.requireNonNull(refused, "refused");
 		if (repairInterval.isNegative() || repairInterval.isZero()) {
 			throw new IllegalArgumentException("repairInterval must be positive");
 		}
@@ -91,12 +117,15 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 
 	@Override
 	public KeyRingSnapshot snapshot() {
-		return HazelcastCalls.call("read the key ring",
-				() -> KeyRingSnapshot.of(this.keys.values(), this.revocations.values()));
+		return this.file.read().union(authenticKeys().values(), authenticRevocations().values());
 	}
 
 	@Override
 	public void add(SigningKeyRecord key) {
+		if (!SigningKeyVault.kidMatchesMaterial(key)) {
+			// The kid names other material than this record carries.
+			throw new ConflictingKeyMaterialException(key.kid());
+		}
 		putKey(key);
 		this.file.merge(KeyRingSnapshot.of(List.of(key), List.of()));
 	}
@@ -113,31 +142,35 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	}
 
 	/**
-	 * Writes the union of the local file and the maps back into both.
+	 * Writes the union of the local file and the authentic map entries back into both; an entry that
+	 * does not authenticate is overwritten by the authentic one of its kid, and a map that cannot be
+	 * read at all is cleared and refilled.
 	 * @return the union
 	 * @throws ConflictingKeyMaterialException if the file and the maps hold different material for
 	 * one kid
 	 */
 	public KeyRingSnapshot repair() {
 		KeyRingSnapshot fromFile = this.file.read();
-		KeyRingSnapshot fromMaps = snapshot();
+		Map<String, SigningKeyRecord> mapKeys = authenticKeys();
+		Map<String, KeyRevocation> mapRevocations = authenticRevocations();
+		KeyRingSnapshot fromMaps = KeyRingSnapshot.of(mapKeys.values(), mapRevocations.values());
 		KeyRingSnapshot union = fromMaps.union(fromFile);
-		int keysAdded = 0;
+		int keysPut = 0;
 		for (SigningKeyRecord key : union.keys().values()) {
-			if (!fromMaps.keys().containsKey(key.kid())) {
+			if (!mapKeys.containsKey(key.kid())) {
 				putKey(key);
-				keysAdded++;
+				keysPut++;
 			}
 		}
 		for (KeyRevocation revocation : union.revocations().values()) {
-			if (!revocation.equals(fromMaps.revocations().get(revocation.kid()))) {
+			if (!revocation.equals(mapRevocations.get(revocation.kid()))) {
 				mergeRevocation(revocation);
 			}
 		}
 		KeyRingSnapshot inFile = this.file.merge(fromMaps);
-		if (keysAdded > 0 || !inFile.equals(fromFile)) {
-			logger.info("Repaired the key ring: {} keys put back into the cluster, file {} now holds {} keys",
-					keysAdded, this.file.path(), inFile.keys().size());
+		if (keysPut > 0 || !inFile.equals(fromFile)) {
+			logger.info("Repaired the key ring: {} keys put back into the cluster, file {} now holds {} keys", keysPut,
+					this.file.path(), inFile.keys().size());
 		}
 		return union;
 	}
@@ -147,6 +180,64 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	public void close() {
 		this.repairs.shutdownNow();
 		removeListeners();
+	}
+
+	private Map<String, SigningKeyRecord> authenticKeys() {
+		Map<String, SigningKeyRecord> authentic = new HashMap<>();
+		for (Map.Entry<Object, Object> entry : entries(this.keys, KEYS_MAP).entrySet()) {
+			switch (this.codec.key(entry.getKey(), entry.getValue())) {
+				case RingEntryCodec.Authentic<SigningKeyRecord>(SigningKeyRecord key) -> authentic.put(key.kid(), key);
+				case RingEntryCodec.Refused<SigningKeyRecord>(String kid, RefusalReason reason) ->
+					this.refused.report(KEYS_MAP, kid, reason, entry.getValue());
+			}
+		}
+		return authentic;
+	}
+
+	private Map<String, KeyRevocation> authenticRevocations() {
+		Map<String, KeyRevocation> authentic = new HashMap<>();
+		for (Map.Entry<Object, Object> entry : entries(this.revocations, REVOCATIONS_MAP).entrySet()) {
+			switch (this.codec.revocation(entry.getKey(), entry.getValue())) {
+				case RingEntryCodec.Authentic<KeyRevocation>(KeyRevocation revocation) ->
+					authentic.put(revocation.kid(), revocation);
+				case RingEntryCodec.Refused<KeyRevocation>(String kid, RefusalReason reason) ->
+					this.refused.report(REVOCATIONS_MAP, kid, reason, entry.getValue());
+			}
+		}
+		return authentic;
+	}
+
+	/**
+	 * The map's entries; a map holding an entry Hazelcast refuses to deserialize (an unknown or
+	 * forbidden class) reads as empty, is reported, and is cleared so the next repair refills it.
+	 */
+	private Map<Object, Object> entries(IMap<Object, Object> map, String name) {
+		try {
+			Map<Object, Object> entries = new HashMap<>();
+			HazelcastCalls.call("read the key ring", () -> {
+				map.entrySet().forEach((entry) -> entries.put(entry.getKey(), entry.getValue()));
+				return null;
+			});
+			return entries;
+		}
+		catch (StoreUnavailableException ex) {
+			if (!isUnreadable(ex)) {
+				throw ex;
+			}
+			this.refused.report(name, "*", RefusalReason.UNREADABLE, ex.getCause().getClass().getName());
+			HazelcastCalls.run("clear the unreadable map " + name, map::clear);
+			return Map.of();
+		}
+	}
+
+	private static boolean isUnreadable(StoreUnavailableException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof com.hazelcast.nio.serialization.HazelcastSerializationException
+					|| cause instanceof SecurityException || cause instanceof ClassCastException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void removeListeners() {
@@ -161,16 +252,47 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	}
 
 	private void putKey(SigningKeyRecord key) {
-		SigningKeyRecord existing = HazelcastCalls.call("add key " + key.kid(),
-				() -> this.keys.putIfAbsent(key.kid(), key));
-		if (existing != null && !existing.sameMaterialAs(key)) {
-			throw new ConflictingKeyMaterialException(key.kid());
+		String value = this.codec.encode(key);
+		Object existing = HazelcastCalls.call("add key " + key.kid(), () -> this.keys.putIfAbsent(key.kid(), value));
+		if (existing == null) {
+			return;
+		}
+		switch (this.codec.key(key.kid(), existing)) {
+			case RingEntryCodec.Authentic<SigningKeyRecord>(SigningKeyRecord stored) -> {
+				if (!stored.sameMaterialAs(key)) {
+					throw new ConflictingKeyMaterialException(key.kid());
+				}
+			}
+			case RingEntryCodec.Refused<SigningKeyRecord>(String kid, RefusalReason reason) -> {
+				this.refused.report(KEYS_MAP, kid, reason, existing);
+				HazelcastCalls.run("put back key " + kid, () -> this.keys.set(kid, value));
+			}
 		}
 	}
 
+	/** Compare-and-set until the map holds an authentic tombstone no later than ours. */
 	private void mergeRevocation(KeyRevocation revocation) {
-		HazelcastCalls.call("revoke key " + revocation.kid(),
-				() -> this.revocations.executeOnKey(revocation.kid(), new KeepEarlierRevocation(revocation)));
+		String kid = revocation.kid();
+		String value = this.codec.encode(revocation);
+		for (int attempt = 0; attempt < REVOKE_ATTEMPTS; attempt++) {
+			Object stored = HazelcastCalls.call("revoke key " + kid, () -> this.revocations.putIfAbsent(kid, value));
+			if (stored == null) {
+				return;
+			}
+			switch (this.codec.revocation(kid, stored)) {
+				case RingEntryCodec.Authentic<KeyRevocation>(KeyRevocation existing) -> {
+					if (!revocation.revokedAt().isBefore(existing.revokedAt())) {
+						return;
+					}
+				}
+				case RingEntryCodec.Refused<KeyRevocation>(String refusedKid, RefusalReason reason) ->
+					this.refused.report(REVOCATIONS_MAP, refusedKid, reason, stored);
+			}
+			if (HazelcastCalls.call("revoke key " + kid, () -> this.revocations.replace(kid, stored, value))) {
+				return;
+			}
+		}
+		throw new StoreUnavailableException("Hazelcast could not revoke key " + kid + ": it kept changing", null);
 	}
 
 	private void repairQuietly() {
@@ -195,21 +317,21 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	}
 
 	/** Hazelcast's entry events for both maps, folded into one "the ring changed". */
-	private final class ChangeListener implements EntryAddedListener<String, Object>,
-			EntryUpdatedListener<String, Object>, EntryMergedListener<String, Object> {
+	private final class ChangeListener implements EntryAddedListener<Object, Object>,
+			EntryUpdatedListener<Object, Object>, EntryMergedListener<Object, Object> {
 
 		@Override
-		public void entryAdded(EntryEvent<String, Object> event) {
+		public void entryAdded(EntryEvent<Object, Object> event) {
 			changed();
 		}
 
 		@Override
-		public void entryUpdated(EntryEvent<String, Object> event) {
+		public void entryUpdated(EntryEvent<Object, Object> event) {
 			changed();
 		}
 
 		@Override
-		public void entryMerged(EntryEvent<String, Object> event) {
+		public void entryMerged(EntryEvent<Object, Object> event) {
 			changed();
 		}
 

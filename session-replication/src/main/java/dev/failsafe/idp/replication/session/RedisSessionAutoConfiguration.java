@@ -51,7 +51,7 @@ import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Conditional(RedisConfiguredCondition.class)
 @EnableConfigurationProperties(SessionStoreProperties.class)
-@Import(HazelcastSessionAutoConfiguration.SessionRepositoryFilterConfiguration.class)
+@Import(SessionRepositoryFilterConfiguration.class)
 public final class RedisSessionAutoConfiguration {
 
 	/** Spring Session's key namespace. */
