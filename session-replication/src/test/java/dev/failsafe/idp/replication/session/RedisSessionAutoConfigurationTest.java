@@ -79,6 +79,30 @@ class RedisSessionAutoConfigurationTest {
 	}
 
 	@Test
+	void storesWhenRedisConfiguredThenNoSessionOrAuthorizationEverTouchesHazelcast() {
+		redis().run((context) -> {
+			assertThat(context).hasNotFailed();
+			@SuppressWarnings("unchecked")
+			SessionRepository<org.springframework.session.Session> sessions = context.getBean(SessionRepository.class);
+			org.springframework.session.Session session = sessions.createSession();
+			session.setAttribute("user", "alice");
+			sessions.save(session);
+			context.getBean(AuthorizationStore.class)
+				.insert(new dev.failsafe.idp.replication.authorization.AuthorizationRecord("no-hazelcast", 1,
+						java.util.Set.of("hash-no-hazelcast"), java.util.Set.of(),
+						java.time.Instant.now().plusSeconds(60), "{}"));
+			com.hazelcast.core.HazelcastInstance hazelcast = context.getBean(com.hazelcast.core.HazelcastInstance.class);
+			assertThat(hazelcast.getDistributedObjects()).extracting(com.hazelcast.core.DistributedObject::getName)
+				.doesNotContain(HazelcastSessionAutoConfiguration.SESSIONS_MAP,
+						dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore.RECORDS_MAP,
+						dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore.INDEX_MAP,
+						dev.failsafe.idp.replication.authorization.HazelcastConsentStore.CONSENTS_MAP);
+			assertThat(context).doesNotHaveBean(
+					dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore.class);
+		});
+	}
+
+	@Test
 	void sessionRepositoryWhenStartedThenExpiredSessionCleanupScheduledAndStoppedWithTheContext() {
 		redis().run((context) -> {
 			assertThat(context).hasNotFailed();
