@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,44 +76,34 @@ public final class RingEntryCodec {
 
 	/** Decodes and checks a value of the keys map stored under {@code mapKey}. */
 	public Decoded<SigningKeyRecord> key(Object mapKey, Object value) {
-		String kid = String.valueOf(mapKey);
-		ObjectNode node = node(value);
-		SigningKeyRecord key;
-		try {
-			key = (node != null) ? RingFileFormat.key(node) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			key = null;
-		}
-		if (key == null) {
-			return new Refused<>(kid, RefusalReason.MALFORMED);
-		}
-		RefusalReason reason = check(node, mac(key));
-		if (reason == null && (!key.kid().equals(mapKey) || !SigningKeyVault.kidMatchesMaterial(key))) {
-			reason = RefusalReason.KID_MISMATCH;
-		}
-		return (reason != null) ? new Refused<>(kid, reason) : new Authentic<>(key);
+		return decode(mapKey, value, RingFileFormat::key, this::mac, SigningKeyRecord::kid,
+				SigningKeyVault::kidMatchesMaterial);
 	}
 
 	/** Decodes and checks a value of the revocations map stored under {@code mapKey}. */
 	public Decoded<KeyRevocation> revocation(Object mapKey, Object value) {
-		String kid = String.valueOf(mapKey);
+		return decode(mapKey, value, RingFileFormat::revocation, this::mac, KeyRevocation::kid, (revocation) -> true);
+	}
+
+	private <T> Decoded<T> decode(Object mapKey, Object value, Function<JsonNode, T> read, Function<T, String> mac,
+			Function<T, String> kid, Predicate<T> materialMatchesKid) {
+		String storedUnder = String.valueOf(mapKey);
 		ObjectNode node = node(value);
-		KeyRevocation revocation;
+		T entry;
 		try {
-			revocation = (node != null) ? RingFileFormat.revocation(node) : null;
+			entry = (node != null) ? read.apply(node) : null;
 		}
 		catch (IllegalArgumentException ex) {
-			revocation = null;
+			entry = null;
 		}
-		if (revocation == null) {
-			return new Refused<>(kid, RefusalReason.MALFORMED);
+		if (entry == null) {
+			return new Refused<>(storedUnder, RefusalReason.MALFORMED);
 		}
-		RefusalReason reason = check(node, mac(revocation));
-		if (reason == null && !revocation.kid().equals(mapKey)) {
+		RefusalReason reason = check(node, mac.apply(entry));
+		if (reason == null && (!kid.apply(entry).equals(mapKey) || !materialMatchesKid.test(entry))) {
 			reason = RefusalReason.KID_MISMATCH;
 		}
-		return (reason != null) ? new Refused<>(kid, reason) : new Authentic<>(revocation);
+		return (reason != null) ? new Refused<>(storedUnder, reason) : new Authentic<>(entry);
 	}
 
 	private static ObjectNode node(Object value) {
