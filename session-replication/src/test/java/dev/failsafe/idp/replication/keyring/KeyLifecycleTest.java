@@ -76,6 +76,27 @@ class KeyLifecycleTest {
 	}
 
 	@Test
+	void newestWhenKeysPendingOrRevokedThenLastUnrevokedInActivationOrderActiveOrNot() {
+		SigningKeyRecord later = record("later", SigningAlgorithm.ES256, at(300), at(400));
+		KeyRingSnapshot ring = this.ring.union(List.of(later), List.of());
+		assertThat(this.lifecycle.newest(ring, SigningAlgorithm.ES256)).contains(later);
+		KeyRingSnapshot revoked = ring.union(List.of(), List.of(new KeyRevocation("later", at(310))));
+		assertThat(this.lifecycle.newest(revoked, SigningAlgorithm.ES256)).contains(this.newKey);
+		assertThat(this.lifecycle.newest(revoked, SigningAlgorithm.RS256)).isEmpty();
+		assertThat(this.lifecycle.all(revoked)).containsExactly(this.oldKey, this.newKey, later);
+	}
+
+	@Test
+	void signingAlgorithmWhenNamedThenOnlyRs256AndEs256() {
+		assertThat(SigningAlgorithm.named("ES256")).contains(SigningAlgorithm.ES256);
+		assertThat(SigningAlgorithm.named("HS256")).isEmpty();
+		assertThat(SigningAlgorithm.DEFAULT).isEqualTo(SigningAlgorithm.RS256);
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> SigningAlgorithm.of("none"))
+			.withMessageContaining("none");
+	}
+
+	@Test
 	void signerWhenAlgorithmsDifferThenOneSignerEach() {
 		SigningKeyRecord rsa = record("rsa", SigningAlgorithm.RS256, T0, at(300));
 		KeyRingSnapshot mixed = this.ring.union(List.of(rsa), List.of());
