@@ -1,7 +1,6 @@
 package dev.failsafe.idp.replication.keyring;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +19,6 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.failsafe.idp.replication.StoreUnavailableException;
-import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
 /**
  * The key ring in two Hazelcast maps, backed by this member's {@link LocalRingFile}.
@@ -62,17 +59,13 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(HazelcastKeyRing.class);
 
-	private static final int REVOKE_ATTEMPTS = 16;
-
 	private final IMap<Object, Object> keys;
 
 	private final IMap<Object, Object> revocations;
 
+	private final RingMaps maps;
+
 	private final LocalRingFile file;
-
-	private final RingEntryCodec codec;
-
-	private final RefusedEntries refused;
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -90,13 +83,13 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 			RefusedEntries refused, Duration repairInterval) {
 		Objects.requireNonNull(hazelcast, "hazelcast");
 		this.file = Objects.requireNonNull(file, "file");
-		this.codec = Objects.requireNonNull(codec, "codec");
-		this.refused = Objects.requireNonNull(refused, "refused");
 		if (repairInterval.isNegative() || repairInterval.isZero()) {
 			throw new IllegalArgumentException("repairInterval must be positive");
 		}
 		this.keys = hazelcast.getMap(KEYS_MAP);
 		this.revocations = hazelcast.getMap(REVOCATIONS_MAP);
+		this.maps = new RingMaps(this.keys, this.revocations, Objects.requireNonNull(codec, "codec"),
+				Objects.requireNonNull(refused, "refused"));
 		ChangeListener changes = new ChangeListener();
 		this.keysListener = this.keys.addEntryListener(changes, false);
 		this.revocationsListener = this.revocations.addEntryListener(changes, false);
@@ -117,7 +110,7 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 
 	@Override
 	public KeyRingSnapshot snapshot() {
-		return this.file.read().union(authenticKeys().values(), authenticRevocations().values());
+		return this.file.read().union(this.maps.authenticKeys().values(), this.maps.authenticRevocations().values());
 	}
 
 	@Override
@@ -126,13 +119,13 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 			// The kid names other material than this record carries.
 			throw new ConflictingKeyMaterialException(key.kid());
 		}
-		putKey(key);
+		this.maps.putKey(key);
 		this.file.merge(KeyRingSnapshot.of(List.of(key), List.of()));
 	}
 
 	@Override
 	public void revoke(KeyRevocation revocation) {
-		mergeRevocation(revocation);
+		this.maps.mergeRevocation(revocation);
 		this.file.merge(KeyRingSnapshot.of(List.of(), List.of(revocation)));
 	}
 
@@ -151,20 +144,20 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	 */
 	public KeyRingSnapshot repair() {
 		KeyRingSnapshot fromFile = this.file.read();
-		Map<String, SigningKeyRecord> mapKeys = authenticKeys();
-		Map<String, KeyRevocation> mapRevocations = authenticRevocations();
+		Map<String, SigningKeyRecord> mapKeys = this.maps.authenticKeys();
+		Map<String, KeyRevocation> mapRevocations = this.maps.authenticRevocations();
 		KeyRingSnapshot fromMaps = KeyRingSnapshot.of(mapKeys.values(), mapRevocations.values());
 		KeyRingSnapshot union = fromMaps.union(fromFile);
 		int keysPut = 0;
 		for (SigningKeyRecord key : union.keys().values()) {
 			if (!mapKeys.containsKey(key.kid())) {
-				putKey(key);
+				this.maps.putKey(key);
 				keysPut++;
 			}
 		}
 		for (KeyRevocation revocation : union.revocations().values()) {
 			if (!revocation.equals(mapRevocations.get(revocation.kid()))) {
-				mergeRevocation(revocation);
+				this.maps.mergeRevocation(revocation);
 			}
 		}
 		KeyRingSnapshot inFile = this.file.merge(fromMaps);
@@ -182,64 +175,6 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 		removeListeners();
 	}
 
-	private Map<String, SigningKeyRecord> authenticKeys() {
-		Map<String, SigningKeyRecord> authentic = new HashMap<>();
-		for (Map.Entry<Object, Object> entry : entries(this.keys, KEYS_MAP).entrySet()) {
-			switch (this.codec.key(entry.getKey(), entry.getValue())) {
-				case RingEntryCodec.Authentic<SigningKeyRecord>(SigningKeyRecord key) -> authentic.put(key.kid(), key);
-				case RingEntryCodec.Refused<SigningKeyRecord>(String kid, RefusalReason reason) ->
-					this.refused.report(KEYS_MAP, kid, reason, entry.getValue());
-			}
-		}
-		return authentic;
-	}
-
-	private Map<String, KeyRevocation> authenticRevocations() {
-		Map<String, KeyRevocation> authentic = new HashMap<>();
-		for (Map.Entry<Object, Object> entry : entries(this.revocations, REVOCATIONS_MAP).entrySet()) {
-			switch (this.codec.revocation(entry.getKey(), entry.getValue())) {
-				case RingEntryCodec.Authentic<KeyRevocation>(KeyRevocation revocation) ->
-					authentic.put(revocation.kid(), revocation);
-				case RingEntryCodec.Refused<KeyRevocation>(String kid, RefusalReason reason) ->
-					this.refused.report(REVOCATIONS_MAP, kid, reason, entry.getValue());
-			}
-		}
-		return authentic;
-	}
-
-	/**
-	 * The map's entries; a map holding an entry Hazelcast refuses to deserialize (an unknown or
-	 * forbidden class) reads as empty, is reported, and is cleared so the next repair refills it.
-	 */
-	private Map<Object, Object> entries(IMap<Object, Object> map, String name) {
-		try {
-			Map<Object, Object> entries = new HashMap<>();
-			HazelcastCalls.call("read the key ring", () -> {
-				map.entrySet().forEach((entry) -> entries.put(entry.getKey(), entry.getValue()));
-				return null;
-			});
-			return entries;
-		}
-		catch (StoreUnavailableException ex) {
-			if (!isUnreadable(ex)) {
-				throw ex;
-			}
-			this.refused.report(name, "*", RefusalReason.UNREADABLE, ex.getCause().getClass().getName());
-			HazelcastCalls.run("clear the unreadable map " + name, map::clear);
-			return Map.of();
-		}
-	}
-
-	private static boolean isUnreadable(StoreUnavailableException ex) {
-		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof com.hazelcast.nio.serialization.HazelcastSerializationException
-					|| cause instanceof SecurityException || cause instanceof ClassCastException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	private void removeListeners() {
 		try {
 			this.keys.removeEntryListener(this.keysListener);
@@ -249,50 +184,6 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 			// The member may already be shutting down; its listeners go with it.
 			logger.debug("Could not remove the key ring listeners", ex);
 		}
-	}
-
-	private void putKey(SigningKeyRecord key) {
-		String value = this.codec.encode(key);
-		Object existing = HazelcastCalls.call("add key " + key.kid(), () -> this.keys.putIfAbsent(key.kid(), value));
-		if (existing == null) {
-			return;
-		}
-		switch (this.codec.key(key.kid(), existing)) {
-			case RingEntryCodec.Authentic<SigningKeyRecord>(SigningKeyRecord stored) -> {
-				if (!stored.sameMaterialAs(key)) {
-					throw new ConflictingKeyMaterialException(key.kid());
-				}
-			}
-			case RingEntryCodec.Refused<SigningKeyRecord>(String kid, RefusalReason reason) -> {
-				this.refused.report(KEYS_MAP, kid, reason, existing);
-				HazelcastCalls.run("put back key " + kid, () -> this.keys.set(kid, value));
-			}
-		}
-	}
-
-	/** Compare-and-set until the map holds an authentic tombstone no later than ours. */
-	private void mergeRevocation(KeyRevocation revocation) {
-		String kid = revocation.kid();
-		String value = this.codec.encode(revocation);
-		for (int attempt = 0; attempt < REVOKE_ATTEMPTS; attempt++) {
-			Object stored = HazelcastCalls.call("revoke key " + kid, () -> this.revocations.putIfAbsent(kid, value));
-			if (stored == null) {
-				return;
-			}
-			switch (this.codec.revocation(kid, stored)) {
-				case RingEntryCodec.Authentic<KeyRevocation>(KeyRevocation existing) -> {
-					if (!revocation.revokedAt().isBefore(existing.revokedAt())) {
-						return;
-					}
-				}
-				case RingEntryCodec.Refused<KeyRevocation>(String refusedKid, RefusalReason reason) ->
-					this.refused.report(REVOCATIONS_MAP, refusedKid, reason, stored);
-			}
-			if (HazelcastCalls.call("revoke key " + kid, () -> this.revocations.replace(kid, stored, value))) {
-				return;
-			}
-		}
-		throw new StoreUnavailableException("Hazelcast could not revoke key " + kid + ": it kept changing", null);
 	}
 
 	private void repairQuietly() {
