@@ -40,9 +40,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * refresh token exactly one saves, and the other gets {@code invalid_grant}.</li>
  * <li><b>Reuse detection.</b> A refresh token rotated out of an authorization stays known as
  * retired: lookups treat it as unknown, and {@link #revokeFamilyIfRetired} (called by the refresh
- * grant, see {@link RefreshTokenReuseDetection}) revokes the live tokens of the whole family. A
- * grant that loses the compare-and-set to a concurrent one is reuse too: the winner's tokens are
- * revoked the same way (metrics {@code idp.refresh_token.reuse}, {@code idp.authorization_code.reuse}).</li>
+ * grant, see {@link RefreshTokenReuseDetection}) revokes the live tokens of the whole family, also
+ * when it was used at the same moment as its rotation. A code redeemed concurrently is reuse too:
+ * the request that loses the compare-and-set revokes the winner's tokens (metrics
+ * {@code idp.refresh_token.reuse}, {@code idp.authorization_code.reuse}).</li>
  * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
  * {@code temporarily_unavailable}, never as success.</li>
  * </ul>
@@ -97,12 +98,12 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
 						: replace(authorization.getId(), version, encoded));
 		if (!saved) {
-			if (issuesTokens(authorization)) {
-				// A code or refresh token another request redeemed at the same moment: reuse, as if it
-				// had come after (RFC 9700 section 4.14.2, RFC 6749 section 4.1.2). The winner's
-				// tokens are revoked too.
-				Counter reuse = redeemsCode(authorization) ? this.codeReuseDetected : this.reuseDetected;
-				this.store.findById(authorization.getId()).ifPresent(winner -> revokeFamily(winner, reuse));
+			if (issuesTokens(authorization) && redeemsCode(authorization)) {
+				// A code another request redeemed at the same moment: reuse, as if it had come after
+				// (RFC 6749 section 4.1.2); the winner's tokens are revoked too. (A refresh token that
+				// lost is retired by the winner: RefreshTokenReuseDetection acts on it.)
+				this.store.findById(authorization.getId())
+					.ifPresent(winner -> revokeFamily(winner, this.codeReuseDetected));
 			}
 			throw ProtocolErrors.asException(ProtocolErrors.grantUsedConcurrently());
 		}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -69,10 +69,6 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 	private int token(String clientId, String secret) {
 		return this.backChannel.postBasic("/oauth2/token", clientId, secret,
 				Map.of("grant_type", List.of("client_credentials"))).status();
-	}
-
-	private BackChannel.Reply admin(String method, String path, String json) {
-		return this.backChannel.admin(method, path, json);
 	}
 
 }

@@ -7,11 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
-import dev.failsafe.idp.server.testing.CodeFlow;
-import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.CodeFlow;
+import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import dev.failsafe.idp.server.users.UserDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -241,10 +241,6 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 
 	private static String username() {
 		return "user-" + UUID.randomUUID();
-	}
-
-	private BackChannel.Reply admin(String method, String path, String json) {
-		return this.backChannel.admin(method, path, json);
 	}
 
 }

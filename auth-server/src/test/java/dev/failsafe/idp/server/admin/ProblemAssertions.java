@@ -1,6 +1,6 @@
 package dev.failsafe.idp.server.admin;
 
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import dev.failsafe.idp.server.users.UserAccount;
 import dev.failsafe.idp.server.users.UserDirectory;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class AdminUsersFuzzTest extends HostileInputSupport {
 	@Test
 	void adminUsersWhenRandomRequestsThenNeverServerErrorAlwaysAProblemAndOthersUntouched() {
 		UserAccount aliceBefore = this.users.find(DemoTenant.USERNAME).orElseThrow();
-		String token = this.backChannel.adminToken();
+		String token = adminToken();
 		Random random = new Random(20_260_101L);
 		List<String> failures = new ArrayList<>();
 		for (String body : CRAFTED) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import dev.failsafe.idp.server.users.UserAccount;
 import dev.failsafe.idp.server.users.UserDirectory;
 import org.junit.jupiter.api.Test;

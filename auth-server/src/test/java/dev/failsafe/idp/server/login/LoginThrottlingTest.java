@@ -2,13 +2,15 @@ package dev.failsafe.idp.server.login;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.server.testing.RunningProvider;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import dev.failsafe.idp.server.users.UserAccount;
 import dev.failsafe.idp.server.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Login throttling over HTTP, each attempt from the address a trusted proxy names (X-Forwarded-For
- * from {@link dev.failsafe.idp.server.testing.RunningProvider#PROXY}): a pair that failed too often
+ * from {@link RunningProvider#PROXY}): a pair that failed too often
  * waits (429, {@code Retry-After}, the page says how long) whatever password it sends next, while the
  * real user at another address signs in; an address that failed for many accounts waits; an account
  * under a distributed attack gives each new address one try; and a forged X-Forwarded-For from any
@@ -115,11 +117,14 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 	void loginWhenForwardedForSentByUntrustedPeerThenPeerAddressCounted() throws UnknownHostException {
 		String username = newUser();
 		// 127.0.0.2 is not the trusted proxy: each attempt claims another address, all count as its own.
-		InetAddress untrusted = InetAddress.getByName("127.0.0.2");
+		HttpClient untrusted = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.localAddress(InetAddress.getByName("127.0.0.2"))
+			.build();
 		for (int attempt = 0; attempt < this.limits.maxFailuresPerPair(); attempt++) {
-			new UserAgent(PROVIDER, address(), untrusted).submitLogin(username, "wrong");
+			new UserAgent(PROVIDER, untrusted, address()).submitLogin(username, "wrong");
 		}
-		assertThrottled(new UserAgent(PROVIDER, address(), untrusted).submitLogin(username, PASSWORD));
+		assertThrottled(new UserAgent(PROVIDER, untrusted, address()).submitLogin(username, PASSWORD));
 		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, PASSWORD));
 	}
 

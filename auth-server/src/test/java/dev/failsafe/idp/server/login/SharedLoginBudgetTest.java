@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.server.AuthServerApplication;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.RunningProvider;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

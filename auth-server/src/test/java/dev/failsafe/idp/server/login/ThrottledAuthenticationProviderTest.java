@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
-import dev.failsafe.idp.replication.sites.RedisCalls;
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.replication.testing.RedisTestConnections;
 import dev.failsafe.idp.replication.throttling.RedisLoginAttemptStore;
 import org.junit.jupiter.api.Test;

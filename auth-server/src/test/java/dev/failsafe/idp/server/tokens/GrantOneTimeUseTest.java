@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 
 import dev.failsafe.idp.replication.testing.Racers;
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
-import dev.failsafe.idp.server.testing.CodeFlow;
-import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.CodeFlow;
+import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;

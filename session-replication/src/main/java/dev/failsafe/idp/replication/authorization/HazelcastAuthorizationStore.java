@@ -15,7 +15,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 
-import dev.failsafe.idp.replication.sites.HazelcastCalls;
+import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
 /**
  * {@link AuthorizationStore} on two Hazelcast maps.

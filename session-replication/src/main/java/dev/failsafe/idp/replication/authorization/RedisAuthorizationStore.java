@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.StringRedisConnection;
 
-import dev.failsafe.idp.replication.sites.RedisCalls;
-import dev.failsafe.idp.replication.sites.RedisScripts;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.RedisScripts;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 
 /**
  * {@link AuthorizationStore} on Redis (standalone primary with replicas, or behind Sentinel).

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import dev.failsafe.idp.replication.sites.RedisCalls;
-import dev.failsafe.idp.replication.sites.RedisScripts;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.RedisScripts;
 
 /**
  * {@link LoginAttemptStore} on Redis: one budget per pair, address and account for every node of
