@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.clients;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.failsafe.idp.replication.testing.SettableClock;
+import dev.failsafe.idp.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;

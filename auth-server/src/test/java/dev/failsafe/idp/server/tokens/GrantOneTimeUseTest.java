@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.failsafe.idp.replication.testing.Racers;
+import dev.failsafe.idp.testing.Racers;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;

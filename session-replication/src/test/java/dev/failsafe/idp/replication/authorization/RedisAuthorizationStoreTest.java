@@ -14,7 +14,7 @@ import dev.failsafe.idp.replication.redis.RedisCalls;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.replication.testing.RedisTestConnections;
-import dev.failsafe.idp.replication.testing.SettableClock;
+import dev.failsafe.idp.testing.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.replication.testing;
+package dev.failsafe.idp.testing;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.replication.testing;
+package dev.failsafe.idp.testing;
 
 import java.time.Clock;
 import java.time.Duration;
