@@ -4,12 +4,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
+import dev.failsafe.idp.server.testing.ClientAddresses;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import dev.failsafe.idp.server.users.UserDirectory;
@@ -29,7 +29,6 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 
 	private static final String PASSWORD = "first-password-1";
 
-	private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 
 	@Autowired
 	private UserDirectory directory;
@@ -211,7 +210,7 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 	 * tests make on purpose never count against the address every other test signs in from.
 	 */
 	private static UserAgent browser() {
-		return new UserAgent(PROVIDER, "2001:db8:a0:" + Integer.toHexString(NEXT_ADDRESS.incrementAndGet()) + "::1");
+		return new UserAgent(PROVIDER, ClientAddresses.next());
 	}
 
 	private BackChannel.Reply refresh(SignedIn user) {

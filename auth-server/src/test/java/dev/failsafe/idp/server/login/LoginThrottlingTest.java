@@ -6,8 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.failsafe.idp.server.testing.ClientAddresses;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.signin.UserAgent;
@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginThrottlingTest extends ProviderIntegrationTest {
 
 	private static final String PASSWORD = "correct horse battery staple";
-
-	private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 
 	@Autowired
 	private UserDirectory users;
@@ -156,9 +154,8 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 		return username;
 	}
 
-	/** A fresh documentation-range network (RFC 3849, one /64 each), only ever sent as a header. */
 	private static String address() {
-		return "2001:db8:0:" + Integer.toHexString(NEXT_ADDRESS.incrementAndGet()) + "::1";
+		return ClientAddresses.next();
 	}
 
 }
