@@ -20,6 +20,8 @@ public final class RunningProvider {
 
 	private final Path dataDir;
 
+	private final String metricsToken = "metrics-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
 	private RunningProvider(int port, Path dataDir) {
 		this.port = port;
 		this.dataDir = dataDir;
@@ -47,12 +49,32 @@ public final class RunningProvider {
 		}
 	}
 
-	/** Points the application at this location (port, issuer, data directory, quiet logs). */
+	/**
+	 * Points the application at this location (port, issuer, data directory, quiet logs) and gives it
+	 * a metrics scrape token ({@link #metricsToken()}).
+	 */
 	public void register(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> this.port);
 		registry.add("idp.issuer", this::issuer);
 		registry.add("idp.data-dir", this.dataDir::toString);
+		registry.add("idp.metrics.token-file", this::metricsTokenFile);
 		registry.add("logging.structured.format.console", () -> "");
+	}
+
+	/** The bearer token that reads {@code /actuator/prometheus}. */
+	public String metricsToken() {
+		return this.metricsToken;
+	}
+
+	private String metricsTokenFile() {
+		Path file = this.dataDir.resolve("metrics.token");
+		try {
+			Files.writeString(file, this.metricsToken);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file.toString();
 	}
 
 	public String issuer() {
