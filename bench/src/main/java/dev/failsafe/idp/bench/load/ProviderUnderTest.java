@@ -27,6 +27,9 @@ public final class ProviderUnderTest implements AutoCloseable {
 			"--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
 			"--enable-native-access=ALL-UNNAMED", "-Xmx512m");
 
+	/** The provider serves its metrics only to this bearer token (idp.metrics.token-file). */
+	private static final String METRICS_TOKEN = "bench-metrics-" + java.util.UUID.randomUUID();
+
 	private static final Pattern HEAP_USED = Pattern
 		.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.Ee+-]+)$");
 
@@ -60,9 +63,11 @@ public final class ProviderUnderTest implements AutoCloseable {
 		if (recording != null) {
 			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath());
 		}
+		Path metricsToken = dataDir.resolve("metrics.token");
+		Files.writeString(metricsToken, METRICS_TOKEN);
 		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
 				"--idp.issuer=" + issuer, "--idp.data-dir=" + dataDir.toAbsolutePath(),
-				"--idp.hazelcast.port=" + freePort()));
+				"--idp.hazelcast.port=" + freePort(), "--idp.metrics.token-file=" + metricsToken.toAbsolutePath()));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("provider.log").toFile())
@@ -82,7 +87,8 @@ public final class ProviderUnderTest implements AutoCloseable {
 
 	/** Heap in use now, in bytes, as the provider's own metrics report it. */
 	public long heapUsedBytes() throws IOException, InterruptedException {
-		String metrics = Http.expect(this.http.get("/actuator/prometheus"), 200).body();
+		String metrics = Http.expect(this.http.get("/actuator/prometheus", "Authorization", "Bearer " + METRICS_TOKEN),
+				200).body();
 		Matcher matcher = HEAP_USED.matcher(metrics);
 		double used = 0;
 		while (matcher.find()) {
