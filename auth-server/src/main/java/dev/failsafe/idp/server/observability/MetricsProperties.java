@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * sending {@code Authorization: Bearer <token>} with the scrape token, and nobody else. Without a
  * token configured nobody can read them. Health probes stay open.
  *
- * @param tokenVariable environment variable holding the scrape token (at least 32 characters); when set it wins over {@code tokenFile}
+ * @param tokenVariable environment variable holding the scrape token (at least 32 characters); when set it wins
+ * over {@code tokenFile}
  * @param tokenFile file holding the scrape token (surrounding whitespace ignored); unset by default
  */
 @Validated

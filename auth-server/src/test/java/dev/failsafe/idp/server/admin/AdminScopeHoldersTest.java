@@ -10,24 +10,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.clients.Sha256SecretEncoder;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.operators.OperatorClients;
 import dev.failsafe.idp.server.testing.BackChannel;
 import dev.failsafe.idp.server.testing.CodeFlow;
 import dev.failsafe.idp.server.testing.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.server.testing.UserAgent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
@@ -99,13 +97,14 @@ class AdminScopeHoldersTest extends ProviderIntegrationTest {
 			.containsEntry("state", "s2")
 			.doesNotContainKey("code");
 
-		BackChannel.Reply tokens = flow.exchange(clientId, secretOf(clientId), signedIn.get("code"), ROGUE_REDIRECT,
+		String secret = TestClients.secretOf(clientId);
+		BackChannel.Reply tokens = flow.exchange(clientId, secret, signedIn.get("code"), ROGUE_REDIRECT,
 				pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		assertThat(tokens.string("scope")).isEqualTo("openid");
 		assertThat(this.admin.call(tokens.string("access_token"), "GET", "/admin/keys", null).status()).isEqualTo(401);
 
-		BackChannel.Reply refreshed = this.backChannel.postBasic("/oauth2/token", clientId, secretOf(clientId),
+		BackChannel.Reply refreshed = this.backChannel.postBasic("/oauth2/token", clientId, secret,
 				Map.of("grant_type", List.of("refresh_token"), "refresh_token", List.of(tokens.string("refresh_token")),
 						"scope", List.of("openid admin")));
 		assertThat(refreshed.status()).isEqualTo(400);
@@ -138,28 +137,21 @@ class AdminScopeHoldersTest extends ProviderIntegrationTest {
 	@Test
 	void clientCredentialsWhenStoredRowGivesAnUnmarkedClientAdminThenInvalidScope() {
 		String clientId = "unmarked-" + System.nanoTime();
-		this.clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
-			.clientId(clientId)
-			.clientName("Unmarked")
-			.clientSecret("{sha256}" + new Sha256SecretEncoder().encode(secretOf(clientId)))
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+		this.clients.save(TestClients.confidential(clientId)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.scope(OperatorClients.ADMIN_SCOPE)
 			.scope("orders.read")
 			.build());
-		assertThat(this.admin.tokenRequest(clientId, secretOf(clientId), OperatorClients.ADMIN_SCOPE).json())
+		String secret = TestClients.secretOf(clientId);
+		assertThat(this.admin.tokenRequest(clientId, secret, OperatorClients.ADMIN_SCOPE).json())
 			.containsEntry("error", "invalid_scope");
-		assertThat(this.admin.tokenRequest(clientId, secretOf(clientId), "orders.read").status()).isEqualTo(200);
+		assertThat(this.admin.tokenRequest(clientId, secret, "orders.read").status()).isEqualTo(200);
 	}
 
 	/** A code-flow client whose row holds admin and even the operator mark, as no registration allows. */
 	private String rogueCodeFlowClient() {
 		String clientId = "rogue-" + System.nanoTime();
-		this.clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
-			.clientId(clientId)
-			.clientName("Rogue")
-			.clientSecret("{sha256}" + new Sha256SecretEncoder().encode(secretOf(clientId)))
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+		this.clients.save(TestClients.confidential(clientId)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -182,12 +174,7 @@ class AdminScopeHoldersTest extends ProviderIntegrationTest {
 		if (scope != null) {
 			form.put("scope", List.of(scope));
 		}
-		return this.backChannel.postBasic("/oauth2/token", clientId, secretOf(clientId), form);
-	}
-
-	/** Unique per client: the directory refuses two clients with one secret (hash). */
-	private static String secretOf(String clientId) {
-		return clientId + "-secret";
+		return this.backChannel.postBasic("/oauth2/token", clientId, TestClients.secretOf(clientId), form);
 	}
 
 	private BackChannel.Reply register(String clientId, String members) {

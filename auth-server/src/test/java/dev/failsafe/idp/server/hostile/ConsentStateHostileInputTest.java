@@ -4,19 +4,17 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.clients.Sha256SecretEncoder;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.BackChannel;
 import dev.failsafe.idp.server.testing.CodeFlow;
 import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.server.testing.UserAgent;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
@@ -35,29 +33,21 @@ class ConsentStateHostileInputTest extends HostileInputSupport {
 	private RegisteredClientRepository clients;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "access_token", "refresh_token", "state", "<garbage>" })
-	void introspectWhenConsentStateSentAsTokenThenInactiveAndConsentStillCompletes(String hint) {
+	@CsvSource({ "/oauth2/introspect,", "/oauth2/introspect,access_token", "/oauth2/introspect,refresh_token",
+			"/oauth2/introspect,state", "/oauth2/introspect,<garbage>", "/oauth2/revoke,", "/oauth2/revoke,access_token",
+			"/oauth2/revoke,refresh_token", "/oauth2/revoke,state", "/oauth2/revoke,<garbage>" })
+	void endpointWhenConsentStateSentAsTokenThenNoTokenFoundAndConsentStillCompletes(String endpoint, String hint) {
 		PendingConsent pending = pendingConsent();
-		BackChannel.Reply reply = postForm("/oauth2/introspect", pending.clientId(), secretOf(pending.clientId()),
-				withHint(pending, hint));
+		BackChannel.Reply reply = postForm(endpoint, pending.clientId(), TestClients.secretOf(pending.clientId()),
+				(hint == null) ? form("token", pending.state()) : form("token", pending.state(), "token_type_hint", hint));
 		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
-		assertThat(reply.json()).isEqualTo(Map.of("active", false));
+		if (endpoint.endsWith("introspect")) {
+			assertThat(reply.json()).isEqualTo(Map.of("active", false));
+		}
+		else {
+			assertThat(reply.raw().body()).isEmpty();
+		}
 		assertCompletes(pending);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "", "access_token", "refresh_token", "state", "<garbage>" })
-	void revokeWhenConsentStateSentAsTokenThen200AndConsentStillCompletes(String hint) {
-		PendingConsent pending = pendingConsent();
-		BackChannel.Reply reply = postForm("/oauth2/revoke", pending.clientId(), secretOf(pending.clientId()),
-				withHint(pending, hint));
-		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
-		assertThat(reply.raw().body()).isEmpty();
-		assertCompletes(pending);
-	}
-
-	private static String withHint(PendingConsent pending, String hint) {
-		return hint.isEmpty() ? form("token", pending.state()) : form("token", pending.state(), "token_type_hint", hint);
 	}
 
 	/** Approving the consent page still redirects with a code: nothing was changed by the request. */
@@ -70,11 +60,7 @@ class ConsentStateHostileInputTest extends HostileInputSupport {
 	/** Alice, signed in, shown the consent page of a client she never consented to. */
 	private PendingConsent pendingConsent() {
 		String clientId = "consent-state-" + UUID.randomUUID();
-		this.clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
-			.clientId(clientId)
-			.clientName("Consent state")
-			.clientSecret("{sha256}" + new Sha256SecretEncoder().encode(secretOf(clientId)))
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+		this.clients.save(TestClients.confidential(clientId)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri(REDIRECT)
 			.scope("openid")
@@ -89,11 +75,6 @@ class ConsentStateHostileInputTest extends HostileInputSupport {
 		HttpResponse<String> page = agent.get(UserAgent.location(authorize));
 		assertThat(page.statusCode()).isEqualTo(200);
 		return new PendingConsent(clientId, agent, page.body(), UserAgent.hiddenField(page.body(), "state"));
-	}
-
-	/** Unique per client: the directory refuses two clients with one secret (hash). */
-	private static String secretOf(String clientId) {
-		return clientId + "-secret";
 	}
 
 	private record PendingConsent(String clientId, UserAgent agent, String page, String state) {

@@ -67,7 +67,8 @@ public final class ProviderUnderTest implements AutoCloseable {
 		Files.writeString(metricsToken, METRICS_TOKEN);
 		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
 				"--idp.issuer=" + issuer, "--idp.data-dir=" + dataDir.toAbsolutePath(),
-				"--idp.hazelcast.port=" + freePort(), "--idp.metrics.token-file=" + metricsToken.toAbsolutePath()));
+				"--idp.hazelcast.port=" + freePort(),
+				"--idp.metrics.token-file=" + metricsToken.toAbsolutePath()));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("provider.log").toFile())
