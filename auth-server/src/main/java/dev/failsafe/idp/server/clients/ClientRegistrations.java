@@ -77,7 +77,6 @@ public final class ClientRegistrations {
 	 */
 	public Created create(ClientSpec spec) {
 		ClientSpecRules.checkNewId(spec.clientId());
-		ApplicationType type = ClientSpecRules.check(spec);
 		if (find(spec.clientId()).isPresent()) {
 			throw new ClientIdTakenException("A client with id " + spec.clientId() + " already exists.");
 		}
@@ -85,6 +84,7 @@ public final class ClientRegistrations {
 			throw new ClientIdTakenException("A user is named " + spec.clientId() + "; a client id must name no user, "
 					+ "since a client's own tokens carry its id as sub.");
 		}
+		ApplicationType type = ClientSpecRules.check(spec);
 		String secret = spec.confidential() ? newSecret() : null;
 		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
 			.clientId(spec.clientId());
