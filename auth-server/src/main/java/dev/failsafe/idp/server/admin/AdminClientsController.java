@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.admin;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -127,7 +129,7 @@ final class AdminClientsController {
 				client.getPostLogoutRedirectUris().stream().sorted().toList(),
 				client.getScopes().stream().sorted().toList(), OperatorClients.isOperator(client),
 				client.getClientSettings().isRequireAuthorizationConsent(), client.getClientSettings().isRequireProofKey(),
-				(algorithm != null) ? algorithm.getName() : "RS256", client.getClientIdIssuedAt());
+				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(), client.getClientIdIssuedAt());
 	}
 
 	/** No client has this id. */

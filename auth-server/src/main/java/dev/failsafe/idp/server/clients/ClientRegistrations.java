@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.server.operators.OperatorClients;
 
 import org.springframework.jdbc.core.JdbcOperations;
@@ -162,8 +163,10 @@ public final class ClientRegistrations {
 			settings.setting(OperatorClients.SETTING, true);
 		}
 		builder.clientSettings(settings.build());
-		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm() : "RS256";
-		builder.tokenSettings(TokenSettings.builder().idTokenSignatureAlgorithm(SignatureAlgorithm.from(algorithm)).build());
+		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm()
+				: SigningAlgorithm.DEFAULT.name();
+		builder.tokenSettings(
+				TokenSettings.builder().idTokenSignatureAlgorithm(SignatureAlgorithm.from(algorithm)).build());
 		return builder;
 	}
 

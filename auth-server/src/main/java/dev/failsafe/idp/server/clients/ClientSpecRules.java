@@ -2,10 +2,12 @@ package dev.failsafe.idp.server.clients;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.server.operators.OperatorClients;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -40,8 +42,6 @@ final class ClientSpecRules {
 
 	private static final int MAX_NAME_LENGTH = 200;
 
-	private static final Set<String> ALGORITHMS = Set.of("RS256", "ES256");
-
 	private static final Set<String> LOOPBACK_LITERALS = Set.of("127.0.0.1", "[::1]");
 
 	static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
@@ -67,8 +67,8 @@ final class ClientSpecRules {
 		checkUris("redirectUris", spec.redirectUris(), type);
 		checkUris("postLogoutRedirectUris", spec.postLogoutRedirectUris(), type);
 		checkScopes(spec);
-		require(spec.signingAlgorithm() == null || ALGORITHMS.contains(spec.signingAlgorithm()), "signingAlgorithm",
-				"signingAlgorithm must be RS256 or ES256");
+		require(spec.signingAlgorithm() == null || SigningAlgorithm.named(spec.signingAlgorithm()).isPresent(),
+				"signingAlgorithm", "signingAlgorithm must be one of " + Arrays.toString(SigningAlgorithm.values()));
 		checkOperator(spec);
 		return type;
 	}

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
-import dev.failsafe.idp.server.testing.CodeFlow;
-import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.CodeFlow;
+import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.server.testing.TestClients;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
