@@ -18,8 +18,9 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
  *
  * <ul>
  * <li>Redirect and post-logout redirect URIs: printable ASCII, absolute, with a host, without user
- * info or fragment; https, or http on a loopback IP literal for a native app (RFC 8252 sections 7.3
- * and 8.3). No comma: the directory keeps each list as one comma-separated column, so
+ * info or fragment; https, or http on a loopback IP literal (RFC 8252 sections 7.3 and 8.3: any port
+ * only for a native app, the exact one for a web client, as in development), or for a native app a
+ * private-use scheme (RFC 8252 section 7.1). No comma: the directory keeps each list as one comma-separated column, so
  * {@code https://app.example/cb,http://attacker.example/cb} would come back as two URIs.</li>
  * <li>Scopes: RFC 6749 section 3.3 scope tokens (NQCHAR), without comma for the same reason.</li>
  * <li>Each list fits its column (1000 characters joined).</li>
@@ -111,19 +112,25 @@ final class ClientSpecRules {
 		catch (URISyntaxException ex) {
 			throw new InvalidClientRegistrationException(field, field + " is not a well-formed URI");
 		}
+		if (type == ApplicationType.NATIVE && isPrivateUseScheme(uri)) {
+			return;
+		}
 		require(uri.isAbsolute() && uri.getHost() != null && uri.getRawUserInfo() == null
 				&& uri.getRawFragment() == null && uri.getPort() <= 65535, field,
 				field + " must be an absolute URI with a host, without user info or fragment");
 		boolean loopbackHttp = "http".equals(uri.getScheme()) && LOOPBACK_LITERALS.contains(uri.getHost());
-		if (type == ApplicationType.NATIVE) {
-			require("https".equals(uri.getScheme()) || loopbackHttp, field, field
-					+ " must use https, or http on 127.0.0.1 or [::1] (a native app's loopback redirect, RFC 8252 "
-					+ "sections 7.3 and 8.3; not localhost)");
-		}
-		else {
-			require("https".equals(uri.getScheme()), field, field
-					+ " must use https (http only on a loopback IP literal, for applicationType native)");
-		}
+		require("https".equals(uri.getScheme()) || loopbackHttp, field, field
+				+ " must use https, or http on 127.0.0.1 or [::1] (a loopback redirect, RFC 8252 sections 7.3 and "
+				+ "8.3; not localhost)");
+	}
+
+	/**
+	 * A native app's private-use URI scheme (RFC 8252 section 7.1): a reverse domain name such as
+	 * {@code com.example.app:/callback}, never one a browser would run or fetch.
+	 */
+	private static boolean isPrivateUseScheme(URI uri) {
+		return uri.isAbsolute() && uri.getScheme().indexOf('.') > 0 && uri.getRawFragment() == null
+				&& uri.getRawUserInfo() == null && uri.getRawSchemeSpecificPart().startsWith("/");
 	}
 
 	private static void checkScopes(ClientSpec spec) {

@@ -18,15 +18,15 @@ class ClientSpecRulesTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://app.example/cb", "https://app.example:8443/cb?x=1", "https://127.0.0.1/cb",
-			"https://app.example/cb%2Cother" })
-	void checkWhenWebRedirectUriIsHttpsThenAccepted(String uri) {
+			"https://app.example/cb%2Cother", "http://127.0.0.1:8081/cb", "http://[::1]:8081/cb" })
+	void checkWhenWebRedirectUriIsHttpsOrLoopbackThenAccepted(String uri) {
 		assertThatNoException().isThrownBy(() -> ClientSpecRules.check(web(uri)));
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"https://app.example/cb,http://attacker.example/cb | must not contain ','",
-			"http://127.0.0.1:8081/cb                          | must use https",
+			"http://localhost:8081/cb                          | must use https",
 			"http://app.example/cb                             | must use https",
 			"https://app.example/cb#fragment                   | without user info or fragment",
 			"https://user@app.example/cb                       | without user info or fragment",
@@ -44,8 +44,8 @@ class ClientSpecRulesTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://127.0.0.1/callback", "http://127.0.0.1:51234/callback", "http://[::1]/callback",
-			"https://app.example/callback" })
-	void checkWhenNativeRedirectUriIsLoopbackOrHttpsThenAccepted(String uri) {
+			"https://app.example/callback", "com.example.app:/callback" })
+	void checkWhenNativeRedirectUriIsLoopbackHttpsOrPrivateUseSchemeThenAccepted(String uri) {
 		assertThatNoException().isThrownBy(() -> ClientSpecRules.check(nativeApp(uri)));
 	}
 

@@ -35,7 +35,7 @@ class AdminClientsHostileInputTest extends HostileInputSupport {
 			"\"redirectUris\":[\"https://app.example/cb\",\"http://attacker.example/cb\"] | redirectUris[1]",
 			"\"redirectUris\":[\"https://app.example/cb\",null] | redirectUris[1]",
 			"\"redirectUris\":[\"https://app.example/c\u00e9\"] | redirectUris[0]",
-			"\"redirectUris\":[\"http://127.0.0.1:9999/cb\"] | redirectUris[0]",
+			"\"redirectUris\":[\"http://localhost:9999/cb\"] | redirectUris[0]",
 			"\"postLogoutRedirectUris\":[\"https://app.example/,https://attacker.example/\"] | postLogoutRedirectUris[0]",
 			"\"scopes\":[\"openid,admin\"] | scopes[0]",
 			"\"scopes\":[\"openid admin\"] | scopes[0]",
