@@ -48,6 +48,18 @@ public final class ProviderUnderTest implements AutoCloseable {
 	 */
 	public static ProviderUnderTest start(Path jar, Path dataDir, List<String> arguments, Path recording)
 			throws IOException, InterruptedException {
+		ProviderUnderTest provider = launch(jar, dataDir, arguments, recording);
+		provider.awaitReady(Duration.ofSeconds(120));
+		return provider;
+	}
+
+	/**
+	 * Starts the jar and returns at once, before it listens (the side-by-side run measures from
+	 * launch); {@link #awaitReady} waits for it.
+	 * @param recording a Flight Recorder file to write, or null for none
+	 */
+	public static ProviderUnderTest launch(Path jar, Path dataDir, List<String> arguments, Path recording)
+			throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package auth-server first");
 		}
@@ -67,9 +79,7 @@ public final class ProviderUnderTest implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("provider.log").toFile())
 			.start();
-		ProviderUnderTest provider = new ProviderUnderTest(dataDir, process, new Http(issuer));
-		provider.awaitReady(Duration.ofSeconds(120));
-		return provider;
+		return new ProviderUnderTest(dataDir, process, new Http(issuer));
 	}
 
 	public Http http() {
@@ -93,7 +103,12 @@ public final class ProviderUnderTest implements AutoCloseable {
 
 	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}), in bytes. */
 	public long[] residentBytes() throws IOException {
-		List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"));
+		return residentBytes(pid());
+	}
+
+	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}) of process {@code pid}, in bytes. */
+	public static long[] residentBytes(long pid) throws IOException {
+		List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
 		return new long[] { kib(status, "VmRSS:") * 1024, kib(status, "VmHWM:") * 1024 };
 	}
 
@@ -105,7 +120,8 @@ public final class ProviderUnderTest implements AutoCloseable {
 			.orElse(0L);
 	}
 
-	private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+	/** Waits until readiness answers 200; fails when the process exits or the time is up. */
+	public void awaitReady(Duration timeout) throws IOException, InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
