@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,7 @@ import dev.failsafe.idp.bench.load.Workload;
  * Keycloak from its Quarkus distribution ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by
  * the {@code keycloak} profile under {@code bench/target/keycloak/}), in production mode on
  * loopback: {@code kc.sh build} once (H2 file database, health checks), the demo realm imported
- * with {@code kc.sh import} ({@code keycloak/demo-realm.json}: alice, {@code demo-shop} with PKCE
+ * with {@code kc.sh import --optimized} ({@code keycloak/demo-realm.json}: alice, {@code demo-shop} with PKCE
  * and consent, {@code demo-partner-api} for client_credentials, the same secrets as the provider's
  * demo tenant), then {@code kc.sh start --optimized} with a local cache (one node, no JGroups:
  * nothing listens beyond loopback) and Keycloak's own default heap, {@code -Xms64m -Xmx512m}, set
@@ -68,7 +69,7 @@ final class KeycloakContender implements Contender {
 		}
 		run(home, workDir.resolve("keycloak-build.log"), "bash", kc.toString(), "build", "--db=dev-file",
 				"--health-enabled=true");
-		run(home, workDir.resolve("keycloak-import.log"), "bash", kc.toString(), "import", "--cache=local",
+		run(home, workDir.resolve("keycloak-import.log"), "bash", kc.toString(), "import", "--optimized", "--cache=local",
 				"--file=" + realm.toAbsolutePath());
 	}
 
@@ -136,15 +137,23 @@ final class KeycloakContender implements Contender {
 		throw new IllegalStateException("Keycloak was not ready within " + timeout + "; see " + this.log);
 	}
 
+	/** The JVM's memory: {@code kc.sh} runs it as its child. */
 	@Override
 	public long[] residentBytes() throws IOException {
-		return ProviderUnderTest.residentBytes(this.process.pid());
+		ProcessHandle jvm = this.process.descendants()
+			.filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("kc.sh has no java child process"));
+		return ProviderUnderTest.residentBytes(jvm.pid());
 	}
 
+	/** SIGTERM to {@code kc.sh}, which forwards it to the JVM; SIGKILL to both after 30 s. */
 	@Override
 	public void close() throws InterruptedException {
+		List<ProcessHandle> children = this.process.descendants().toList();
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			children.forEach(ProcessHandle::destroyForcibly);
 			this.process.destroyForcibly().waitFor();
 		}
 	}

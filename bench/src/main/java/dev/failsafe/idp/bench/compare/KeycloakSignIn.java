@@ -26,11 +26,11 @@ import dev.failsafe.idp.bench.load.Http;
  */
 final class KeycloakSignIn {
 
-	private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+	static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-	private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+	static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
-	private static final Pattern GRANT_CODE = Pattern.compile("name=\"code\"\\s+value=\"([^\"]+)\"");
+	static final Pattern GRANT_CODE = Pattern.compile("name=\"code\"\\s+value=\"([^\"]+)\"");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -84,7 +84,7 @@ public final class SideBySideRun {
 	private static WarmUpCurve curve(Contender contender, long launchNanos, CompareOptions options) throws Exception {
 		WarmUpCurve curve = WarmUpCurve.measure(contender.clientCredentials(), options.curveClients(), launchNanos,
 				options.curve(), options.curveWindow());
-		contender.awaitReady(Duration.ofSeconds(30));
+		contender.awaitReady(Duration.ofMinutes(3));
 		System.out.printf(Locale.ROOT, "%-12s first token %.1f s after launch; tokens/s per %d s window: %s%n",
 				contender.name(), curve.firstSuccessSeconds(), options.curveWindow().toSeconds(),
 				curve.perSecond().stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
