@@ -20,10 +20,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * earlier versions ({@code {bcrypt}...}) still verify and are rehashed at the next successful
  * sign-in ({@link PasswordUpgrades}).
  *
+ * <p>Argon2id hashes are computed on one thread per core ({@link HashingThreads}), which bounds
+ * the memory they hold at once.
+ *
  * @param encoder the delegating encoder users' passwords are hashed and checked with
  * @param implementation which Argon2id implementation computes the hashes
+ * @param threads the hashing threads, stopped by {@link #close()}
  */
-public record PasswordHashing(PasswordEncoder encoder, Implementation implementation) {
+public record PasswordHashing(PasswordEncoder encoder, Implementation implementation, AutoCloseable threads)
+		implements AutoCloseable {
 
 	/** The id of new hashes in the delegating encoder. */
 	public static final String ARGON2 = "argon2";
@@ -72,10 +77,17 @@ public record PasswordHashing(PasswordEncoder encoder, Implementation implementa
 			log.warn("Password hashing: Argon2id ({}) in pure Java, several times slower: the native libargon2 could "
 					+ "not be used (install Debian's libargon2-1): {}", settings.parameters(), ex.toString());
 		}
+		HashingThreads threads = new HashingThreads(argon2id, Runtime.getRuntime().availableProcessors());
 		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(ARGON2,
-				Map.of(ARGON2, argon2id, BCRYPT, new BCryptPasswordEncoder()));
+				Map.of(ARGON2, threads, BCRYPT, new BCryptPasswordEncoder()));
 		encoder.setDefaultPasswordEncoderForMatches(new MatchesNothing());
-		return new PasswordHashing(encoder, implementation);
+		return new PasswordHashing(encoder, implementation, threads);
+	}
+
+	/** Stops the hashing threads. */
+	@Override
+	public void close() throws Exception {
+		this.threads.close();
 	}
 
 	/**
