@@ -39,9 +39,7 @@ class PasswordHashingTest {
 
 	@Test
 	void argon2idWhenTheNativeLibraryCannotLoadThenPureJavaWithTheSameHashes() {
-		PasswordHashing fallback = PasswordHashing.argon2id(OWASP, () -> {
-			throw new UnsatisfiedLinkError("Unable to load library 'argon2'");
-		});
+		PasswordHashing fallback = pureJavaHashing();
 
 		assertThat(fallback.implementation()).isEqualTo(PasswordHashing.Implementation.PURE_JAVA);
 		String hash = fallback.encoder().encode(PASSWORD);
@@ -63,9 +61,7 @@ class PasswordHashingTest {
 	@Test
 	void matchesWhenHashedByTheOtherImplementationThenVerifiesBothWays() {
 		PasswordEncoder nativeEncoder = nativeHashing().encoder();
-		PasswordEncoder pureJava = PasswordHashing.argon2id(OWASP, () -> {
-			throw new UnsatisfiedLinkError("no libargon2");
-		}).encoder();
+		PasswordEncoder pureJava = pureJavaHashing().encoder();
 
 		String nativeHash = nativeEncoder.encode(PASSWORD);
 		String pureJavaHash = pureJava.encode(PASSWORD);
@@ -79,9 +75,7 @@ class PasswordHashingTest {
 	@Test
 	void matchesWhenNonAsciiPasswordThenBothImplementationsAgree() {
 		PasswordEncoder nativeEncoder = nativeHashing().encoder();
-		PasswordEncoder pureJava = PasswordHashing.argon2id(OWASP, () -> {
-			throw new UnsatisfiedLinkError("no libargon2");
-		}).encoder();
+		PasswordEncoder pureJava = pureJavaHashing().encoder();
 		String password = "Grüße, 世界 🔑";
 
 		assertThat(pureJava.matches(password, nativeEncoder.encode(password))).isTrue();
@@ -129,6 +123,13 @@ class PasswordHashingTest {
 			.hasMessageContaining("idp.passwords.memory");
 		assertThatThrownBy(() -> new PasswordHashingProperties(DataSize.ofBytes(19 * 1024 * 1024 + 1), 2, 1))
 			.hasMessageContaining("whole KiB");
+	}
+
+	/** What the provider does where libargon2 cannot load: JNA's UnsatisfiedLinkError. */
+	private static PasswordHashing pureJavaHashing() {
+		return PasswordHashing.argon2id(OWASP, () -> {
+			throw new UnsatisfiedLinkError("Unable to load library 'argon2'");
+		});
 	}
 
 	private static PasswordHashing nativeHashing() {
