@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Users' password hashing: Argon2id computed natively by {@code libargon2} when it loads and agrees
  * with the pure-Java implementation on a hash made at start (same type, version and parameters, and
  * it verifies); Spring Security's pure-Java
- * (BouncyCastle) Argon2id otherwise, with a warning, since it is several times slower and so
+ * (BouncyCastle) Argon2id otherwise, with a warning, since it is 1.5 to 2.5 times slower and so
  * bounds sign-ins lower. New hashes are {@code {argon2}$argon2id$v=19$m=...}; bcrypt hashes of
  * earlier versions ({@code {bcrypt}...}) still verify and are rehashed at the next successful
  * sign-in ({@link PasswordUpgrades}).
@@ -74,7 +74,7 @@ public record PasswordHashing(PasswordEncoder encoder, Implementation implementa
 		catch (LinkageError | RuntimeException ex) {
 			argon2id = pureJava;
 			implementation = Implementation.PURE_JAVA;
-			log.warn("Password hashing: Argon2id ({}) in pure Java, several times slower: the native libargon2 could "
+			log.warn("Password hashing: Argon2id ({}) in pure Java, about twice as slow: the native libargon2 could "
 					+ "not be used (install Debian's libargon2-1): {}", settings.parameters(), ex.toString());
 		}
 		HashingThreads threads = new HashingThreads(argon2id, Runtime.getRuntime().availableProcessors());

@@ -25,9 +25,27 @@ public final class PasswordHashes {
 	private PasswordHashes() {
 	}
 
-	/** The provider's default: Argon2id at m=19 MiB, t=2, p=1 through libargon2 (JNA). */
+	/**
+	 * The provider's default: Argon2id at m=19 MiB, t=2, p=1 through libargon2 (JNA); where it cannot
+	 * load, in pure Java with a warning, as the provider then computes it.
+	 */
 	public static PasswordEncoder provider() {
-		return new NativeArgon2id(Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32), 19 * 1024, 2, 1);
+		try {
+			return nativeProvider();
+		}
+		catch (LinkageError ex) {
+			System.err.println("WARNING: libargon2 cannot load (" + ex + "); the provider then hashes in pure Java, "
+					+ "and so does this measurement. Install Debian's libargon2-1 to measure the native hash.");
+			return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		}
+	}
+
+	/** The provider's default through libargon2; a {@link LinkageError} when it cannot load. */
+	public static PasswordEncoder nativeProvider() {
+		PasswordEncoder encoder = new NativeArgon2id(Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32),
+				19 * 1024, 2, 1);
+		encoder.encode("load-probe");
+		return encoder;
 	}
 
 	/** Keycloak's default: Argon2id at m=7 MiB, t=5, p=1 in pure Java (BouncyCastle). */
