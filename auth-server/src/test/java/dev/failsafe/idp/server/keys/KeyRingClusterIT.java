@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.failsafe.idp.server.testing.ProviderProcess;
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.TestKek;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,12 +86,12 @@ class KeyRingClusterIT {
 	}
 
 	private List<ProviderProcess> cluster() {
-		String kek = RingNodes.newKek();
+		String kek = TestKek.random();
 		String clusterName = "it-" + UUID.randomUUID();
-		List<Integer> httpPorts = List.of(ProviderProcess.freePort(), ProviderProcess.freePort(),
-				ProviderProcess.freePort());
-		List<Integer> memberPorts = List.of(ProviderProcess.freePort(), ProviderProcess.freePort(),
-				ProviderProcess.freePort());
+		List<Integer> httpPorts = List.of(Ports.free(), Ports.free(),
+				Ports.free());
+		List<Integer> memberPorts = List.of(Ports.free(), Ports.free(),
+				Ports.free());
 		String members = memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
 		List<String> sites = List.of("a", "a", "b");
 		List<ProviderProcess> cluster = new ArrayList<>();

@@ -11,9 +11,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.AuthServerApplication;
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.RunningProvider;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -2,7 +2,7 @@ package dev.failsafe.idp.server.users;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import dev.failsafe.idp.replication.testing.RequiredComponent;
+import dev.failsafe.idp.testing.RequiredComponent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Bindable;

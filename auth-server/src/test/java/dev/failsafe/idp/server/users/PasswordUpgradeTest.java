@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.failsafe.idp.bench.load.DemoTenant;
 import dev.failsafe.idp.bench.load.Http;
-import dev.failsafe.idp.bench.load.LoadRun;
 import dev.failsafe.idp.bench.load.ProviderUnderTest;
 import dev.failsafe.idp.bench.load.Workload;
+import dev.failsafe.idp.testing.Directories;
+import dev.failsafe.idp.testing.Ports;
 
 /**
  * Keycloak from its Quarkus distribution ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by
@@ -61,7 +62,7 @@ final class KeycloakContender implements Contender {
 	/** Builds the distribution for this run's options and imports the demo realm into a fresh database. */
 	static void prepare(Path home, Path workDir) throws IOException, InterruptedException {
 		Path kc = script(home);
-		LoadRun.deleteRecursively(home.resolve("data"));
+		Directories.deleteQuietly(home.resolve("data"));
 		Files.createDirectories(workDir);
 		Path realm = workDir.resolve("demo-realm.json");
 		try (InputStream resource = KeycloakContender.class.getResourceAsStream(REALM_RESOURCE)) {
@@ -75,8 +76,8 @@ final class KeycloakContender implements Contender {
 
 	/** Launches the prepared server and returns at once. */
 	static KeycloakContender launch(Path home, Path workDir) throws IOException {
-		int port = ProviderUnderTest.freePort();
-		int managementPort = ProviderUnderTest.freePort();
+		int port = Ports.free();
+		int managementPort = Ports.free();
 		Path log = workDir.resolve("keycloak.log");
 		ProcessBuilder builder = new ProcessBuilder("bash", script(home).toString(), "start", "--optimized", "--cache=local",
 				"--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,

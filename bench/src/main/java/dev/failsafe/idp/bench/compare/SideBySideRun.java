@@ -13,6 +13,7 @@ import dev.failsafe.idp.bench.load.LoadDriver;
 import dev.failsafe.idp.bench.load.LoadRun;
 import dev.failsafe.idp.bench.load.Measurement;
 import dev.failsafe.idp.bench.load.Workload;
+import dev.failsafe.idp.testing.Directories;
 
 /**
  * The side-by-side run against Keycloak (README, "Benchmarks"): both servers prepared (their demo
@@ -43,7 +44,7 @@ public final class SideBySideRun {
 				PasswordHashes.KEYCLOAK_PARAMETERS, keycloakHashes);
 
 		java.nio.file.Path ourData = options.workDir().resolve("provider");
-		LoadRun.deleteRecursively(ourData);
+		Directories.deleteQuietly(ourData);
 		FailsafeContender.prepare(options.jar(), ourData, options.providerArguments());
 		KeycloakContender.prepare(options.keycloakHome(), options.workDir());
 		System.out.println("both prepared; launching each for its warm-up curve");

@@ -3,7 +3,7 @@ package dev.failsafe.idp.bench.load;
 import org.junit.jupiter.api.Test;
 
 import dev.failsafe.idp.bench.hashing.PasswordHashes;
-import dev.failsafe.idp.replication.testing.RequiredComponent;
+import dev.failsafe.idp.testing.RequiredComponent;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 

@@ -11,7 +11,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import dev.failsafe.idp.replication.sites.RedisCalls;
 import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.replication.testing.RedisTestConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -26,7 +26,7 @@ import dev.failsafe.idp.replication.authorization.RedisStoresAutoConfiguration;
 import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
 import dev.failsafe.idp.replication.sites.RedisReplicationProperties;
 import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -15,7 +15,7 @@ import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.ConsentRecord;
 import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
 import dev.failsafe.idp.replication.authorization.RedisConsentStore;
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.replication.testing.RedisTestConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;

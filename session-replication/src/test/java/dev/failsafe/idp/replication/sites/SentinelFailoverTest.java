@@ -22,8 +22,9 @@ import org.springframework.data.redis.connection.lettuce.LettucePoolingClientCon
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
-import dev.failsafe.idp.replication.testing.RedisServer;
-import dev.failsafe.idp.replication.testing.SentinelSet;
+import dev.failsafe.idp.testing.Wait;
+import dev.failsafe.idp.testing.redis.RedisServer;
+import dev.failsafe.idp.testing.redis.SentinelSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +74,7 @@ class SentinelFailoverTest {
 									acknowledgedAt.add(System.nanoTime());
 								}
 								// Bounded load: at most about 200 writes a second per writer.
-								RedisServer.pause(Duration.ofMillis(5));
+								Wait.pause(Duration.ofMillis(5));
 							}
 							catch (StoreUnavailableException ex) {
 								// A failed write is retried by the user; the writer backs off a little.
@@ -81,7 +82,7 @@ class SentinelFailoverTest {
 								firstFailure.compareAndSet(0, now);
 								lastFailure.set(now);
 								failures.incrementAndGet();
-								RedisServer.pause(Duration.ofMillis(20));
+								Wait.pause(Duration.ofMillis(20));
 							}
 						}
 						return null;
@@ -89,7 +90,7 @@ class SentinelFailoverTest {
 				}
 				Instant warm = Instant.now().plusSeconds(20);
 				while (acknowledged.size() < 50 && Instant.now().isBefore(warm)) {
-					RedisServer.pause(Duration.ofMillis(20));
+					Wait.pause(Duration.ofMillis(20));
 				}
 				int before = acknowledged.size();
 				long killedAt = System.nanoTime();
@@ -104,7 +105,7 @@ class SentinelFailoverTest {
 				long resumedCount = acknowledged.size();
 				Instant deadline = Instant.now().plusSeconds(30);
 				while (acknowledged.size() < resumedCount + 20 && Instant.now().isBefore(deadline)) {
-					RedisServer.pause(Duration.ofMillis(50));
+					Wait.pause(Duration.ofMillis(50));
 				}
 				running.set(false);
 				executor.shutdown();
