@@ -1,21 +1,20 @@
 package dev.failsafe.idp.bench.compare;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.failsafe.idp.bench.load.DemoTenant;
 import dev.failsafe.idp.bench.load.Http;
-import dev.failsafe.idp.testing.provider.Provider;
 import dev.failsafe.idp.testing.signin.Forms;
 import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.testing.signin.UserAgent;
 
 /**
- * One full sign-in to Keycloak as a browser does it, without a browser (the test kit's
- * {@link UserAgent}, its own cookies on the load's shared connections): the authorization request
+ * One full sign-in to Keycloak as a browser does it, without a browser (a {@link CookieJar} of its
+ * own on the load's shared connections): the authorization request
  * (PKCE S256) answered with the login form, the form's POST, the consent form when Keycloak shows it
  * (the first time; it remembers the grant after), then the code exchange on the back channel. A
  * returning user's sign-in is three requests. Every step checks the status and where the server
@@ -31,22 +30,19 @@ final class KeycloakSignIn {
 
 	private final Http http;
 
-	private final Provider server;
-
 	private final String realmPath;
 
 	private final DemoTenant tenant;
 
 	KeycloakSignIn(Http http, String realmPath, DemoTenant tenant) {
 		this.http = http;
-		this.server = Provider.at(http.base().toString().replaceAll("/$", ""));
 		this.realmPath = realmPath;
 		this.tenant = tenant;
 	}
 
 	/** Signs alice in to the shop; returns the token response's body. */
 	String signIn() throws Exception {
-		UserAgent browser = new UserAgent(this.server, this.http.client());
+		CookieJar cookies = new CookieJar();
 		Pkce pkce = Pkce.create();
 		String state = Pkce.randomToken();
 		String authorize = this.realmPath + "/protocol/openid-connect/auth?response_type=code&client_id="
@@ -54,14 +50,14 @@ final class KeycloakSignIn {
 				+ state + "&nonce=" + Pkce.randomToken() + "&redirect_uri="
 				+ Forms.encodeQueryParameter(this.tenant.shopRedirectUri()) + "&code_challenge=" + pkce.challenge()
 				+ "&code_challenge_method=S256";
-		String loginPage = Http.expect(browser.get(authorize), 200).body();
-		String next = redirect(browser.postForm(action(LOGIN_FORM, loginPage), Map.of("username",
-				List.of(this.tenant.username()), "password", List.of(this.tenant.password()), "credentialId", List.of(""))));
+		String loginPage = Http.expect(get(authorize, cookies), 200).body();
+		String next = redirect(post(action(LOGIN_FORM, loginPage), Http.form("username", this.tenant.username(),
+				"password", this.tenant.password(), "credentialId", ""), cookies));
 		if (!next.startsWith(this.tenant.shopRedirectUri())) {
 			// The consent form (first sign-in to this client).
-			String consentPage = Http.expect(browser.get(next), 200).body();
-			next = redirect(browser.postForm(action(FORM_ACTION, consentPage),
-					Map.of("code", List.of(Forms.hiddenField(consentPage, "code")), "accept", List.of("Yes"))));
+			String consentPage = Http.expect(get(next, cookies), 200).body();
+			next = redirect(post(action(FORM_ACTION, consentPage),
+					Http.form("code", Forms.hiddenField(consentPage, "code"), "accept", "Yes"), cookies));
 		}
 		if (!next.startsWith(this.tenant.shopRedirectUri() + "?")) {
 			throw new IllegalStateException("sign-in did not end at the client: " + next);
@@ -74,6 +70,18 @@ final class KeycloakSignIn {
 				Http.form("grant_type", "authorization_code", "code", answer.get("code"), "redirect_uri",
 						this.tenant.shopRedirectUri(), "code_verifier", pkce.verifier()),
 				Http.basic(this.tenant.shopId(), this.tenant.shopSecret())), 200).body();
+	}
+
+	private HttpResponse<String> get(String pathOrUrl, CookieJar cookies) throws Exception {
+		return cookies.remember(
+				this.http.send(cookies.attach(this.http.request(pathOrUrl).header("Accept", "text/html").GET()).build()));
+	}
+
+	private HttpResponse<String> post(String pathOrUrl, String form, CookieJar cookies) throws Exception {
+		return cookies.remember(this.http.send(cookies.attach(this.http.request(pathOrUrl)
+			.header("Accept", "text/html")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))).build()));
 	}
 
 	private static String redirect(HttpResponse<String> response) {
