@@ -119,6 +119,9 @@ Checks of the site mode that the schema cannot express; each fails with what to 
 {{- if and .Values.networkPolicy.enabled (empty .Values.networkPolicy.hazelcastFrom) }}
 {{- fail "networkPolicy.hazelcastFrom is empty: the other sites' Hazelcast members could not reach this site's; list their pod networks (e.g. - ipBlock: {cidr: 10.2.0.0/16}) or set networkPolicy.enabled=false" }}
 {{- end }}
+{{- if and .Values.serviceMonitor.enabled (not .Values.secrets.metrics.name) }}
+{{- fail "serviceMonitor.enabled needs secrets.metrics.name: /actuator/prometheus answers only the scrape token, which the ServiceMonitor sends from that Secret" }}
+{{- end }}
 {{- if regexMatch "(?i)(password|secret|kek)[-a-z]*:" (toYaml .Values.extraConfig) }}
 {{- fail "extraConfig must not hold a password, secret or key: credentials and the KEK come only from the Secrets named under secrets.*" }}
 {{- end }}

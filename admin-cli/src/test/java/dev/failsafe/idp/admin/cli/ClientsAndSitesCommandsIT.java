@@ -92,6 +92,35 @@ class ClientsAndSitesCommandsIT {
 		assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("127.0.0.1:").endsWith("yes"));
 	}
 
+	@Test
+	@Order(7)
+	void clientsCreateWhenOperatorThenItsOwnCredentialsOpenTheAdminApi() {
+		CliRun created = run("clients", "create", "cli-it-ops", "--name", "On-call", "--type", "confidential",
+				"--grant-type", "client_credentials", "--scope", "admin", "--operator", "--json");
+		assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCodes.OK);
+		String secret = AdminApi.parse(created.out()).path("clientSecret").stringValue();
+
+		var operator = new java.util.HashMap<>(provider.environment());
+		operator.put("IDP_ADMIN_CLIENT_ID", "cli-it-ops");
+		operator.put("IDP_ADMIN_CLIENT_SECRET", secret);
+		CliRun keys = CliRun.of(operator, this.home, "keys", "list");
+
+		assertThat(keys.exitCode()).as(keys.err()).isEqualTo(ExitCodes.OK);
+		assertThat(keys.out()).contains("SIGNING");
+		assertThat(run("clients", "show", "cli-it-ops").out()).containsPattern("(?m)^operator:\\s+true$");
+	}
+
+	@Test
+	@Order(8)
+	void clientsCreateWhenAUserFacingClientAsksForAdminThenRefusedWithTheRule() {
+		CliRun run = run("clients", "create", "cli-it-web", "--name", "Web", "--type", "confidential", "--grant-type",
+				"authorization_code", "--redirect-uri", "https://app.example/cb", "--scope", "openid,admin");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("admin scope is only for operator clients").hasLineCount(1);
+		assertThat(run("clients", "show", "cli-it-web").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+	}
+
 	private CliRun run(String... args) {
 		return CliRun.of(provider.environment(), this.home, args);
 	}

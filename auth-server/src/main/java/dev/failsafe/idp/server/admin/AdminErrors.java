@@ -36,7 +36,10 @@ final class AdminErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidClientRegistrationException.class)
 	ProblemDetail invalidRegistration(InvalidClientRegistrationException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid client registration");
+		problem.setProperty("field", ex.field());
+		return problem;
 	}
 
 	@ExceptionHandler(ConflictingKeyMaterialException.class)

@@ -43,6 +43,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * grant, see {@link RefreshTokenReuseDetection}) revokes the live tokens of the whole family.</li>
  * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
  * {@code temporarily_unavailable}, never as success.</li>
+ * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
+ * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
  * </ul>
  */
 public final class StoredAuthorizationService implements OAuth2AuthorizationService {
@@ -80,7 +82,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
-		AuthorizationCodec.Encoded encoded = this.codec.encode(authorization,
+		AuthorizationCodec.Encoded encoded = this.codec.encode(
+				(version == null) ? bindSecret(authorization) : authorization,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
 		boolean saved = storeWrite(() -> (version == null) ? insert(authorization.getId(), encoded)
 				: replace(authorization.getId(), version, encoded));
@@ -129,6 +132,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			.filter(record -> record.retiredTokenHashes().contains(hash));
 		found.ifPresent(this::revokeFamily);
 		return found.isPresent();
+	}
+
+	/** A new client_credentials authorization, bound to the secret it is issued under. */
+	private OAuth2Authorization bindSecret(OAuth2Authorization authorization) {
+		if (!ClientSecretBinding.applies(authorization)) {
+			return authorization;
+		}
+		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
+		return (client != null) ? ClientSecretBinding.bind(authorization, client) : authorization;
 	}
 
 	private boolean insert(String id, AuthorizationCodec.Encoded encoded) {
@@ -204,10 +216,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 	}
 
+	/**
+	 * Whether {@code token} is one of the authorization's tokens of {@code tokenType}. Without a type
+	 * (introspection and revocation, whose hint Spring ignores) only an issued token matches, never
+	 * the consent {@code state}: that is a correlation value of the pending authorization, which the
+	 * endpoints would then look up as a token that does not exist.
+	 */
 	private static boolean hasToken(OAuth2Authorization authorization, String token, OAuth2TokenType tokenType) {
 		if (tokenType == null) {
-			return token.equals(authorization.getAttribute(OAuth2ParameterNames.STATE))
-					|| authorization.getToken(token) != null;
+			return authorization.getToken(token) != null;
 		}
 		String type = tokenType.getValue();
 		if (OAuth2ParameterNames.STATE.equals(type)) {

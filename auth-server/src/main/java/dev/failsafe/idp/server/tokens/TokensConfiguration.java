@@ -11,9 +11,15 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 @Configuration(proxyBeanMethods = false)
 class TokensConfiguration {
 
+	/** First the admin-scope rule (it may refuse the token), then the claims. */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(JdbcUserDirectory users, TokenProperties tokens) {
-		return new TokenClaimsCustomizer(users, tokens);
+		OAuth2TokenCustomizer<JwtEncodingContext> adminRule = new OperatorOnlyAdminScope();
+		OAuth2TokenCustomizer<JwtEncodingContext> claims = new TokenClaimsCustomizer(users, tokens);
+		return context -> {
+			adminRule.customize(context);
+			claims.customize(context);
+		};
 	}
 
 }

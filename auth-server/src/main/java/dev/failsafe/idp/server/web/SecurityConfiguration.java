@@ -229,7 +229,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers(LOGIN_PAGE, "/logout/done", "/error", "/css/**", "/favicon.ico")
 			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

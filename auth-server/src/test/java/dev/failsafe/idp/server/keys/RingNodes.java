@@ -116,6 +116,11 @@ final class RingNodes {
 		return states;
 	}
 
+	/** The status of {@code GET /admin/clients} with this bearer token. */
+	int adminClientsStatus(ProviderProcess node, String bearer) throws IOException, InterruptedException {
+		return get(node, "/admin/clients", bearer).statusCode();
+	}
+
 	/** {@code GET /admin/sites}: how many members the node's cluster has. */
 	int clusterSize(ProviderProcess node) throws IOException, InterruptedException {
 		HttpResponse<String> sites = get(node, "/admin/sites", adminToken(node));

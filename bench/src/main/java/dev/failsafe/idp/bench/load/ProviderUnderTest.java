@@ -25,6 +25,9 @@ public final class ProviderUnderTest implements AutoCloseable {
 	/** A fixed heap ceiling, after the provider's own flags. */
 	static final List<String> JVM_FLAGS = List.of("-Xmx512m");
 
+	/** The provider serves its metrics only to this bearer token (idp.metrics.token-file). */
+	private static final String METRICS_TOKEN = "bench-metrics-" + java.util.UUID.randomUUID();
+
 	private static final Pattern HEAP_USED = Pattern
 		.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.Ee+-]+)$");
 
@@ -58,8 +61,11 @@ public final class ProviderUnderTest implements AutoCloseable {
 		Files.createDirectories(dataDir);
 		int port = Ports.free();
 		URI issuer = URI.create("http://127.0.0.1:" + port);
+		Path metricsToken = dataDir.resolve("metrics.token");
+		Files.writeString(metricsToken, METRICS_TOKEN);
 		List<String> settings = new ArrayList<>(List.of("--idp.issuer=" + issuer,
-				"--idp.data-dir=" + dataDir.toAbsolutePath(), "--idp.hazelcast.port=" + Ports.free()));
+				"--idp.data-dir=" + dataDir.toAbsolutePath(), "--idp.hazelcast.port=" + Ports.free(),
+				"--idp.metrics.token-file=" + metricsToken.toAbsolutePath()));
 		settings.addAll(arguments);
 		List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
 		if (recording != null) {
@@ -88,7 +94,8 @@ public final class ProviderUnderTest implements AutoCloseable {
 
 	/** Heap in use now, in bytes, as the provider's own metrics report it. */
 	public long heapUsedBytes() throws IOException, InterruptedException {
-		String metrics = Http.expect(this.http.get("/actuator/prometheus"), 200).body();
+		String metrics = Http.expect(this.http.get("/actuator/prometheus", "Authorization", "Bearer " + METRICS_TOKEN),
+				200).body();
 		Matcher matcher = HEAP_USED.matcher(metrics);
 		double used = 0;
 		while (matcher.find()) {

@@ -1,10 +1,11 @@
-package dev.failsafe.idp.replication.sites;
+package dev.failsafe.idp.replication.hazelcast;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>Runs before Spring Boot's own Hazelcast auto-configuration (when {@code spring-boot-hazelcast}
  * is present), which then backs off: there is exactly one member per application. An application
- * that declares its own {@link HazelcastInstance} replaces this one.
+ * that declares its own {@link HazelcastInstance} replaces this one; {@link HazelcastMemberCustomizer}
+ * beans adjust the configuration first.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.hazelcast.autoconfigure.HazelcastAutoConfiguration")
 @ConditionalOnClass(HazelcastInstance.class)
@@ -24,15 +26,11 @@ public final class HazelcastMemberAutoConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean(HazelcastInstance.class)
-	HazelcastInstance hazelcastInstance(HazelcastMemberProperties properties) {
-		return Hazelcast.newHazelcastInstance(HazelcastMemberConfig.from(properties));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(SiteTopology.class)
-	@ConditionalOnBean(HazelcastInstance.class)
-	SiteTopology siteTopology(HazelcastInstance hazelcastInstance) {
-		return new HazelcastSiteTopology(hazelcastInstance);
+	HazelcastInstance hazelcastInstance(HazelcastMemberProperties properties,
+			ObjectProvider<HazelcastMemberCustomizer> customizers) {
+		Config config = HazelcastMemberConfig.from(properties);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(config));
+		return Hazelcast.newHazelcastInstance(config);
 	}
 
 }

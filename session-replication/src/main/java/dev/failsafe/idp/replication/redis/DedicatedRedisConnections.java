@@ -1,4 +1,4 @@
-package dev.failsafe.idp.replication.sites;
+package dev.failsafe.idp.replication.redis;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;

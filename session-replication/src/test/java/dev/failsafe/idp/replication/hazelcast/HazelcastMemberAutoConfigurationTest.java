@@ -1,4 +1,4 @@
-package dev.failsafe.idp.replication.sites;
+package dev.failsafe.idp.replication.hazelcast;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
+import com.hazelcast.instance.EndpointQualifier;
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 
@@ -59,14 +61,28 @@ class HazelcastMemberAutoConfigurationTest {
 	@Test
 	void fromWhenNoMembersThenAloneAndSilent() {
 		Config config = HazelcastMemberConfig.from(HazelcastMemberProperties.defaults());
-		JoinConfig join = config.getNetworkConfig().getJoin();
+		JoinConfig join = config.getAdvancedNetworkConfig().getJoin();
 		assertThat(join.getMulticastConfig().isEnabled()).isFalse();
 		assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
 		assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
 		assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
-		assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
-		assertThat(config.getNetworkConfig().isPortAutoIncrement()).isTrue();
+		assertThat(((ServerSocketEndpointConfig) config.getAdvancedNetworkConfig().getEndpointConfigs().get(EndpointQualifier.MEMBER)).getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+		assertThat(((ServerSocketEndpointConfig) config.getAdvancedNetworkConfig().getEndpointConfigs().get(EndpointQualifier.MEMBER)).isPortAutoIncrement()).isTrue();
 		assertThat(config.getMemberAttributeConfig().getAttribute("site")).isEqualTo("local");
+	}
+
+	@Test
+	void fromWhenAnySettingsThenMemberEndpointOnlyAndJavaDeserializationWhitelisted() {
+		Config config = HazelcastMemberConfig.from(HazelcastMemberProperties.defaults());
+		assertThat(config.getAdvancedNetworkConfig().isEnabled()).isTrue();
+		assertThat(config.getAdvancedNetworkConfig().getEndpointConfigs()).containsOnlyKeys(EndpointQualifier.MEMBER);
+		assertThat(config.getAdvancedNetworkConfig().getEndpointConfigs().get(EndpointQualifier.MEMBER).getProtocolType())
+			.isEqualTo(com.hazelcast.instance.ProtocolType.MEMBER);
+		var filter = config.getSerializationConfig().getJavaSerializationFilterConfig();
+		assertThat(filter).isNotNull();
+		assertThat(filter.isDefaultsDisabled()).isTrue();
+		assertThat(filter.getWhitelist().getPrefixes()).containsExactlyInAnyOrderElementsOf(HazelcastMemberConfig.DESERIALIZABLE);
+		assertThat(config.getProperty("hazelcast.logging.details.enabled")).isEqualTo("false");
 	}
 
 	@Test
@@ -74,12 +90,12 @@ class HazelcastMemberAutoConfigurationTest {
 		HazelcastMemberProperties properties = new HazelcastMemberProperties("idp", "site-b", "127.0.0.2", 5801,
 				List.of("127.0.0.1:5701", "127.0.0.3:5701"));
 		Config config = HazelcastMemberConfig.from(properties);
-		JoinConfig join = config.getNetworkConfig().getJoin();
+		JoinConfig join = config.getAdvancedNetworkConfig().getJoin();
 		assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
 		assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5701", "127.0.0.3:5701");
 		assertThat(join.getMulticastConfig().isEnabled()).isFalse();
 		assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
-		assertThat(config.getNetworkConfig().getPort()).isEqualTo(5801);
+		assertThat(((ServerSocketEndpointConfig) config.getAdvancedNetworkConfig().getEndpointConfigs().get(EndpointQualifier.MEMBER)).getPort()).isEqualTo(5801);
 		assertThat(config.getClusterName()).isEqualTo("idp");
 		assertThat(config.getMemberAttributeConfig().getAttribute("site")).isEqualTo("site-b");
 	}

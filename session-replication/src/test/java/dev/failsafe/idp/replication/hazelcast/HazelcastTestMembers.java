@@ -1,4 +1,4 @@
-package dev.failsafe.idp.replication.sites;
+package dev.failsafe.idp.replication.hazelcast;
 
 import java.util.UUID;
 

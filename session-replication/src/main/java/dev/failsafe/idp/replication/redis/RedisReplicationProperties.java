@@ -1,4 +1,4 @@
-package dev.failsafe.idp.replication.sites;
+package dev.failsafe.idp.replication.redis;
 
 import java.time.Duration;
 
