@@ -13,6 +13,7 @@ import dev.failsafe.idp.server.observability.RequestIdFilter;
 import dev.failsafe.idp.server.tokens.IssuedTokenCounter;
 import dev.failsafe.idp.server.users.DirectoryUserInfoMapper;
 import dev.failsafe.idp.server.users.JdbcUserDirectory;
+import dev.failsafe.idp.server.users.PasswordUpgrades;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -220,9 +221,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, JdbcUserDirectory users, PasswordEncoder passwords,
-			LoginThrottle throttle, MeterRegistry meters) {
+			PasswordUpgrades passwordUpgrades, LoginThrottle throttle, MeterRegistry meters) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwords);
+		passwordCheck.setUserDetailsPasswordService(passwordUpgrades);
 		LoginOutcomes outcomes = new LoginOutcomes(meters);
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers(LOGIN_PAGE, "/logout/done", "/error", "/css/**", "/favicon.ico")

@@ -46,6 +46,18 @@ public final class ProviderUnderTest implements AutoCloseable {
 	 */
 	public static ProviderUnderTest start(Path jar, Path dataDir, List<String> arguments, Path recording)
 			throws IOException {
+		ProviderUnderTest provider = launch(jar, dataDir, arguments, recording);
+		provider.awaitReady(Duration.ofSeconds(120));
+		return provider;
+	}
+
+	/**
+	 * Starts the jar and returns at once, before it listens (the side-by-side run measures from
+	 * launch); {@link #awaitReady} waits for it.
+	 * @param recording a Flight Recorder file to write, or null for none
+	 */
+	public static ProviderUnderTest launch(Path jar, Path dataDir, List<String> arguments, Path recording)
+			throws IOException {
 		Files.createDirectories(dataDir);
 		int port = Ports.free();
 		URI issuer = URI.create("http://127.0.0.1:" + port);
@@ -63,8 +75,13 @@ public final class ProviderUnderTest implements AutoCloseable {
 				Map.of())
 			.withJvmFlags(jvmFlags)
 			.withLog(dataDir.resolve("provider.log"));
-		process.start().awaitReady(Duration.ofSeconds(120));
+		process.start();
 		return new ProviderUnderTest(process, new Http(issuer));
+	}
+
+	/** Waits until readiness answers 200; fails when the process exits or the time is up. */
+	public void awaitReady(Duration timeout) {
+		this.process.awaitReady(timeout);
 	}
 
 	public Http http() {
@@ -89,7 +106,12 @@ public final class ProviderUnderTest implements AutoCloseable {
 
 	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}), in bytes. */
 	public long[] residentBytes() throws IOException {
-		List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"));
+		return residentBytes(pid());
+	}
+
+	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}) of process {@code pid}, in bytes. */
+	public static long[] residentBytes(long pid) throws IOException {
+		List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
 		return new long[] { kib(status, "VmRSS:") * 1024, kib(status, "VmHWM:") * 1024 };
 	}
 
