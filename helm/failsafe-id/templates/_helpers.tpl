@@ -122,6 +122,9 @@ Checks of the site mode that the schema cannot express; each fails with what to 
 {{- if and .Values.ingress.enabled (empty .Values.trustedProxies) }}
 {{- fail "trustedProxies is empty while ingress.enabled: every user would appear to come from the ingress controller and share one login throttling budget; list its pods' network (e.g. - 10.1.0.0/16)" }}
 {{- end }}
+{{- if and .Values.serviceMonitor.enabled (not .Values.secrets.metrics.name) }}
+{{- fail "serviceMonitor.enabled needs secrets.metrics.name: /actuator/prometheus answers only the scrape token, which the ServiceMonitor sends from that Secret" }}
+{{- end }}
 {{- if regexMatch "(?i)(password|secret|kek)[-a-z]*:" (toYaml .Values.extraConfig) }}
 {{- fail "extraConfig must not hold a password, secret or key: credentials and the KEK come only from the Secrets named under secrets.*" }}
 {{- end }}

@@ -54,7 +54,8 @@ class SiteManifestsTest {
 		assertThat(secretOf).containsOnly(Map.entry("IDP_KEK", secrets.at("/kek/name").asString()),
 				Map.entry("SPRING_DATASOURCE_PASSWORD", secrets.at("/database/name").asString()),
 				Map.entry("SPRING_DATA_REDIS_PASSWORD", secrets.at("/redis/name").asString()),
-				Map.entry("SPRING_DATA_REDIS_SENTINEL_PASSWORD", secrets.at("/redis/name").asString()));
+				Map.entry("SPRING_DATA_REDIS_SENTINEL_PASSWORD", secrets.at("/redis/name").asString()),
+				Map.entry("IDP_METRICS_TOKEN", secrets.at("/metrics/name").asString()));
 	}
 
 	@ParameterizedTest
@@ -222,11 +223,14 @@ class SiteManifestsTest {
 
 	@ParameterizedTest
 	@MethodSource("sites")
-	void templateWhenSiteExampleThenServiceMonitorScrapesPrometheusOnHttp(Path site) {
+	void templateWhenSiteExampleThenServiceMonitorScrapesPrometheusOnHttpWithTheScrapeToken(Path site) {
 		JsonNode endpoint = Chart.render(site).one("ServiceMonitor").body().at("/spec/endpoints/0");
 
 		assertThat(endpoint.path("port").asString()).isEqualTo("http");
 		assertThat(endpoint.path("path").asString()).isEqualTo("/actuator/prometheus");
+		assertThat(endpoint.at("/authorization/type").asString()).isEqualTo("Bearer");
+		assertThat(endpoint.at("/authorization/credentials/name").asString())
+			.isEqualTo(Chart.values(site).at("/secrets/metrics/name").asString());
 	}
 
 	@ParameterizedTest

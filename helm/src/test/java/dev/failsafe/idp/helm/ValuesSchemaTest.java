@@ -126,6 +126,12 @@ class ValuesSchemaTest {
 	}
 
 	@Test
+	void templateWhenServiceMonitorWithoutScrapeTokenSecretThenChartSaysWhichValue() {
+		assertRefused("site-a", (values) -> object(values, "secrets").remove("metrics"))
+			.withMessageContaining("serviceMonitor.enabled needs secrets.metrics.name");
+	}
+
+	@Test
 	void templateWhenExtraConfigHoldsAPasswordThenChartRefusesIt() {
 		assertRefused("site-a", (values) -> values.putObject("extraConfig")
 			.putObject("spring")

@@ -74,4 +74,31 @@ class ClientsAndSitesCommandsIT extends ProviderCommandsIT {
 		assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("127.0.0.1:").endsWith("yes"));
 	}
 
+	@Test
+	@Order(7)
+	void clientsCreateWhenOperatorThenItsOwnCredentialsOpenTheAdminApi() {
+		CliRun created = run("clients", "create", "cli-it-ops", "--name", "On-call", "--type", "confidential",
+				"--grant-type", "client_credentials", "--scope", "admin", "--operator", "--json");
+		assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCodes.OK);
+		String secret = AdminApi.parse(created.out()).path("clientSecret").stringValue();
+
+		CliRun keys = run(java.util.Map.of("IDP_ADMIN_CLIENT_ID", "cli-it-ops", "IDP_ADMIN_CLIENT_SECRET", secret), "keys",
+				"list");
+
+		assertThat(keys.exitCode()).as(keys.err()).isEqualTo(ExitCodes.OK);
+		assertThat(keys.out()).contains("SIGNING");
+		assertThat(run("clients", "show", "cli-it-ops").out()).containsPattern("(?m)^operator:\\s+true$");
+	}
+
+	@Test
+	@Order(8)
+	void clientsCreateWhenAUserFacingClientAsksForAdminThenRefusedWithTheRule() {
+		CliRun run = run("clients", "create", "cli-it-web", "--name", "Web", "--type", "confidential", "--grant-type",
+				"authorization_code", "--redirect-uri", "https://app.example/cb", "--scope", "openid,admin");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("admin scope is only for operator clients").hasLineCount(1);
+		assertThat(run("clients", "show", "cli-it-web").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+	}
+
 }

@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
 class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 
 	static final String SHOP = """
-			{"clientId":"shop","clientName":"Shop","clientType":"confidential",
+			{"clientId":"shop","clientName":"Shop","clientType":"confidential","applicationType":"web",
 			"grantTypes":["authorization_code","refresh_token"],"redirectUris":["https://shop.example/cb"],
-			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"requireConsent":true,
-			"signingAlgorithm":"RS256","requirePkce":true,"clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
+			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"operator":false,"requireConsent":true,
+			"requirePkce":true,"signingAlgorithm":"RS256","clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
 
 	@Test
 	void clientsListWhenClientsThenTableOfIdNameTypeGrantsAndScopes() {
@@ -138,6 +138,48 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 		assertThat(sent.has("requirePkce")).isFalse();
 		assertThat(sent.has("clientIdIssuedAt")).isFalse();
 		assertThat(run.out()).startsWith("Updated client shop.\n").contains("New Shop");
+	}
+
+	@Test
+	void clientsCreateWhenOperatorAndNativeOptionsThenSentAsTheApiNamesThem() {
+		this.server.answer("POST", "/admin/clients", 201, "{\"client\":" + SHOP + ",\"clientSecret\":null}");
+
+		CliRun operator = run("clients", "create", "ops", "--type", "confidential", "--grant-type",
+				"client_credentials", "--scope", "admin", "--operator");
+		CliRun nativeApp = run("clients", "create", "desktop", "--type", "public", "--application-type", "native",
+				"--grant-type", "authorization_code", "--redirect-uri", "http://127.0.0.1/callback", "--no-operator");
+
+		assertThat(operator.exitCode()).as(operator.err()).isEqualTo(ExitCodes.OK);
+		assertThat(nativeApp.exitCode()).as(nativeApp.err()).isEqualTo(ExitCodes.OK);
+		JsonNode sentOperator = AdminApi.parse(this.server.requests.get(0).body());
+		assertThat(sentOperator.path("operator").isBoolean()).isTrue();
+		assertThat(sentOperator.path("operator").asBoolean()).isTrue();
+		assertThat(sentOperator.has("applicationType")).isFalse();
+		JsonNode sentNative = AdminApi.parse(this.server.requests.get(1).body());
+		assertThat(sentNative.path("applicationType").stringValue()).isEqualTo("native");
+		assertThat(sentNative.path("operator").asBoolean(true)).isFalse();
+	}
+
+	@Test
+	void clientsCreateWhenApplicationTypeUnknownThenUsageExitCodeAndNothingSent() {
+		CliRun run = run("clients", "create", "desktop", "--application-type", "desktop");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("'--application-type'").contains("'desktop'").hasLineCount(1);
+		assertThat(this.server.requests).isEmpty();
+	}
+
+	@Test
+	void clientsUpdateWhenOperatorGivenThenKeepsApplicationTypeAndSendsTheMark() {
+		this.server.answer("GET", "/admin/clients/shop", 200, SHOP)
+			.answer("PUT", "/admin/clients/shop", 200, SHOP);
+
+		CliRun run = run("clients", "update", "shop", "--operator");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		JsonNode sent = AdminApi.parse(this.server.requests.get(1).body());
+		assertThat(sent.path("operator").asBoolean()).isTrue();
+		assertThat(sent.path("applicationType").stringValue()).isEqualTo("web");
 	}
 
 	@Test

@@ -33,10 +33,20 @@ final class AdminErrors extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
-	/** A registration or user breaking a rule; the message says which. */
-	@ExceptionHandler({ InvalidClientRegistrationException.class, UserAccounts.InvalidUserException.class })
-	ProblemDetail invalid(RuntimeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	@ExceptionHandler(InvalidClientRegistrationException.class)
+	ProblemDetail invalidRegistration(InvalidClientRegistrationException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid client registration");
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	/** A user breaking a rule; the message says which. */
+	@ExceptionHandler(UserAccounts.InvalidUserException.class)
+	ProblemDetail invalidUser(UserAccounts.InvalidUserException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid user");
+		return problem;
 	}
 
 	@ExceptionHandler(ConflictingKeyMaterialException.class)

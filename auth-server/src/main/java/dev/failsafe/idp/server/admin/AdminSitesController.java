@@ -6,11 +6,14 @@ import dev.failsafe.idp.replication.sites.RedisReplicationStatus;
 import dev.failsafe.idp.replication.sites.SiteTopology;
 
 import org.springframework.beans.factory.ObjectProvider;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /admin/sites}: members per site and where the key ring's copies live. */
+/**
+ * {@code /admin/sites}: members per site and where the key ring's copies live. It answers with its
+ * own view records, mapped here from the state layer's, so a change there cannot silently change
+ * what {@code idp-admin} parses (the field names are pinned by a test and by docs/admin-api.md).
+ */
 @RestController
 final class AdminSitesController {
 
@@ -24,16 +27,50 @@ final class AdminSitesController {
 	}
 
 	/** The answer of {@code GET /admin/sites}; {@code redis} is null when Redis is not configured. */
-	record SitesView(String localSite, List<SiteTopology.SiteMember> members, List<SiteTopology.KeyPlacement> keyRing,
-			RedisReplicationStatus.Report redis) {
+	record SitesView(String localSite, List<MemberView> members, List<KeyPlacementView> keyRing, RedisView redis) {
+
+		static SitesView of(SiteTopology.SitesStatus status, RedisReplicationStatus.Report redis) {
+			return new SitesView(status.localSite(), status.members().stream().map(MemberView::of).toList(),
+					status.keyRing().stream().map(KeyPlacementView::of).toList(),
+					(redis != null) ? RedisView.of(redis) : null);
+		}
+
+	}
+
+	/** A Hazelcast member: its address, its site, and whether it is the node answering. */
+	record MemberView(String address, String site, boolean local) {
+
+		static MemberView of(SiteTopology.SiteMember member) {
+			return new MemberView(member.address(), member.site(), member.local());
+		}
+
+	}
+
+	/** Where one key-ring entry lives: its partition, the primary's and the backups' addresses. */
+	record KeyPlacementView(String kid, int partition, String primary, List<String> backups) {
+
+		static KeyPlacementView of(SiteTopology.KeyPlacement placement) {
+			return new KeyPlacementView(placement.kid(), placement.partition(), placement.primary(),
+					List.copyOf(placement.backups()));
+		}
+
+	}
+
+	/** What the Redis node this provider writes to says about replication. */
+	record RedisView(boolean reachable, String role, int goodReplicas, int replicasToAck, String upstream,
+			String problem) {
+
+		static RedisView of(RedisReplicationStatus.Report report) {
+			return new RedisView(report.reachable(), report.role(), report.goodReplicas(), report.replicasToAck(),
+					report.upstream(), report.problem());
+		}
+
 	}
 
 	@GetMapping("/admin/sites")
 	SitesView status() {
-		SiteTopology.SitesStatus status = this.topology.status();
 		RedisReplicationStatus redisStatus = this.redis.getIfAvailable();
-		return new SitesView(status.localSite(), status.members(), status.keyRing(),
-				(redisStatus != null) ? redisStatus.report() : null);
+		return SitesView.of(this.topology.status(), (redisStatus != null) ? redisStatus.report() : null);
 	}
 
 }

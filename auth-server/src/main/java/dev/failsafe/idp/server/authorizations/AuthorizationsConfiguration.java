@@ -22,6 +22,12 @@ class AuthorizationsConfiguration {
 	}
 
 	@Bean
+	ActiveAccessTokens activeAccessTokens(StoredAuthorizationService authorizations,
+			RegisteredClientRepository clients) {
+		return new ActiveAccessTokens(authorizations, clients);
+	}
+
+	@Bean
 	OAuth2AuthorizationConsentService authorizationConsentService(ConsentStore store) {
 		return new StoredConsentService(store);
 	}

@@ -46,6 +46,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * {@code idp.refresh_token.reuse}, {@code idp.authorization_code.reuse}).</li>
  * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
  * {@code temporarily_unavailable}, never as success.</li>
+ * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
+ * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
  * </ul>
  */
 public final class StoredAuthorizationService implements OAuth2AuthorizationService {
@@ -92,7 +94,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			this.codeReuseDetected.increment();
 		}
 		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
-		AuthorizationCodec.Encoded encoded = this.codec.encode(authorization,
+		AuthorizationCodec.Encoded encoded = this.codec.encode(
+				(version == null) ? bindSecret(authorization) : authorization,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
 		boolean saved = storeWrite(
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
@@ -176,6 +179,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		return found.isPresent();
 	}
 
+	/** A new client_credentials authorization, bound to the secret it is issued under. */
+	private OAuth2Authorization bindSecret(OAuth2Authorization authorization) {
+		if (!ClientSecretBinding.applies(authorization)) {
+			return authorization;
+		}
+		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
+		return (client != null) ? ClientSecretBinding.bind(authorization, client) : authorization;
+	}
+
 	private boolean insert(String id, String principalName, AuthorizationCodec.Encoded encoded) {
 		return this.store.insert(new AuthorizationRecord(id, 1, principalName, encoded.tokenHashes(), Set.of(),
 				encoded.expiresAt(), encoded.payload()));
@@ -252,10 +264,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 	}
 
+	/**
+	 * Whether {@code token} is one of the authorization's tokens of {@code tokenType}. Without a type
+	 * (introspection and revocation, whose hint Spring ignores) only an issued token matches, never
+	 * the consent {@code state}: that is a correlation value of the pending authorization, which the
+	 * endpoints would then look up as a token that does not exist.
+	 */
 	private static boolean hasToken(OAuth2Authorization authorization, String token, OAuth2TokenType tokenType) {
 		if (tokenType == null) {
-			return token.equals(authorization.getAttribute(OAuth2ParameterNames.STATE))
-					|| authorization.getToken(token) != null;
+			return authorization.getToken(token) != null;
 		}
 		String type = tokenType.getValue();
 		if (OAuth2ParameterNames.STATE.equals(type)) {

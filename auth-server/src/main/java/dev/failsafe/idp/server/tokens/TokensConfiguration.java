@@ -21,11 +21,14 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 @Configuration(proxyBeanMethods = false)
 class TokensConfiguration {
 
+	/** First the admin-scope rule and the active-user rule (each may refuse the token), then the claims. */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(UserDirectory users, TokenProperties tokens) {
-		ActiveUsersOnly activeUsers = new ActiveUsersOnly(users);
-		TokenClaimsCustomizer claims = new TokenClaimsCustomizer(users, tokens);
+		OAuth2TokenCustomizer<JwtEncodingContext> adminRule = new OperatorOnlyAdminScope();
+		OAuth2TokenCustomizer<JwtEncodingContext> activeUsers = new ActiveUsersOnly(users);
+		OAuth2TokenCustomizer<JwtEncodingContext> claims = new TokenClaimsCustomizer(users, tokens);
 		return context -> {
+			adminRule.customize(context);
 			activeUsers.customize(context);
 			claims.customize(context);
 		};

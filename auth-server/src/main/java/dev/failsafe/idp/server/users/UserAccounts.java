@@ -156,8 +156,8 @@ public final class UserAccounts {
 			return this.passwords.encode(password);
 		}
 		catch (IllegalArgumentException ex) {
-			// bcrypt takes at most 72 bytes: a long password of multi-byte characters.
-			throw new InvalidUserException("password is too long for the password hash (at most 72 bytes in UTF-8)");
+			// An encoder with a length limit of its own (bcrypt: 72 bytes) refuses it.
+			throw new InvalidUserException("password cannot be hashed: " + ex.getMessage());
 		}
 	}
 

@@ -11,6 +11,7 @@ import dev.failsafe.idp.server.logout.LogoutRequestHandler;
 import dev.failsafe.idp.server.observability.RequestIdFilter;
 import dev.failsafe.idp.server.tokens.IssuedTokenCounter;
 import dev.failsafe.idp.server.users.DirectoryUserInfoMapper;
+import dev.failsafe.idp.server.users.PasswordUpgrades;
 import dev.failsafe.idp.server.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -213,14 +214,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, UserDirectory users, PasswordEncoder passwords,
-			LoginThrottle throttle, MeterRegistry meters) {
+			PasswordUpgrades passwordUpgrades, LoginThrottle throttle, MeterRegistry meters) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwords);
+		passwordCheck.setUserDetailsPasswordService(passwordUpgrades);
 		LoginOutcomes outcomes = new LoginOutcomes(meters);
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers(LOGIN_PAGE, LOGIN_PAGE + "/throttled", "/logout/done", "/error", "/css/**", "/favicon.ico")
 			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

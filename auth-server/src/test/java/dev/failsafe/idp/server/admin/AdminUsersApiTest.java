@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static dev.failsafe.idp.server.admin.ProblemAssertions.assertProblem;
+import static dev.failsafe.idp.server.admin.AdminCalls.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,6 +32,8 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 
 	@Autowired
 	private UserDirectory directory;
+
+	private final AdminCalls admin = new AdminCalls(PROVIDER, this.backChannel);
 
 	@Test
 	void userWhenCreatedShownUpdatedListedThenViewsFollowAndNoPasswordShown() {
@@ -240,6 +242,10 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 
 	private static String username() {
 		return "user-" + UUID.randomUUID();
+	}
+
+	private BackChannel.Reply admin(String method, String path, String json) {
+		return this.admin.asDemoAdmin(method, path, json);
 	}
 
 }

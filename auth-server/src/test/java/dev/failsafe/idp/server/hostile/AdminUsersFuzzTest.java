@@ -63,7 +63,8 @@ class AdminUsersFuzzTest extends HostileInputSupport {
 	@Test
 	void adminUsersWhenRandomRequestsThenNeverServerErrorAlwaysAProblemAndOthersUntouched() {
 		UserAccount aliceBefore = this.users.find(DemoTenant.USERNAME).orElseThrow();
-		String token = adminToken();
+		String token = this.backChannel.clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+				DemoTenant.ADMIN_SCOPE);
 		Random random = new Random(20_260_101L);
 		List<String> failures = new ArrayList<>();
 		for (String body : CRAFTED) {

@@ -1,7 +1,6 @@
 package dev.failsafe.idp.server.testing;
 
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.UserAgent;
@@ -32,16 +31,6 @@ public abstract class ProviderIntegrationTest {
 
 	protected CodeFlow codeFlow(UserAgent agent) {
 		return new CodeFlow(agent, this.backChannel);
-	}
-
-	/** An access token with the admin scope, for the demo tenant's operators' client. */
-	protected String adminToken() {
-		return this.backChannel.clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, DemoTenant.ADMIN_SCOPE);
-	}
-
-	/** A call to the admin API with a fresh admin token; {@code json} is the body, or null for none. */
-	protected BackChannel.Reply admin(String method, String path, String json) {
-		return this.backChannel.bearer(method, PROVIDER.uri(path), adminToken(), json);
 	}
 
 }
