@@ -146,6 +146,16 @@ class SiteManifestsTest {
 
 	@ParameterizedTest
 	@MethodSource("sites")
+	void templateWhenSiteExampleThenForwardedHeadersBelievedOnlyFromTheIngressControllersNetwork(Path site) {
+		Manifests manifests = Chart.render(site);
+		String proxies = manifests.applicationConfig().at("/server/tomcat/remoteip/internal-proxies").asString();
+
+		assertThat(proxies).matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+(, \\d+\\.\\d+\\.\\d+\\.\\d+/\\d+)*");
+		assertThat(manifests.applicationConfig().at("/server/forward-headers-strategy").isMissingNode()).isTrue();
+	}
+
+	@ParameterizedTest
+	@MethodSource("sites")
 	void templateWhenSiteExampleThenIngressServesTheIssuersHost(Path site) {
 		Manifests manifests = Chart.render(site);
 		String issuerHost = java.net.URI.create(manifests.applicationConfig().at("/idp/issuer").asString()).getHost();

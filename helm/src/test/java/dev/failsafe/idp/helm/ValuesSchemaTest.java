@@ -140,6 +140,18 @@ class ValuesSchemaTest {
 			.withMessageContaining("extraConfig must not hold a password, secret or key");
 	}
 
+	@Test
+	void templateWhenIngressWithoutTrustedProxiesThenChartSaysWhy() {
+		assertRefused("site-a", (values) -> values.putArray("trustedProxies"))
+			.withMessageContaining("trustedProxies is empty while ingress.enabled");
+	}
+
+	@Test
+	void templateWhenTrustedProxyIsNoCidrThenSchemaRefusesIt() {
+		assertRefused("site-a", (values) -> values.putArray("trustedProxies").add("ingress-nginx"))
+			.withMessageContaining("at '/trustedProxies/0'");
+	}
+
 	private org.assertj.core.api.ThrowableAssertAlternative<IllegalStateException> assertRefused(String example,
 			Consumer<ObjectNode> change) {
 		Path values = Chart.edit(Chart.example(example), this.work, change);

@@ -2,39 +2,19 @@ package dev.failsafe.idp.admin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
 /** The clients and sites commands against canned answers taken from docs/admin-api.md. */
-class ClientsAndSitesCommandsTest {
+class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 
 	static final String SHOP = """
 			{"clientId":"shop","clientName":"Shop","clientType":"confidential","applicationType":"web",
 			"grantTypes":["authorization_code","refresh_token"],"redirectUris":["https://shop.example/cb"],
 			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"operator":false,"requireConsent":true,
 			"requirePkce":true,"signingAlgorithm":"RS256","clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
-
-	@TempDir
-	Path home;
-
-	private ContractServer server;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new ContractServer();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void clientsListWhenClientsThenTableOfIdNameTypeGrantsAndScopes() {
@@ -290,7 +270,7 @@ class ClientsAndSitesCommandsTest {
 		String[][] commands = { {}, { "keys" }, { "keys", "list" }, { "keys", "rotate" }, { "keys", "revoke" },
 				{ "keys", "backup" }, { "keys", "restore" }, { "clients" }, { "clients", "list" }, { "clients", "show" },
 				{ "clients", "create" }, { "clients", "update" }, { "clients", "delete" }, { "clients", "rotate-secret" },
-				{ "sites" }, { "sites", "status" } };
+				{ "users" }, { "sites" }, { "sites", "status" } };
 		for (String[] command : commands) {
 			String[] args = java.util.Arrays.copyOf(command, command.length + 1);
 			args[command.length] = "--help";
@@ -301,10 +281,6 @@ class ClientsAndSitesCommandsTest {
 			assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: idp-admin");
 		}
 		assertThat(run("--help").out()).contains("Exit codes:").contains("4   server unreachable");
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.server.environment(), this.home, args);
 	}
 
 }

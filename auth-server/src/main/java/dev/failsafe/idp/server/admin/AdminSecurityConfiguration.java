@@ -4,6 +4,11 @@ import dev.failsafe.idp.server.audit.AuditLog;
 import dev.failsafe.idp.server.authorizations.ActiveAccessTokens;
 import dev.failsafe.idp.server.operators.OperatorClients;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +31,13 @@ class AdminSecurityConfiguration {
 	static final String ADMIN_SCOPE = OperatorClients.ADMIN_SCOPE;
 
 	static final String PATHS = "/admin/**";
+
+	/** The application's error controller: Boot's, with the admin API's errors as problems. */
+	@Bean
+	ErrorController errorController(ErrorAttributes errorAttributes, WebProperties web,
+			ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+		return new AdminErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+	}
 
 	@Bean
 	@Order(0)

@@ -32,4 +32,9 @@ class AuthorizationsConfiguration {
 		return new StoredConsentService(store);
 	}
 
+	@Bean
+	StoredUserGrants userGrants(AuthorizationStore authorizations, ConsentStore consents) {
+		return new StoredUserGrants(authorizations, consents);
+	}
+
 }

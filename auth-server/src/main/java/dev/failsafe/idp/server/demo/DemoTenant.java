@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.operators.OperatorClients;
-import dev.failsafe.idp.server.users.JdbcUserDirectory;
+import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.UserAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,7 @@ public final class DemoTenant implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
 
-	private final JdbcUserDirectory users;
+	private final UserDirectory users;
 
 	private final PasswordEncoder passwords;
 
@@ -72,7 +72,7 @@ public final class DemoTenant implements InitializingBean {
 
 	private final ClientSecretEncoder secrets;
 
-	public DemoTenant(JdbcUserDirectory users, PasswordEncoder passwords, RegisteredClientRepository clients,
+	public DemoTenant(UserDirectory users, PasswordEncoder passwords, RegisteredClientRepository clients,
 			ClientSecretEncoder secrets) {
 		this.users = users;
 		this.passwords = passwords;

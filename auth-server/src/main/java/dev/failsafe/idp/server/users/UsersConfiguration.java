@@ -6,14 +6,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** The user directory and how passwords are hashed. */
+/** The user directory, how passwords are hashed, and what operators may do to users. */
 @Configuration(proxyBeanMethods = false)
 class UsersConfiguration {
 
 	@Bean
-	JdbcUserDirectory userDirectory(JdbcClient jdbc) {
+	UserDirectory userDirectory(JdbcClient jdbc) {
 		return new JdbcUserDirectory(jdbc);
+	}
+
+	@Bean
+	UserAccounts userAccounts(UserDirectory directory, PasswordEncoder passwords, RegisteredClientRepository clients,
+			UserSessions sessions, UserGrants grants) {
+		return new UserAccounts(directory, passwords, clientId -> clients.findByClientId(clientId) != null, sessions,
+				grants);
 	}
 
 	/** Argon2id (native libargon2, pure Java if it cannot load) for new hashes; bcrypt hashes still verify. */

@@ -23,6 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public record RunningProvider(int port, Path dataDir) implements Provider {
 
+	/** The address of the load balancer the provider under test trusts. */
+	public static final String PROXY = "127.0.0.1";
+
 	/** The scrape token of every provider this JVM runs (test-only: one per run is enough). */
 	private static final String METRICS_TOKEN = "metrics-" + UUID.randomUUID() + UUID.randomUUID();
 
@@ -34,10 +37,14 @@ public record RunningProvider(int port, Path dataDir) implements Provider {
 	}
 
 	/**
-	 * Points the application at this location (port, issuer, data directory, quiet logs) and gives it
-	 * a metrics scrape token ({@link #metricsToken()}).
+	 * Points the application at this location (port, issuer, data directory, quiet logs), gives it a
+	 * metrics scrape token ({@link #metricsToken()}), and puts it behind a proxy at {@value #PROXY}: the
+	 * provider believes {@code X-Forwarded-*} from that address only, so tests can act from many
+	 * client addresses (and over "TLS"), and requests from any other loopback address (say
+	 * {@code 127.0.0.2}) are from an untrusted peer.
 	 */
 	public void register(DynamicPropertyRegistry registry) {
+		registry.add("server.tomcat.remoteip.internal-proxies", () -> PROXY + "/32");
 		registry.add("server.port", () -> this.port);
 		registry.add("idp.issuer", this::issuer);
 		registry.add("idp.data-dir", this.dataDir::toString);

@@ -26,7 +26,7 @@ class PasswordUpgradeTest extends ProviderIntegrationTest {
 	private static final String PASSWORD = "correct horse battery staple";
 
 	@Autowired
-	private JdbcUserDirectory users;
+	private UserDirectory users;
 
 	@Autowired
 	private PasswordEncoder passwords;

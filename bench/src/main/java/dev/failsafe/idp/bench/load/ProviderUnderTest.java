@@ -63,9 +63,12 @@ public final class ProviderUnderTest implements AutoCloseable {
 		URI issuer = URI.create("http://127.0.0.1:" + port);
 		Path metricsToken = dataDir.resolve("metrics.token");
 		Files.writeString(metricsToken, METRICS_TOKEN);
+		// Every simulated sign-in is alice's from this one address, up to 32 at once: login throttling
+		// (which counts attempts in flight) still runs, with limits no load step reaches.
 		List<String> settings = new ArrayList<>(List.of("--idp.issuer=" + issuer,
 				"--idp.data-dir=" + dataDir.toAbsolutePath(), "--idp.hazelcast.port=" + Ports.free(),
-				"--idp.metrics.token-file=" + metricsToken.toAbsolutePath()));
+				"--idp.metrics.token-file=" + metricsToken.toAbsolutePath(), "--idp.login.max-failures-per-pair=100000",
+				"--idp.login.max-failures-per-address=100000", "--idp.login.max-failures-per-account=100000"));
 		settings.addAll(arguments);
 		List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
 		if (recording != null) {
