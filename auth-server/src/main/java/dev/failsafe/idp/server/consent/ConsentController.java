@@ -3,7 +3,6 @@ package dev.failsafe.idp.server.consent;
 import java.security.Principal;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -25,10 +24,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 final class ConsentController {
 
-	/** What each scope lets the client do, in the user's words. */
-	private static final Map<String, String> SCOPE_DESCRIPTIONS = Map.of(OidcScopes.PROFILE,
-			"See your name and basic profile", OidcScopes.EMAIL, "See your email address", OidcScopes.PHONE,
-			"See your phone number", "offline_access", "Stay connected when you are away");
+	/** The scopes whose meaning the pages explain in the user's words ({@code consent.scope.<scope>}). */
+	private static final Set<String> DESCRIBED_SCOPES = Set.of(OidcScopes.PROFILE, OidcScopes.EMAIL,
+			OidcScopes.ADDRESS, OidcScopes.PHONE, "offline_access");
 
 	private final RegisteredClientRepository clients;
 
@@ -67,12 +65,13 @@ final class ConsentController {
 
 	private static List<ScopeDescription> describe(Set<String> scopes) {
 		return scopes.stream()
-			.map(scope -> new ScopeDescription(scope, SCOPE_DESCRIPTIONS.getOrDefault(scope, "Use \"" + scope + "\"")))
+			.map(scope -> new ScopeDescription(scope,
+					"consent.scope." + (DESCRIBED_SCOPES.contains(scope) ? scope : "other")))
 			.toList();
 	}
 
-	/** A scope and what it means, for the template. */
-	record ScopeDescription(String scope, String description) {
+	/** A scope and the message that says what it means (its argument: the scope), for the template. */
+	record ScopeDescription(String scope, String messageKey) {
 	}
 
 }

@@ -59,6 +59,14 @@ public final class DemoTenant implements InitializingBean {
 	/** The scope that opens the admin API. */
 	public static final String ADMIN_SCOPE = OperatorClients.ADMIN_SCOPE;
 
+	/** Alice's phone number (international format). */
+	public static final String PHONE_NUMBER = "+82 2 1234 5678";
+
+	/** Alice's address (OIDC Core 5.1.1). */
+	public static final Map<String, Object> ADDRESS = Map.of("street_address", "1 Example-ro", "locality",
+			"Seongnam", "region", "Gyeonggi-do", "postal_code", "13494", "country", "KR", "formatted",
+			"1 Example-ro, Seongnam, Gyeonggi-do 13494, KR");
+
 	/** The partner API's scopes, which partner clients may ask for. */
 	public static final Set<String> ORDER_SCOPES = Set.of("orders.read", "orders.write");
 
@@ -86,7 +94,8 @@ public final class DemoTenant implements InitializingBean {
 			this.users.create(new UserAccount(USERNAME, this.passwords.encode(PASSWORD), true,
 					Map.of("name", "Alice Example", "given_name", "Alice", "family_name", "Example",
 							"preferred_username", USERNAME, "email", "alice@example.com", "email_verified", true,
-							"locale", "en")));
+							"locale", "en", "phone_number", PHONE_NUMBER, "phone_number_verified", true,
+							"address", ADDRESS)));
 		}
 		seedClient(SHOP, "Demo Shop", client -> client
 			.clientSecret(this.secrets.encoder().encode(SHOP_SECRET))

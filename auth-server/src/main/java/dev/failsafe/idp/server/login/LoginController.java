@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.login;
 
+import dev.failsafe.idp.server.authorize.AuthorizationParameters;
+import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 import dev.failsafe.idp.server.web.ClientNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,13 +13,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 
 /**
  * Serves the login page; Spring Security's form login handles the POST. A throttled attempt is
  * forwarded to {@value #THROTTLED_PAGE}: the login page again, with 429 Too Many Requests,
- * {@code Retry-After} and how long to wait.
+ * {@code Retry-After} and how long to wait. With an authorization request pending, the page names
+ * its client and fills in its {@code login_hint} (OIDC Core section 3.1.2.1).
+ *
+ * <p>The page is also rendered in answer to the authorization request itself (forwarded here), so
+ * what it shows comes from the model, never from the request's own parameters: an authorization
+ * request's {@code error} parameter is not a failed sign-in.
  */
 @Controller
 final class LoginController {
@@ -28,17 +34,31 @@ final class LoginController {
 	/** The request attribute holding the wait in seconds. */
 	static final String RETRY_AFTER_ATTRIBUTE = LoginController.class.getName() + ".retryAfter";
 
-	private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+	/** A username's longest (the directory's column). */
+	private static final int MAX_LOGIN_HINT_LENGTH = 100;
+
+	/** The outcomes of the previous attempt that the page reports, by query parameter of {@code /login}. */
+	private static final String[] OUTCOMES = { "error", "disabled", "unavailable" };
 
 	private final ClientNames clientNames;
 
-	LoginController(ClientNames clientNames) {
+	private final PendingAuthorizations pending;
+
+	LoginController(ClientNames clientNames, PendingAuthorizations pending) {
 		this.clientNames = clientNames;
+		this.pending = pending;
 	}
 
 	@GetMapping("/login")
-	String login(HttpServletRequest request, HttpServletResponse response, Model model) {
-		addClientName(request, response, model);
+	String login(HttpServletRequest request, Model model) {
+		if (request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+			for (String outcome : OUTCOMES) {
+				if (request.getParameter(outcome) != null) {
+					model.addAttribute("outcome", outcome);
+				}
+			}
+		}
+		addPendingRequest(request, model);
 		return "login";
 	}
 
@@ -52,18 +72,21 @@ final class LoginController {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		model.addAttribute("throttled", true);
 		model.addAttribute("waitMinutes", Math.max(1, (seconds + 59) / 60));
-		addClientName(request, response, model);
+		addPendingRequest(request, model);
 		return "login";
 	}
 
-	private void addClientName(HttpServletRequest request, HttpServletResponse response, Model model) {
-		SavedRequest saved = this.requestCache.getRequest(request, response);
-		if (saved != null) {
-			String[] clientId = saved.getParameterValues("client_id");
-			if (clientId != null && clientId.length == 1) {
-				this.clientNames.nameOf(clientId[0]).ifPresent(name -> model.addAttribute("clientName", name));
+	private void addPendingRequest(HttpServletRequest request, Model model) {
+		this.pending.find(request).ifPresent(parameters -> {
+			this.clientNames.nameOf(parameters.single(OAuth2ParameterNames.CLIENT_ID))
+				.ifPresent(name -> model.addAttribute("clientName", name));
+			String loginHint = parameters.single(AuthorizationParameters.LOGIN_HINT);
+			if (loginHint != null && loginHint.length() <= MAX_LOGIN_HINT_LENGTH) {
+				model.addAttribute("loginHint", loginHint);
 			}
-		}
+			model.addAttribute("display", "popup".equals(parameters.single(AuthorizationParameters.DISPLAY))
+					? "popup" : "page");
+		});
 	}
 
 }

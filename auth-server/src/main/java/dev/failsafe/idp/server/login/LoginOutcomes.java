@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.login;
 import java.io.IOException;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,8 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * What happens after the login form is submitted: counts each outcome in the metric
  * {@value #METRIC} (tag {@code outcome}), logs it (never the password), and sends the user on,
  * back to the login page with a reason on failure; a throttled attempt gets the login page at once
- * with 429 and {@code Retry-After}. A login is counted as a success only once its
+ * with 429 and {@code Retry-After}. A success with an authorization request pending answers it in
+ * place ({@link PendingAuthorizations#resume}). A login is counted as a success only once its
  * session was stored (and acknowledged by a replica where the store requires it); otherwise the
  * {@link StoreUnavailableException} goes on to {@link dev.failsafe.idp.server.web.StoreUnavailablePages},
  * which sends the user back to the login page to try again.
@@ -35,18 +37,24 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 
 	private final MeterRegistry meters;
 
+	private final PendingAuthorizations pending;
+
 	private final SavedRequestAwareAuthenticationSuccessHandler onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	public LoginOutcomes(MeterRegistry meters) {
+	public LoginOutcomes(MeterRegistry meters, PendingAuthorizations pending) {
 		this.meters = meters;
+		this.pending = pending;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		try {
-			// The redirect commits the session: with Redis, the save that must reach a replica.
-			this.onSuccess.onAuthenticationSuccess(request, response, authentication);
+			// The answer commits the session: with Redis, the save that must reach a replica. A pending
+			// authorization request is answered right here (the redirect to the client with its code).
+			if (!this.pending.resume(request, response)) {
+				this.onSuccess.onAuthenticationSuccess(request, response, authentication);
+			}
 		}
 		catch (StoreUnavailableException ex) {
 			count("unavailable", request);

@@ -11,10 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.failsafe.idp.server.users.UserDirectory;
+import dev.failsafe.idp.server.users.ClaimsRequest;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -31,8 +34,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * {@code scope} as one space-separated string, {@code jti}, {@code aud}: the client, plus the
  * resource servers that the granted scopes open ({@code idp.tokens.scope-audiences}), so that each
  * resource server can refuse tokens meant for someone else.</li>
- * <li>ID tokens carry the user's claims that the granted scopes release ({@code sid},
- * {@code nonce} and {@code auth_time} come from the authorization server itself).</li>
+ * <li>ID tokens carry the user's claims that the granted scopes release and those the
+ * authorization request's {@code claims} parameter asked for in the ID token ({@code sid} and
+ * {@code nonce} come from the authorization server itself), and {@code auth_time}.</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
  * {@link SigningAlgorithm#DEFAULT} unless it asked for another.</li>
  * </ul>
@@ -97,10 +101,22 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			return;
 		}
+		OAuth2AuthorizationRequest request = (context.getAuthorization() != null)
+				? context.getAuthorization().getAttribute(OAuth2AuthorizationRequest.class.getName()) : null;
+		ClaimsRequest requested = ClaimsRequest.of((request != null) ? request.getAdditionalParameters() : null);
 		this.users.find(context.getPrincipal().getName()).ifPresent(user -> {
-			Map<String, Object> released = ScopedClaims.of(user, context.getAuthorizedScopes());
+			Map<String, Object> released = ScopedClaims.of(user, context.getAuthorizedScopes(), requested.idToken());
 			context.getClaims().claims(claims -> released.forEach(claims::putIfAbsent));
 		});
+		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+			// OIDC Core 2: required with max_age, and always useful: when the user signed in. Spring
+			// adds it only when it finds the session; the principal always knows it.
+			Instant authTime = SignInTime.of(context.getPrincipal());
+			if (authTime != null) {
+				context.getClaims()
+					.claims(claims -> claims.putIfAbsent(IdTokenClaimNames.AUTH_TIME, java.util.Date.from(authTime)));
+			}
+		}
 	}
 
 }

@@ -5,12 +5,15 @@ import java.util.function.Function;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 
 /**
  * Answers the userinfo endpoint from the directory as it is now (not from the ID token issued at
- * login), releasing only the claims the access token's scopes allow.
+ * login), releasing only the claims the access token's scopes allow, plus those the authorization
+ * request's {@code claims} parameter asked for at the UserInfo endpoint.
  */
 public final class DirectoryUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
@@ -22,12 +25,15 @@ public final class DirectoryUserInfoMapper implements Function<OidcUserInfoAuthe
 
 	@Override
 	public OidcUserInfo apply(OidcUserInfoAuthenticationContext context) {
-		String username = context.getAuthorization().getPrincipalName();
+		OAuth2Authorization authorization = context.getAuthorization();
+		String username = authorization.getPrincipalName();
 		UserAccount user = this.users.find(username)
 			.filter(UserAccount::enabled)
 			.orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 					"The user of this token no longer exists.", null)));
-		return new OidcUserInfo(ScopedClaims.of(user, context.getAccessToken().getScopes()));
+		OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+		ClaimsRequest claims = ClaimsRequest.of((request != null) ? request.getAdditionalParameters() : null);
+		return new OidcUserInfo(ScopedClaims.of(user, context.getAccessToken().getScopes(), claims.userInfo()));
 	}
 
 }

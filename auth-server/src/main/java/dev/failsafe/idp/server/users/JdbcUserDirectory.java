@@ -109,13 +109,31 @@ class JdbcUserDirectory implements UserDirectory {
 			.update() > 0;
 	}
 
+	/**
+	 * Columns for {@code claims}: each claim its column; the address claim's members their own
+	 * ({@code null} clears every member, an object sets the members it names).
+	 */
 	private static Map<String, Object> claimColumns(Map<String, Object> claims) {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		claims.forEach((claim, value) -> {
 			if (!StoredClaims.isStored(claim)) {
 				throw new IllegalArgumentException("Not a stored claim: " + claim);
 			}
-			columns.put(claim, value);
+			if (!StoredClaims.ADDRESS.equals(claim)) {
+				columns.put(claim, value);
+			}
+			else if (value instanceof Map<?, ?> members) {
+				members.forEach((member, memberValue) -> {
+					if (!StoredClaims.ADDRESS_MEMBERS.containsKey(String.valueOf(member))) {
+						throw new IllegalArgumentException("Not an address member: " + member);
+					}
+					columns.put(StoredClaims.addressColumn(String.valueOf(member)), memberValue);
+				});
+			}
+			else {
+				StoredClaims.ADDRESS_MEMBERS.keySet()
+					.forEach(member -> columns.put(StoredClaims.addressColumn(member), null));
+			}
 		});
 		return columns;
 	}
@@ -130,6 +148,16 @@ class JdbcUserDirectory implements UserDirectory {
 		}
 		for (String claim : StoredClaims.BOOLEANS) {
 			claims.put(claim, row.getBoolean(claim));
+		}
+		Map<String, Object> address = new LinkedHashMap<>();
+		for (String member : StoredClaims.ADDRESS_MEMBERS.keySet()) {
+			String value = row.getString(StoredClaims.addressColumn(member));
+			if (value != null) {
+				address.put(member, value);
+			}
+		}
+		if (!address.isEmpty()) {
+			claims.put(StoredClaims.ADDRESS, java.util.Collections.unmodifiableMap(address));
 		}
 		OffsetDateTime updatedAt = row.getObject("updated_at", OffsetDateTime.class);
 		if (updatedAt != null) {

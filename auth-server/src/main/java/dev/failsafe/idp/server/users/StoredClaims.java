@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The OpenID Connect standard claims (OIDC Core 5.1) the directory stores, as its columns define
- * them ({@code db/migration/V2__users.sql}): the one place their names and sizes are written down.
+ * them ({@code db/migration/V2__users.sql}, {@code V4__address_claims.sql}): the one place their
+ * names and sizes are written down. {@value #ADDRESS} is a JSON object (section 5.1.1) whose members
+ * are columns {@code address_<member>}.
  */
 public final class StoredClaims {
 
@@ -16,12 +18,23 @@ public final class StoredClaims {
 	/** Boolean claims. */
 	static final List<String> BOOLEANS = List.of("email_verified", "phone_number_verified");
 
+	/** The structured address claim. */
+	public static final String ADDRESS = "address";
+
+	/** The address claim's members and the most characters each column holds. */
+	static final Map<String, Integer> ADDRESS_MEMBERS = addressMembers();
+
 	private StoredClaims() {
 	}
 
 	/** Whether {@code claim} is one the directory stores. */
 	public static boolean isStored(String claim) {
-		return STRINGS.containsKey(claim) || BOOLEANS.contains(claim);
+		return STRINGS.containsKey(claim) || BOOLEANS.contains(claim) || ADDRESS.equals(claim);
+	}
+
+	/** The column of an address member. */
+	static String addressColumn(String member) {
+		return ADDRESS + "_" + member;
 	}
 
 	/**
@@ -31,10 +44,13 @@ public final class StoredClaims {
 	public static String problem(String claim, Object value) {
 		if (!isStored(claim)) {
 			return "not a stored claim: " + claim + " (stored: " + String.join(", ", STRINGS.keySet()) + ", "
-					+ String.join(", ", BOOLEANS) + ")";
+					+ String.join(", ", BOOLEANS) + ", " + ADDRESS + ")";
 		}
 		if (value == null) {
 			return null;
+		}
+		if (ADDRESS.equals(claim)) {
+			return addressProblem(value);
 		}
 		if (BOOLEANS.contains(claim)) {
 			return (value instanceof Boolean) ? null : claim + " must be true or false";
@@ -44,6 +60,34 @@ public final class StoredClaims {
 		}
 		int max = STRINGS.get(claim);
 		return (text.length() <= max) ? null : claim + " must be at most " + max + " characters";
+	}
+
+	private static String addressProblem(Object value) {
+		if (!(value instanceof Map<?, ?> members)) {
+			return "address must be an object of " + String.join(", ", ADDRESS_MEMBERS.keySet());
+		}
+		for (Map.Entry<?, ?> member : members.entrySet()) {
+			Integer max = ADDRESS_MEMBERS.get(String.valueOf(member.getKey()));
+			if (max == null) {
+				return "address." + member.getKey() + " is not an address member (members: "
+						+ String.join(", ", ADDRESS_MEMBERS.keySet()) + ")";
+			}
+			if (member.getValue() != null && !(member.getValue() instanceof String text && text.length() <= max)) {
+				return "address." + member.getKey() + " must be a string of at most " + max + " characters";
+			}
+		}
+		return null;
+	}
+
+	private static Map<String, Integer> addressMembers() {
+		Map<String, Integer> members = new LinkedHashMap<>();
+		members.put("formatted", 500);
+		members.put("street_address", 500);
+		members.put("locality", 100);
+		members.put("region", 100);
+		members.put("postal_code", 20);
+		members.put("country", 100);
+		return java.util.Collections.unmodifiableMap(members);
 	}
 
 	private static Map<String, Integer> strings() {

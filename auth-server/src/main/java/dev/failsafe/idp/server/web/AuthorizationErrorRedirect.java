@@ -64,7 +64,9 @@ final class AuthorizationErrorRedirect implements AuthenticationConverter {
 
 	/** The request reduced to what an error redirect needs, if its redirect_uri can be trusted. */
 	private OAuth2AuthorizationCodeRequestAuthenticationToken trustedRedirect(HttpServletRequest request) {
-		if (!HttpMethod.GET.matches(request.getMethod())) {
+		if (!HttpMethod.GET.matches(request.getMethod())
+				&& request.getParameter(OAuth2ParameterNames.RESPONSE_TYPE) == null) {
+			// Not an authorization request (the consent form posting back).
 			return null;
 		}
 		Map<String, String[]> parameters = request.getParameterMap();

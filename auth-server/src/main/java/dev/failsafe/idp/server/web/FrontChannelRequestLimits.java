@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.web;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
@@ -7,39 +9,47 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Refuses authorization and logout requests too large to answer, before anything is stored or
  * saved for after the login page. Placed first among the endpoint's request converters; answers
- * nothing (null) for a request within the limits.
+ * nothing (null) for a request within the limits ({@link FrontChannelProperties}).
  *
  * <ul>
- * <li>{@code state} longer than {@value #MAX_STATE_LENGTH} characters: it is echoed, percent-encoded,
- * in the {@code Location} header of the redirect back to the client, which Tomcat refuses past
- * 8 KB (the redirect became an empty 500).</li>
- * <li>Parameters longer than {@value #MAX_PARAMETERS_LENGTH} characters in all: the request is saved
- * across the login page and replayed through a redirect, with the same header limit.</li>
+ * <li>{@code state} longer, once percent-encoded, than {@code idp.front-channel.max-state-size}: it
+ * is echoed in the {@code Location} header of the redirect back to the client, which must fit the
+ * container's response header limit (beyond it the redirect became an empty 500).</li>
+ * <li>Parameters longer than {@code idp.front-channel.max-request-size} in all (query and form):
+ * the request is kept in the session across the login page.</li>
  * </ul>
- * Either is answered with the error page, never a redirect: the request cannot be echoed back.
+ * Either is answered with the error page naming the limit, never a redirect: the request cannot be
+ * echoed back.
  */
 final class FrontChannelRequestLimits implements AuthenticationConverter {
 
-	static final int MAX_STATE_LENGTH = 1024;
+	private final long maxRequestSize;
 
-	static final int MAX_PARAMETERS_LENGTH = 4096;
+	private final long maxStateSize;
+
+	FrontChannelRequestLimits(FrontChannelProperties limits) {
+		this.maxRequestSize = limits.maxRequestSize().toBytes();
+		this.maxStateSize = limits.maxStateSize().toBytes();
+	}
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
 		long length = (request.getQueryString() != null) ? request.getQueryString().length() : 0;
 		length += Math.max(request.getContentLengthLong(), 0);
-		if (length > MAX_PARAMETERS_LENGTH) {
-			throw refused(ProtocolErrors.frontChannelRequestTooLarge(MAX_PARAMETERS_LENGTH));
+		if (length > this.maxRequestSize) {
+			throw refused(ProtocolErrors.frontChannelRequestTooLarge(this.maxRequestSize));
 		}
 		String[] states = request.getParameterValues(OAuth2ParameterNames.STATE);
 		if (states != null) {
 			for (String state : states) {
-				if (state.length() > MAX_STATE_LENGTH) {
-					throw refused(ProtocolErrors.stateTooLong(MAX_STATE_LENGTH));
+				if (state.length() > this.maxStateSize
+						|| UriUtils.encode(state, StandardCharsets.UTF_8).length() > this.maxStateSize) {
+					throw refused(ProtocolErrors.stateTooLong(this.maxStateSize));
 				}
 			}
 		}

@@ -27,6 +27,16 @@ public final class ProtocolErrors {
 
 	private static final String OIDC_USERINFO_ERRORS = "https://openid.net/specs/openid-connect-core-1_0.html#UserInfoError";
 
+	private static final String OIDC_AUTHENTICATION_ERRORS = "https://openid.net/specs/openid-connect-core-1_0.html#AuthError";
+
+	private static final String OIDC_AUTHENTICATION_REQUEST = "https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest";
+
+	private static final String OIDC_CLAIMS_PARAMETER = "https://openid.net/specs/openid-connect-core-1_0.html#ClaimsParameter";
+
+	private static final String RFC9101_ERRORS = "https://datatracker.ietf.org/doc/html/rfc9101#section-6.3";
+
+	private static final String RFC9126_REQUEST_URI = "https://datatracker.ietf.org/doc/html/rfc9126#section-4";
+
 	private ProtocolErrors() {
 	}
 
@@ -107,14 +117,14 @@ public final class ProtocolErrors {
 	}
 
 	/** The state is longer than we can echo back in a redirect. */
-	public static OAuth2Error stateTooLong(int maxLength) {
+	public static OAuth2Error stateTooLong(long maxLength) {
 		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
-				"OAuth 2.0 Parameter: state is longer than " + maxLength + " characters.",
+				"OAuth 2.0 Parameter: state is longer than " + maxLength + " characters (percent-encoded).",
 				RFC6749_AUTHORIZATION_ERRORS);
 	}
 
 	/** A front-channel request longer than we can carry across the login page and back. */
-	public static OAuth2Error frontChannelRequestTooLarge(int maxLength) {
+	public static OAuth2Error frontChannelRequestTooLarge(long maxLength) {
 		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
 				"The request parameters are longer than " + maxLength + " characters.", RFC6749_AUTHORIZATION_ERRORS);
 	}
@@ -135,6 +145,60 @@ public final class ProtocolErrors {
 	public static OAuth2Error userInfoRequiresOpenidScope() {
 		return new OAuth2Error(OAuth2ErrorCodes.INSUFFICIENT_SCOPE,
 				"The UserInfo endpoint requires an access token with the openid scope.", OIDC_USERINFO_ERRORS);
+	}
+
+	/**
+	 * {@code prompt=none}, but the user must sign in: nobody is signed in, the signed-in user is not
+	 * the one {@code id_token_hint} names, or the sign-in is older than {@code max_age}.
+	 */
+	public static OAuth2Error loginRequired(String why) {
+		return new OAuth2Error("login_required", why, OIDC_AUTHENTICATION_ERRORS);
+	}
+
+	/** {@code max_age} is not a number of seconds. */
+	public static OAuth2Error invalidMaxAge() {
+		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+				"OAuth 2.0 Parameter: max_age must be a non-negative number of seconds.", OIDC_AUTHENTICATION_REQUEST);
+	}
+
+	/** {@code id_token_hint} is not an ID token this provider issued to this client. */
+	public static OAuth2Error invalidIdTokenHint() {
+		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+				"OAuth 2.0 Parameter: id_token_hint is not an ID token this provider issued to this client.",
+				OIDC_AUTHENTICATION_REQUEST);
+	}
+
+	/** {@code claims} is not an OIDC claims request (a JSON object of {@code userinfo}/{@code id_token} objects). */
+	public static OAuth2Error invalidClaimsParameter() {
+		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+				"OAuth 2.0 Parameter: claims must be a JSON object whose userinfo and id_token members are objects.",
+				OIDC_CLAIMS_PARAMETER);
+	}
+
+	/** A {@code request} object from a client that registered no key to sign one with. */
+	public static OAuth2Error requestNotSupported() {
+		return new OAuth2Error("request_not_supported",
+				"Request objects are accepted only from clients that registered a public key (jwks) to sign them.",
+				OIDC_AUTHENTICATION_ERRORS);
+	}
+
+	/** A {@code request_uri} that is not one our pushed authorization request endpoint issued. */
+	public static OAuth2Error requestUriNotSupported() {
+		return new OAuth2Error("request_uri_not_supported",
+				"Only request_uri values from the pushed authorization request endpoint are accepted.",
+				OIDC_AUTHENTICATION_ERRORS);
+	}
+
+	/** A request object that is not signed by the client's registered key, or whose claims are wrong. */
+	public static OAuth2Error invalidRequestObject(String why) {
+		return new OAuth2Error("invalid_request_object", "The request object is invalid: " + why, RFC9101_ERRORS);
+	}
+
+	/** A pushed request's {@code request_uri} that is unknown, expired, another client's or already used. */
+	public static OAuth2Error pushedRequestUnusable() {
+		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+				"OAuth 2.0 Parameter: request_uri is unknown, expired, already used or not this client's.",
+				RFC9126_REQUEST_URI);
 	}
 
 	public static OAuth2AuthenticationException asException(OAuth2Error error) {

@@ -3,11 +3,18 @@ package dev.failsafe.idp.server.web;
 import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.authorizations.RefreshTokenReuseDetection;
 import dev.failsafe.idp.server.authorizations.StoredAuthorizationService;
+import dev.failsafe.idp.server.authorize.AuthorizationRequestResolver;
+import dev.failsafe.idp.server.authorize.IdTokenHints;
+import dev.failsafe.idp.server.authorize.LoginPageForward;
+import dev.failsafe.idp.server.authorize.LoginRequirements;
+import dev.failsafe.idp.server.authorize.PendingAuthorizations;
+import dev.failsafe.idp.server.authorize.PromptConsent;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.login.LoginOutcomes;
 import dev.failsafe.idp.server.login.LoginThrottle;
 import dev.failsafe.idp.server.login.ThrottledAuthenticationProvider;
 import dev.failsafe.idp.server.logout.LogoutRequestHandler;
+import dev.failsafe.idp.server.metadata.ProviderMetadata;
 import dev.failsafe.idp.server.observability.RequestIdFilter;
 import dev.failsafe.idp.server.tokens.IssuedTokenCounter;
 import dev.failsafe.idp.server.users.DirectoryUserInfoMapper;
@@ -15,6 +22,7 @@ import dev.failsafe.idp.server.users.PasswordUpgrades;
 import dev.failsafe.idp.server.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -39,9 +47,11 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -88,6 +98,14 @@ class SecurityConfiguration {
 	@Bean
 	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
 		return new SpringSessionBackedSessionRegistry<>(sessions);
+	}
+
+	/** Tomcat's header limits leave room for the largest authorization request and its redirect. */
+	@Bean
+	FrontChannelLimitsCheck frontChannelLimitsCheck(FrontChannelProperties limits,
+			@Value("${server.max-http-request-header-size:8KB}") DataSize requestHeaderSize,
+			@Value("${server.tomcat.max-http-response-header-size:8KB}") DataSize responseHeaderSize) {
+		return new FrontChannelLimitsCheck(limits, requestHeaderSize, responseHeaderSize);
 	}
 
 	@Bean
@@ -161,12 +179,17 @@ class SecurityConfiguration {
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ProtocolErrorResponder errors,
 			BearerErrorResponder bearerErrors, ClientSecretEncoder secrets, ClientNames clientNames,
 			UserDirectory users, RegisteredClientRepository clients, AuthorizationServerSettings endpoints,
-			StoredAuthorizationService authorizations, MeterRegistry meters) {
+			StoredAuthorizationService authorizations, MeterRegistry meters, PendingAuthorizations pending,
+			LoginPageForward loginPage, IdTokenHints idTokenHints, Clock clock, FrontChannelProperties frontChannel,
+			ProviderMetadata metadata) {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		ExactRedirectUriValidator redirectUris = new ExactRedirectUriValidator();
-		FrontChannelRequestLimits limits = new FrontChannelRequestLimits();
+		FrontChannelRequestLimits limits = new FrontChannelRequestLimits(frontChannel);
+		AuthorizationEndpointErrorHandler authorizationErrors = new AuthorizationEndpointErrorHandler();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, as -> as
+				.authorizationServerMetadataEndpoint(endpoint -> endpoint
+					.authorizationServerMetadataCustomizer(document -> document.claims(metadata::oauth2)))
 				.clientAuthentication(clientAuthentication -> clientAuthentication.errorResponseHandler(errors)
 					.authenticationConverters(converters -> converters.add(0, new SingleClientAuthenticationMethod()))
 					.authenticationProviders(providers -> providers.forEach(provider -> {
@@ -175,13 +198,14 @@ class SecurityConfiguration {
 						}
 					})))
 				.authorizationEndpoint(authorization -> authorization.consentPage(CONSENT_PAGE)
-					.errorResponseHandler(new AuthorizationEndpointErrorHandler())
+					.errorResponseHandler(authorizationErrors)
 					.authorizationRequestConverters(
 							converters -> guardAuthorizationRequests(converters, limits, clients, redirectUris))
 					.authenticationProviders(providers -> providers.forEach(provider -> {
 						if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
 							codeRequests.setAuthenticationValidator(redirectUris
 								.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
+							codeRequests.setAuthorizationConsentRequired(new PromptConsent());
 						}
 					})))
 				.tokenEndpoint(token -> token.errorResponseHandler(errors)
@@ -191,18 +215,25 @@ class SecurityConfiguration {
 				.tokenIntrospectionEndpoint(introspection -> introspection.errorResponseHandler(errors))
 				.tokenRevocationEndpoint(revocation -> revocation.errorResponseHandler(errors))
 				.oidc(oidc -> oidc
+					.providerConfigurationEndpoint(endpoint -> endpoint
+						.providerConfigurationCustomizer(document -> document.claims(metadata::openid)))
 					.logoutEndpoint(logout -> logout.logoutRequestConverters(converters -> converters.add(0, limits))
 						.logoutResponseHandler(new LogoutRequestHandler(clientNames)))
 					.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new DirectoryUserInfoMapper(users))
 						.errorResponseHandler(bearerErrors))))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+			// prompt, max_age and id_token_hint decide whether the user must sign in (now); the
+			// authorization request waits in the session meanwhile.
+			.addFilterBefore(new LoginRequirements(pending, loginPage, authorizationErrors, idTokenHints, clock),
+					AuthorizationFilter.class)
+			.requestCache(cache -> cache.requestCache(pending))
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+				.bearerTokenResolver(bearerTokens())
 				.authenticationEntryPoint(bearerErrors))
 			// Who is asked to authenticate, and how: the user (login page) only at the authorization
 			// endpoint, a client (invalid_client) at the back channel, a bearer everywhere else.
 			.exceptionHandling(exceptions -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
-						path(endpoints.getAuthorizationEndpoint()))
+				.defaultAuthenticationEntryPointFor(loginPage, path(endpoints.getAuthorizationEndpoint()))
 				.defaultAuthenticationEntryPointFor(errors,
 						new OrRequestMatcher(path(endpoints.getTokenEndpoint()),
 								path(endpoints.getTokenIntrospectionEndpoint()),
@@ -214,11 +245,12 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, UserDirectory users, PasswordEncoder passwords,
-			PasswordUpgrades passwordUpgrades, LoginThrottle throttle, MeterRegistry meters) {
+			PasswordUpgrades passwordUpgrades, LoginThrottle throttle, MeterRegistry meters,
+			PendingAuthorizations pending) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwords);
 		passwordCheck.setUserDetailsPasswordService(passwordUpgrades);
-		LoginOutcomes outcomes = new LoginOutcomes(meters);
+		LoginOutcomes outcomes = new LoginOutcomes(meters, pending);
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers(LOGIN_PAGE, LOGIN_PAGE + "/throttled", "/logout/done", "/error", "/css/**", "/favicon.ico")
 			.permitAll()
@@ -235,15 +267,26 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Size limits first; then Spring's parameter checks, wrapped so that their errors reach a client
-	 * whose redirect URI can be trusted.
+	 * Size limits first; then what resolving the request refused, and Spring's parameter checks,
+	 * wrapped so that their errors reach a client whose redirect URI can be trusted.
 	 */
 	private static void guardAuthorizationRequests(List<AuthenticationConverter> converters,
 			FrontChannelRequestLimits limits, RegisteredClientRepository clients,
 			ExactRedirectUriValidator redirectUris) {
 		converters.replaceAll(converter -> (converter instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter)
 				? new AuthorizationErrorRedirect(converter, clients, redirectUris) : converter);
+		converters.add(0, new AuthorizationErrorRedirect(AuthorizationRequestResolver.errors(), clients, redirectUris));
 		converters.add(0, limits);
+	}
+
+	/**
+	 * The access token in the Authorization header, or in a form body (RFC 6750 section 2.2, as OIDC
+	 * Core section 5.3.1 allows at the UserInfo endpoint); both at once is invalid_request.
+	 */
+	private static BearerTokenResolver bearerTokens() {
+		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+		resolver.setAllowFormEncodedBodyParameter(true);
+		return resolver;
 	}
 
 	private static RequestMatcher path(String path) {

@@ -10,7 +10,8 @@ import dev.failsafe.idp.testing.provider.Demo;
 /**
  * The authorization-code flow as a browser walks it (authorize, login form, consent form), over
  * real HTTP with a {@link UserAgent}, and the client's code exchange and refresh on its
- * {@link BackChannel}. A step the provider does not answer as a successful flow needs is a
+ * {@link BackChannel}. The provider may answer the authorization request with the login page itself
+ * (whose POST then answers with the redirect onwards) or with a redirect to it. A step the provider does not answer as a successful flow needs is a
  * {@link Refused} with the status it answered.
  */
 public final class CodeFlow {
@@ -62,7 +63,16 @@ public final class CodeFlow {
 	 */
 	public Map<String, String> authorize(String url, String redirectUri, String username, String password) {
 		HttpResponse<String> response = this.agent.get(url);
-		if (UserAgent.isRedirect(response) && this.agent.isLoginPage(UserAgent.location(response))) {
+		if (UserAgent.isLoginForm(response)) {
+			// The authorization endpoint answered with the login page; the form's POST answers with
+			// the authorization endpoint's redirect.
+			HttpResponse<String> login = this.agent.submitLogin(response.body(), username, password);
+			if (!UserAgent.isRedirect(login) || this.agent.isLoginPage(UserAgent.location(login))) {
+				throw new Refused(login.statusCode(), "login refused: " + UserAgent.location(login));
+			}
+			response = login;
+		}
+		else if (UserAgent.isRedirect(response) && this.agent.isLoginPage(UserAgent.location(response))) {
 			HttpResponse<String> login = this.agent.submitLogin(username, password);
 			if (!UserAgent.isRedirect(login) || UserAgent.location(login).contains("/login?")) {
 				throw new Refused(login.statusCode(), "login refused: " + UserAgent.location(login));
@@ -92,7 +102,8 @@ public final class CodeFlow {
 	public boolean signedIn() {
 		HttpResponse<String> response = this.agent.get(authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid",
 				Pkce.create(), "s", "n"));
-		return response.statusCode() == 302 && !this.agent.isLoginPage(UserAgent.location(response));
+		return response.statusCode() == 302 && !this.agent.isLoginPage(UserAgent.location(response))
+				&& !UserAgent.isLoginForm(response);
 	}
 
 	/** Submits the consent form with every offered scope checked. */

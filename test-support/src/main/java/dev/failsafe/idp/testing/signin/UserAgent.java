@@ -105,8 +105,18 @@ public final class UserAgent {
 		if (page.statusCode() != 200) {
 			throw new Refused(page.statusCode(), "login page");
 		}
+		return submitLogin(page.body(), username, password);
+	}
+
+	/** Submits the login form of {@code loginPage} (a page already shown); returns the POST's response. */
+	public HttpResponse<String> submitLogin(String loginPage, String username, String password) {
 		return postForm("/login", Map.of("username", List.of(username), "password", List.of(password), "_csrf",
-				List.of(csrfToken(page.body()))));
+				List.of(csrfToken(loginPage))));
+	}
+
+	/** Whether {@code response} is a page holding the login form (a password field). */
+	public static boolean isLoginForm(HttpResponse<String> response) {
+		return response.statusCode() == 200 && response.body().contains("name=\"password\"");
 	}
 
 	public Optional<String> cookie(String name) {
