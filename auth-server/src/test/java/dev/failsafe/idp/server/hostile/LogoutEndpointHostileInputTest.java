@@ -83,8 +83,8 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	void logoutWhenStateOversizedThenErrorPageAndNoRedirect() {
 		String idToken = grants().shopTokens().string("id_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", idToken,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI, "state", "s".repeat(2048))),
-				"invalid_request", "state is longer than 1024 characters");
+				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI, "state", "s".repeat(8193))),
+				"invalid_request", "state is longer than 8192 characters");
 	}
 
 	@Test
