@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
@@ -31,8 +32,13 @@ final class LogoutConfirmationController {
 	@PostMapping(CONFIRM_PATH)
 	String logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
 		PendingLogout pending = pending(request);
+		// The session ends here, and the language it remembered with it: the signed-out page is told.
+		String language = LocaleContextHolder.getLocale().toLanguageTag();
 		this.logoutHandler.logout(request, response, authentication);
 		String target = (pending != null) ? pending.redirectTarget() : DONE_PATH;
+		if (DONE_PATH.equals(target)) {
+			target += "?ui_locales=" + language;
+		}
 		return "redirect:" + target;
 	}
 

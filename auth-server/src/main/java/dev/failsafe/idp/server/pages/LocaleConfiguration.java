@@ -2,10 +2,11 @@ package dev.failsafe.idp.server.pages;
 
 import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.LocaleResolver;
 
 /** The pages' language ({@link UiLocaleResolver}); the texts are {@code messages*.properties}. */
 @Configuration(proxyBeanMethods = false)
@@ -13,8 +14,17 @@ class LocaleConfiguration {
 
 	/** The name the dispatcher servlet looks it up by, which also makes Spring Boot's default back off. */
 	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
-	LocaleResolver localeResolver(PendingAuthorizations pending) {
+	UiLocaleResolver localeResolver(PendingAuthorizations pending) {
 		return new UiLocaleResolver(pending);
+	}
+
+	/** Inside Spring Session's filter, so the session it remembers the language in is the stored one. */
+	@Bean
+	FilterRegistrationBean<UiLocalesRemembered> uiLocalesRemembered(UiLocaleResolver locales) {
+		FilterRegistrationBean<UiLocalesRemembered> registration = new FilterRegistrationBean<>(
+				new UiLocalesRemembered(locales));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+		return registration;
 	}
 
 }

@@ -282,8 +282,9 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		this.driver.get(PROVIDER.issuer() + pathAndQuery);
 	}
 
+	/** The login page: at /login, or as the authorization endpoint's own answer. */
 	private void awaitLoginPage() {
-		String loginUrl = "^" + Pattern.quote(PROVIDER.issuer() + "/login") + "(\\?.*)?$";
+		String loginUrl = "^" + Pattern.quote(PROVIDER.issuer()) + "/(login|oauth2/authorize)(\\?.*)?$";
 		await(ExpectedConditions.and(ExpectedConditions.urlMatches(loginUrl),
 				ExpectedConditions.visibilityOfElementLocated(By.id("username"))));
 	}

@@ -52,14 +52,19 @@ final class RelyingPartyStub implements AutoCloseable {
 
 	/** Listens on 127.0.0.1:8081, or fails saying the port is taken. */
 	static RelyingPartyStub start() {
+		return start(PORT);
+	}
+
+	/** Listens on 127.0.0.1:{@code port} (a test's own client may register any). */
+	static RelyingPartyStub start(int port) {
 		HttpServer server;
 		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), PORT), 0);
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
 		}
 		catch (BindException ex) {
-			throw new IllegalStateException("Port " + PORT + " on 127.0.0.1 is taken, but the browser tests must "
+			throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken, but the browser tests must "
 					+ "listen there: the demo clients' registered redirect URIs point to " + ORIGIN
-					+ ". Stop whatever listens on it (ss -ltnp 'sport = :" + PORT + "') and run again.", ex);
+					+ ". Stop whatever listens on it (ss -ltnp 'sport = :" + port + "') and run again.", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
