@@ -2,6 +2,7 @@ package dev.failsafe.idp.server.clients;
 
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
@@ -9,7 +10,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * Serves registered clients with the token policy of this deployment laid over what the database
- * holds: lifetimes from {@link TokenProperties}, self-contained (JWT) access tokens and refresh
+ * holds: lifetimes from {@link TokenProperties} (a public client's refresh tokens their own, shorter
+ * one), self-contained (JWT) access tokens and refresh
  * token rotation, whatever a client row says. A client keeps only its choice of signing algorithm.
  * So changing a lifetime is one setting, and key retention (derived from the same settings) always
  * covers every token issued.
@@ -40,6 +42,11 @@ public final class ConfiguredLifetimesClientRepository implements RegisteredClie
 		return withPolicy(this.delegate.findByClientId(clientId));
 	}
 
+	/** A client that authenticates with nothing but its id (a browser or native app). */
+	private static boolean isPublic(RegisteredClient client) {
+		return client.getClientAuthenticationMethods().equals(java.util.Set.of(ClientAuthenticationMethod.NONE));
+	}
+
 	private RegisteredClient withPolicy(RegisteredClient client) {
 		if (client == null) {
 			return null;
@@ -47,7 +54,8 @@ public final class ConfiguredLifetimesClientRepository implements RegisteredClie
 		TokenSettings settings = TokenSettings.withSettings(client.getTokenSettings().getSettings())
 			.accessTokenTimeToLive(this.tokens.accessTokenTtl())
 			.idTokenSignatureAlgorithm(client.getTokenSettings().getIdTokenSignatureAlgorithm())
-			.refreshTokenTimeToLive(this.tokens.refreshTokenTtl())
+			.refreshTokenTimeToLive(isPublic(client) ? this.tokens.publicClientRefreshTokenTtl()
+					: this.tokens.refreshTokenTtl())
 			.authorizationCodeTimeToLive(this.tokens.authorizationCodeTtl())
 			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 			.reuseRefreshTokens(false)

@@ -111,6 +111,7 @@ public final class DemoTenant implements InitializingBean {
 		seedClient(SPA, "Demo SPA", client -> client
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.redirectUri(SPA_REDIRECT_URI)
 			.postLogoutRedirectUri(SPA_POST_LOGOUT_URI)
 			.scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))

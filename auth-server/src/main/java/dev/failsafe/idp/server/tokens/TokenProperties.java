@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenTtl lifetime of access tokens (JWTs partners verify locally)
  * @param idTokenTtl lifetime of ID tokens
  * @param refreshTokenTtl lifetime of a refresh token; each refresh rotates it
+ * @param publicClientRefreshTokenTtl lifetime of a public client's (a browser app's) refresh token,
+ * at most {@code refreshTokenTtl}: such a client cannot keep a secret, so its tokens end sooner
  * @param authorizationCodeTtl lifetime of an authorization code
  * @param clockSkew tolerated clock difference between us and token verifiers
  * @param scopeAudiences for a scope, the resource server (its identifier, e.g. its URL) that an
@@ -29,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("idp.tokens")
 public record TokenProperties(@NotNull @DefaultValue("5m") Duration accessTokenTtl,
 		@NotNull @DefaultValue("5m") Duration idTokenTtl, @NotNull @DefaultValue("8h") Duration refreshTokenTtl,
+		@NotNull @DefaultValue("1h") Duration publicClientRefreshTokenTtl,
 		@NotNull @DefaultValue("1m") Duration authorizationCodeTtl, @NotNull @DefaultValue("60s") Duration clockSkew,
 		@DefaultValue Map<String, String> scopeAudiences) {
 
@@ -39,6 +42,11 @@ public record TokenProperties(@NotNull @DefaultValue("5m") Duration accessTokenT
 		requirePositive("access-token-ttl", accessTokenTtl);
 		requirePositive("id-token-ttl", idTokenTtl);
 		requirePositive("refresh-token-ttl", refreshTokenTtl);
+		requirePositive("public-client-refresh-token-ttl", publicClientRefreshTokenTtl);
+		if (publicClientRefreshTokenTtl.compareTo(refreshTokenTtl) > 0) {
+			throw new IllegalArgumentException(
+					"idp.tokens.public-client-refresh-token-ttl must not exceed idp.tokens.refresh-token-ttl");
+		}
 		requirePositive("authorization-code-ttl", authorizationCodeTtl);
 		if (clockSkew.isNegative()) {
 			throw new IllegalArgumentException("idp.tokens.clock-skew must not be negative");

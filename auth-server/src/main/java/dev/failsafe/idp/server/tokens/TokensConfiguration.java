@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.tokens;
 
+import java.time.Clock;
+
 import dev.failsafe.idp.server.users.UserDirectory;
 
 import org.springframework.context.annotation.Bean;
@@ -36,11 +38,11 @@ class TokensConfiguration {
 
 	@Bean
 	OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder,
-			OAuth2TokenCustomizer<JwtEncodingContext> customizer) {
+			OAuth2TokenCustomizer<JwtEncodingContext> customizer, Clock clock) {
 		JwtGenerator jwts = new JwtGenerator(encoder);
 		jwts.setJwtCustomizer(customizer);
 		return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
-				new FamilyLifetimeRefreshTokens());
+				new FamilyLifetimeRefreshTokens(clock));
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.failsafe.idp.server.authorize.LoginRequirements;
 import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 import dev.failsafe.idp.server.authorize.PromptConsent;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
+import dev.failsafe.idp.server.clients.PublicClientRefresh;
 import dev.failsafe.idp.server.login.LoginOutcomes;
 import dev.failsafe.idp.server.login.LoginThrottle;
 import dev.failsafe.idp.server.login.ThrottledAuthenticationProvider;
@@ -191,12 +192,18 @@ class SecurityConfiguration {
 				.authorizationServerMetadataEndpoint(endpoint -> endpoint
 					.authorizationServerMetadataCustomizer(document -> document.claims(metadata::oauth2)))
 				.clientAuthentication(clientAuthentication -> clientAuthentication.errorResponseHandler(errors)
-					.authenticationConverters(converters -> converters.add(0, new SingleClientAuthenticationMethod()))
-					.authenticationProviders(providers -> providers.forEach(provider -> {
-						if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
-							secretProvider.setPasswordEncoder(secrets.encoder());
-						}
-					})))
+					.authenticationConverters(converters -> {
+						converters.add(0, new SingleClientAuthenticationMethod());
+						converters.add(PublicClientRefresh.converter());
+					})
+					.authenticationProviders(providers -> {
+						providers.forEach(provider -> {
+							if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
+								secretProvider.setPasswordEncoder(secrets.encoder());
+							}
+						});
+						providers.add(0, PublicClientRefresh.provider(clients));
+					}))
 				.authorizationEndpoint(authorization -> authorization.consentPage(CONSENT_PAGE)
 					.errorResponseHandler(authorizationErrors)
 					.authorizationRequestConverters(

@@ -59,15 +59,15 @@ class ScopeAudienceTest extends ProviderIntegrationTest {
 	@Test
 	void tokenPropertiesWhenAudienceIsNotOneTokenThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new TokenProperties(Duration.ofMinutes(5),
-				Duration.ofMinutes(5), Duration.ofHours(8), Duration.ofMinutes(1), Duration.ofSeconds(60),
-				Map.of("orders.read", "two audiences")))
+				Duration.ofMinutes(5), Duration.ofHours(8), Duration.ofHours(1), Duration.ofMinutes(1),
+				Duration.ofSeconds(60), Map.of("orders.read", "two audiences")))
 			.withMessageContaining("idp.tokens.scope-audiences");
 	}
 
 	@Test
 	void audiencesForWhenScopesShareAnAudienceThenNamedOnce() {
 		TokenProperties tokens = new TokenProperties(Duration.ofMinutes(5), Duration.ofMinutes(5),
-				Duration.ofHours(8), Duration.ofMinutes(1), Duration.ofSeconds(60),
+				Duration.ofHours(8), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofSeconds(60),
 				Map.of("orders.read", PARTNER_API, "orders.write", PARTNER_API));
 
 		assertThat(tokens.audiencesFor(List.of("orders.read", "orders.write", "openid"))).containsExactly(PARTNER_API);
