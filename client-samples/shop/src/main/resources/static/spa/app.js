@@ -1,5 +1,8 @@
 // The demo SPA: authorization code with PKCE for the public client demo-spa, then partner-api with
-// the access token. Tokens live in sessionStorage of this tab only (a demo; see the README).
+// the access token. Tokens live in sessionStorage of this tab only (a demo; see the README). The
+// session is renewed without the password (OAuth 2.0 for Browser-Based Applications): with the
+// refresh token (rotated by the provider at every use), else by a silent authorization request
+// (prompt=none, a top-level redirect: the provider's pages may not be framed).
 'use strict';
 
 const STORE = window.sessionStorage;
@@ -28,7 +31,7 @@ function problem(message) {
   box.hidden = !message;
 }
 
-async function login(config) {
+async function login(config, silent) {
   const verifier = randomValue();
   const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   const state = randomValue();
@@ -39,6 +42,9 @@ async function login(config) {
     redirect_uri: location.origin + '/spa/callback', state, nonce,
     code_challenge: challenge, code_challenge_method: 'S256'
   });
+  if (silent) {
+    request.set('prompt', 'none');
+  }
   location.assign(config.authorizationEndpoint + '?' + request);
 }
 
@@ -46,6 +52,9 @@ async function completeLogin(config, query) {
   const pending = JSON.parse(STORE.getItem('pkce') || 'null');
   STORE.removeItem('pkce');
   history.replaceState(null, '', '/spa/');
+  if (query.get('error') === 'login_required') {
+    return;
+  }
   if (query.get('error')) {
     throw new Error('Sign-in was not completed (' + query.get('error') + ').');
   }
@@ -67,10 +76,37 @@ async function completeLogin(config, query) {
   if (claimsOf(tokens.id_token).nonce !== pending.nonce) {
     throw new Error('The ID token does not belong to this sign-in.');
   }
-  STORE.setItem('tokens', JSON.stringify({ access: tokens.access_token, id: tokens.id_token }));
+  keep({ access: tokens.access_token, id: tokens.id_token, refresh: tokens.refresh_token });
 }
 
-async function loadOrders(config, tokens) {
+function keep(tokens) {
+  STORE.setItem('tokens', JSON.stringify(tokens));
+  document.body.dataset.accessJti = claimsOf(tokens.access).jti;
+}
+
+// A new access token without the user: the refresh token, else a silent authorization request.
+async function renew(config) {
+  const stored = JSON.parse(STORE.getItem('tokens') || 'null');
+  if (stored && stored.refresh) {
+    const response = await fetch(config.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: stored.refresh, client_id: config.clientId })
+    });
+    if (response.ok) {
+      const tokens = await response.json();
+      const renewed = { access: tokens.access_token, id: tokens.id_token || stored.id, refresh: tokens.refresh_token };
+      keep(renewed);
+      document.getElementById('spa-renewed').textContent = 'Session renewed.';
+      return renewed;
+    }
+  }
+  STORE.removeItem('tokens');
+  await login(config, true);
+  return null;
+}
+
+async function loadOrders(config, tokens, retried) {
   problem('');
   let response;
   try {
@@ -79,6 +115,13 @@ async function loadOrders(config, tokens) {
     });
   } catch (unreachable) {
     problem('Orders cannot be reached right now.');
+    return;
+  }
+  if (response.status === 401 && !retried) {
+    const renewed = await renew(config);
+    if (renewed) {
+      await loadOrders(config, renewed, true);
+    }
     return;
   }
   if (!response.ok) {
@@ -128,7 +171,10 @@ async function start() {
   if (tokens) {
     const claims = claimsOf(tokens.id);
     document.getElementById('spa-welcome').textContent = 'Signed in as ' + (claims.name || claims.sub) + '.';
-    document.getElementById('load-orders').onclick = () => loadOrders(config, tokens);
+    document.body.dataset.accessJti = claimsOf(tokens.access).jti;
+    document.getElementById('load-orders').onclick = () =>
+      loadOrders(config, JSON.parse(STORE.getItem('tokens')));
+    document.getElementById('spa-renew').onclick = () => renew(config);
     document.getElementById('spa-logout').onclick = () => logout(config, tokens);
   }
   document.body.dataset.ready = 'true';

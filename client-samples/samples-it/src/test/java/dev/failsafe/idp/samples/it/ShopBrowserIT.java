@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The samples as a shopper sees them, in a real headless Chromium: the packaged provider,
  * partner-api and shop as processes (the shop on 127.0.0.1:8081, where the demo clients' redirect
  * URIs point). In order: log in through the shop and order through partner-api; the SPA logs in and
- * reads the same orders; RP-initiated logout; then the provider killed with SIGKILL: the signed-in
+ * reads the same orders, and renews its session twice without the password; RP-initiated logout; then the provider killed with SIGKILL: the signed-in
  * shopper keeps shopping, a new visitor gets a clear "sign-in unavailable" page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -119,8 +119,36 @@ class ShopBrowserIT {
 		assertThat(this.driver.findElement(By.id("problem")).isDisplayed()).isFalse();
 	}
 
+	/**
+	 * The SPA renews its session without the password: a new access token from its refresh token
+	 * (rotated at every use), and the orders load with it; the browser never leaves the SPA.
+	 */
 	@Test
 	@Order(3)
+	void spaWhenSessionRenewedThenNewAccessTokenWithoutPasswordPrompt() {
+		open(SHOP + "/spa/");
+		this.browser.await().until(driver -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute(
+				"data-ready")));
+		String before = this.driver.findElement(By.tagName("body")).getDomAttribute("data-access-jti");
+		assertThat(before).as("signed in since the previous test").isNotBlank();
+		for (int renewal = 1; renewal <= 2; renewal++) {
+			String previous = this.driver.findElement(By.tagName("body")).getDomAttribute("data-access-jti");
+			visible(By.id("spa-renew")).click();
+			this.browser.await().until(driver -> {
+				String now = driver.findElement(By.tagName("body")).getDomAttribute("data-access-jti");
+				return now != null && !now.equals(previous);
+			});
+		}
+		assertThat(text(By.id("spa-renewed"))).isEqualTo("Session renewed.");
+		assertThat(this.driver.getCurrentUrl()).startsWith(SHOP + "/spa/");
+		assertThat(this.driver.findElements(By.id("password"))).as("no password asked").isEmpty();
+		visible(By.id("load-orders")).click();
+		this.browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.className("spa-order")));
+		assertThat(this.driver.findElement(By.id("problem")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	@Order(4)
 	void shopWhenLoggedOutThenProviderConfirmsAndShopperIsBackHome() {
 		open(SHOP + "/profile");
 		this.browser.clickAndAwaitNextPage(visible(By.id("logout")));
@@ -132,7 +160,7 @@ class ShopBrowserIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void shopWhenProviderKilledThenSignedInShopperKeepsShoppingAndNewLoginGetsClearPage() throws Exception {
 		signInThroughShop();
 		this.provider.kill();
@@ -158,7 +186,8 @@ class ShopBrowserIT {
 	private void signInThroughShop() {
 		open(SHOP + "/");
 		this.browser.clickAndAwaitNextPage(visible(By.id("login")));
-		assertThat(this.driver.getCurrentUrl()).startsWith(this.issuer + "/login");
+		// The provider answers the authorization request with its login page.
+		assertThat(this.driver.getCurrentUrl()).startsWith(this.issuer + "/oauth2/authorize?");
 		visible(By.id("username")).sendKeys(Demo.USERNAME);
 		this.driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
 		this.browser.clickAndAwaitNextPage(this.driver.findElement(By.id("sign-in")));
