@@ -4,13 +4,17 @@ import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.failsafe.idp.server.clients.ApplicationType;
+import dev.failsafe.idp.server.clients.ClientProtocolSettings;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.ClientSpec;
 import dev.failsafe.idp.server.clients.InvalidClientRegistrationException;
 import dev.failsafe.idp.server.operators.OperatorClients;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -35,6 +39,8 @@ final class AdminClientsController {
 
 	private static final String PUBLIC = "public";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final ClientRegistrations registrations;
 
 	AdminClientsController(ClientRegistrations registrations) {
@@ -45,7 +51,8 @@ final class AdminClientsController {
 	record ClientView(String clientId, String clientName, String clientType, String applicationType,
 			List<String> grantTypes, List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes,
 			boolean operator, boolean requireConsent, boolean requirePkce, String signingAlgorithm,
-			Instant clientIdIssuedAt) {
+			Instant clientIdIssuedAt, Map<String, Object> jwks, boolean requirePushedAuthorizationRequests,
+			boolean dpopBoundAccessTokens) {
 	}
 
 	/**
@@ -57,7 +64,8 @@ final class AdminClientsController {
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> redirectUris,
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> postLogoutRedirectUris,
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> scopes,
-			Boolean operator, Boolean requireConsent, String signingAlgorithm) {
+			Boolean operator, Boolean requireConsent, String signingAlgorithm, Map<String, Object> jwks,
+			Boolean requirePushedAuthorizationRequests, Boolean dpopBoundAccessTokens) {
 
 		ClientSpec spec(String id) {
 			if (this.clientType != null && !CONFIDENTIAL.equals(this.clientType) && !PUBLIC.equals(this.clientType)) {
@@ -65,7 +73,10 @@ final class AdminClientsController {
 			}
 			return new ClientSpec(id, this.clientName, !PUBLIC.equals(this.clientType), this.grantTypes,
 					this.redirectUris, this.postLogoutRedirectUris, this.scopes, !Boolean.FALSE.equals(this.requireConsent),
-					this.signingAlgorithm, Boolean.TRUE.equals(this.operator), this.applicationType);
+					this.signingAlgorithm, Boolean.TRUE.equals(this.operator), this.applicationType,
+					(this.jwks != null) ? JSON.writeValueAsString(this.jwks) : null,
+					Boolean.TRUE.equals(this.requirePushedAuthorizationRequests),
+					Boolean.TRUE.equals(this.dpopBoundAccessTokens));
 		}
 
 	}
@@ -129,7 +140,10 @@ final class AdminClientsController {
 				client.getPostLogoutRedirectUris().stream().sorted().toList(),
 				client.getScopes().stream().sorted().toList(), OperatorClients.isOperator(client),
 				client.getClientSettings().isRequireAuthorizationConsent(), client.getClientSettings().isRequireProofKey(),
-				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(), client.getClientIdIssuedAt());
+				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(), client.getClientIdIssuedAt(),
+				ClientProtocolSettings.keys(client).map(keys -> keys.toJSONObject(true)).orElse(null),
+				ClientProtocolSettings.requiresPushedAuthorizationRequests(client),
+				ClientProtocolSettings.requiresDpop(client));
 	}
 
 	/** No client has this id. */

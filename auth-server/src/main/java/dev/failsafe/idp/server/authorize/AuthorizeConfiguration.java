@@ -3,7 +3,10 @@ package dev.failsafe.idp.server.authorize;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+import java.time.Clock;
+
 import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.tokens.TokenProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -50,8 +53,8 @@ class AuthorizeConfiguration {
 	}
 
 	@Bean
-	RequestObjects requestObjects() {
-		return new RequestObjects();
+	RequestObjects requestObjects(ProviderProperties provider, Clock clock, TokenProperties tokens) {
+		return new RequestObjects(provider.issuer().toString(), clock, tokens.clockSkew());
 	}
 
 	/** Before Spring Security (and after the endpoint guard and CORS), at the authorization endpoint only. */

@@ -162,6 +162,15 @@ public final class ClientRegistrations {
 		if (spec.operator()) {
 			settings.setting(OperatorClients.SETTING, true);
 		}
+		if (spec.jwks() != null) {
+			settings.setting(ClientProtocolSettings.JWKS, spec.jwks());
+		}
+		if (spec.requirePushedAuthorizationRequests()) {
+			settings.setting(ClientProtocolSettings.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, true);
+		}
+		if (spec.dpopBoundAccessTokens()) {
+			settings.setting(ClientProtocolSettings.DPOP_BOUND_ACCESS_TOKENS, true);
+		}
 		builder.clientSettings(settings.build());
 		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm()
 				: SigningAlgorithm.DEFAULT.name();

@@ -19,10 +19,14 @@ import java.util.List;
  * @param signingAlgorithm {@code RS256} or {@code ES256} for its ID and access tokens
  * @param operator whether the client is an operator, the only kind that may hold the admin scope
  * @param applicationType {@code web} or {@code native} (OIDC Registration's {@code application_type}); null is web
+ * @param jwks the public keys (a JWK Set as JSON) the client signs request objects with, or null
+ * @param requirePushedAuthorizationRequests whether the client must push its authorization requests (RFC 9126)
+ * @param dpopBoundAccessTokens whether the client must bind its tokens to a key with DPoP (RFC 9449)
  */
 public record ClientSpec(String clientId, String clientName, boolean confidential, List<String> grantTypes,
 		List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes, boolean requireConsent,
-		String signingAlgorithm, boolean operator, String applicationType) {
+		String signingAlgorithm, boolean operator, String applicationType, String jwks,
+		boolean requirePushedAuthorizationRequests, boolean dpopBoundAccessTokens) {
 
 	public ClientSpec {
 		grantTypes = copy(grantTypes);

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
  * <li>{@value OperatorClients#ADMIN_SCOPE} only for an operator, and an operator is a confidential
  * client with client_credentials only ({@link OperatorClients}).</li>
  * <li>A native app is a public client (RFC 8252 section 8.4: it cannot keep a secret).</li>
+ * <li>{@code jwks}: public signing keys only ({@link ClientKeyRules}).</li>
  * </ul>
  */
 final class ClientSpecRules {
@@ -46,7 +47,8 @@ final class ClientSpecRules {
 	private static final Set<String> LOOPBACK_LITERALS = Set.of("127.0.0.1", "[::1]");
 
 	static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
+			AuthorizationGrantType.DEVICE_CODE.getValue());
 
 	private ClientSpecRules() {
 	}
@@ -71,6 +73,10 @@ final class ClientSpecRules {
 		require(spec.signingAlgorithm() == null || SigningAlgorithm.named(spec.signingAlgorithm()).isPresent(),
 				"signingAlgorithm", "signingAlgorithm must be one of " + Arrays.toString(SigningAlgorithm.values()));
 		checkOperator(spec);
+		ClientKeyRules.check(spec.jwks());
+		require(!spec.requirePushedAuthorizationRequests()
+				|| spec.grantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue()),
+				"requirePushedAuthorizationRequests", "requirePushedAuthorizationRequests needs authorization_code");
 		return type;
 	}
 
@@ -89,7 +95,8 @@ final class ClientSpecRules {
 	private static void checkGrantTypes(ClientSpec spec) {
 		require(!spec.grantTypes().isEmpty(), "grantTypes", "grantTypes must name at least one grant type");
 		each("grantTypes", spec.grantTypes(), (field, grant) -> require(GRANT_TYPES.contains(grant), field,
-				field + " must be one of authorization_code, refresh_token, client_credentials"));
+				field + " must be one of authorization_code, refresh_token, client_credentials, "
+						+ AuthorizationGrantType.DEVICE_CODE.getValue()));
 		require(spec.confidential()
 				|| !spec.grantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()), "grantTypes",
 				"a public client cannot use client_credentials");

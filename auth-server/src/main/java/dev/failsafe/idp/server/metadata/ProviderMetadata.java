@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+import dev.failsafe.idp.server.authorize.RequestObjects;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
 /**
@@ -23,7 +24,8 @@ import dev.failsafe.idp.server.users.ScopedClaims;
  * <li>Grants: the code flow, refresh and client credentials (token exchange is not offered).</li>
  * <li>OpenID Connect: the scopes and claims the directory releases, the {@code claims} parameter,
  * {@code prompt} values, {@code display} values, the pages' languages, RS256 and ES256 ID tokens;
- * {@code request_uri} pointing at a URL is not supported.</li>
+ * request objects signed with a client's registered key; {@code request_uri} pointing at a URL is not
+ * supported.</li>
  * </ul>
  */
 public final class ProviderMetadata {
@@ -63,7 +65,8 @@ public final class ProviderMetadata {
 		metadata.put("claims_parameter_supported", true);
 		metadata.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
 		metadata.put("display_values_supported", List.of("page", "popup"));
-		metadata.put("request_parameter_supported", false);
+		metadata.put("request_parameter_supported", true);
+		metadata.put("request_object_signing_alg_values_supported", RequestObjects.ALGORITHMS);
 		metadata.put("request_uri_parameter_supported", false);
 		this.additions.forEach(addition -> addition.accept(metadata));
 	}

@@ -60,7 +60,7 @@ class ClientSpecRulesTest {
 	void checkWhenPostLogoutRedirectUriUnsafeThenRefusedLikeRedirectUris() {
 		ClientSpec spec = new ClientSpec("c", "C", true, List.of("authorization_code"), List.of("https://a.example/cb"),
 				List.of("https://a.example/out", "https://a.example/out,https://b.example/"), List.of("openid"), true,
-				null, false, null);
+				null, false, null, null, false, false);
 		assertRefused(spec, "postLogoutRedirectUris[1]", "must not contain ','");
 	}
 
@@ -76,7 +76,7 @@ class ClientSpecRulesTest {
 	void checkWhenListElementNullThenRefusedNamingIt() {
 		assertRefused(service(Arrays.asList("orders.read", null)), "scopes[1]", "not null");
 		assertRefused(new ClientSpec("c", "C", true, Arrays.asList("client_credentials", null), List.of(), List.of(),
-				List.of(), true, null, false, null), "grantTypes[1]", "not null");
+				List.of(), true, null, false, null, null, false, false), "grantTypes[1]", "not null");
 		assertRefused(web("https://a.example/cb", null), "redirectUris[1]", "not null");
 	}
 
@@ -98,38 +98,38 @@ class ClientSpecRulesTest {
 	void checkWhenAdminScopeWithoutOperatorOrOperatorWithUserFlowThenRefused() {
 		assertRefused(service(List.of("admin")), "scopes", "only for operator clients");
 		assertRefused(new ClientSpec("c", "C", true, List.of("client_credentials", "authorization_code"),
-				List.of("https://a.example/cb"), List.of(), List.of("admin"), true, null, true, null), "operator",
+				List.of("https://a.example/cb"), List.of(), List.of("admin"), true, null, true, null, null, false, false), "operator",
 				"client_credentials as its only grant type");
 		assertRefused(new ClientSpec("c", "C", true, List.of("client_credentials", "refresh_token"), List.of(), List.of(),
-				List.of("admin"), true, null, true, null), "operator", "client_credentials as its only grant type");
+				List.of("admin"), true, null, true, null, null, false, false), "operator", "client_credentials as its only grant type");
 		assertThatNoException().isThrownBy(() -> ClientSpecRules.check(new ClientSpec("c", "C", true,
 				List.of("client_credentials"), List.of(), List.of(), List.of("admin", "orders.read"), true, null, true,
-				null)));
+				null, null, false, false)));
 	}
 
 	@Test
 	void checkWhenApplicationTypeUnknownOrNativeConfidentialThenRefused() {
 		assertRefused(new ClientSpec("c", "C", false, List.of("authorization_code"), List.of("https://a.example/cb"),
-				List.of(), List.of(), true, null, false, "desktop"), "applicationType", "web or native");
+				List.of(), List.of(), true, null, false, "desktop", null, false, false), "applicationType", "web or native");
 		assertRefused(new ClientSpec("c", "C", true, List.of("authorization_code"), List.of("https://a.example/cb"),
-				List.of(), List.of(), true, null, false, "native"), "applicationType", "public");
+				List.of(), List.of(), true, null, false, "native", null, false, false), "applicationType", "public");
 		assertThat(ClientSpecRules.check(nativeApp("http://127.0.0.1/cb"))).isEqualTo(ApplicationType.NATIVE);
 		assertThat(ClientSpecRules.check(web("https://a.example/cb"))).isEqualTo(ApplicationType.WEB);
 	}
 
 	private static ClientSpec web(String... redirectUris) {
 		return new ClientSpec("c", "C", true, List.of("authorization_code"), Arrays.asList(redirectUris), List.of(),
-				List.of("openid"), true, null, false, null);
+				List.of("openid"), true, null, false, null, null, false, false);
 	}
 
 	private static ClientSpec nativeApp(String redirectUri) {
 		return new ClientSpec("c", "C", false, List.of("authorization_code"), List.of(redirectUri), List.of(),
-				List.of("openid"), true, null, false, "native");
+				List.of("openid"), true, null, false, "native", null, false, false);
 	}
 
 	private static ClientSpec service(List<String> scopes) {
 		return new ClientSpec("c", "C", true, List.of("client_credentials"), List.of(), List.of(), scopes, true, null,
-				false, null);
+				false, null, null, false, false);
 	}
 
 	private static void assertRefused(ClientSpec spec, String field, String reason) {

@@ -64,6 +64,8 @@ class ConfigPlanTest extends ConformanceSupport {
 				"login", "consent", "select_account");
 		assertThat((List<String>) discovery.get("ui_locales_supported")).containsExactly("en", "ko");
 		assertThat((List<String>) discovery.get("display_values_supported")).containsExactly("page", "popup");
+		assertThat(discovery).containsEntry("request_parameter_supported", true)
+			.containsEntry("request_object_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
 		assertThat(discovery).containsEntry("request_uri_parameter_supported", false)
 			.doesNotContainKey("tls_client_certificate_bound_access_tokens");
 	}

@@ -125,7 +125,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 				nativeApp = "native-app-" + System.nanoTime();
 				this.registrations.create(new ClientSpec(nativeApp, "Native app", false, List.of("authorization_code"),
 						List.of("http://127.0.0.1/callback", "http://[::1]/callback"), List.of(), List.of("openid"), false,
-						null, false, ApplicationType.NATIVE.value()));
+						null, false, ApplicationType.NATIVE.value(), null, false, false));
 			}
 			return nativeApp;
 		}
