@@ -1,9 +1,14 @@
 package dev.failsafe.idp.admin.cli;
 
 import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,7 +27,11 @@ final class ClientFields {
 
 	static final Set<String> APPLICATION_TYPES = Set.of("web", "native");
 
-	static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
+	/** The device grant's name (RFC 8628); {@code device_code} is accepted for it. */
+	static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
+
+	static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials",
+			DEVICE_CODE);
 
 	@Spec(Spec.Target.MIXEE)
 	CommandSpec command;
@@ -39,7 +48,8 @@ final class ClientFields {
 	String applicationType;
 
 	@Option(names = "--grant-type", paramLabel = "GRANT", split = ",",
-			description = "authorization_code, refresh_token, client_credentials (repeat or comma-separate).")
+			description = "authorization_code, refresh_token, client_credentials, device_code (the device grant, "
+					+ DEVICE_CODE + ") (repeat or comma-separate).")
 	List<String> grantTypes;
 
 	@Option(names = "--redirect-uri", paramLabel = "URI",
@@ -66,6 +76,18 @@ final class ClientFields {
 			description = "ID and access token algorithm: ${COMPLETION-CANDIDATES}.")
 	SigningAlgorithm signingAlgorithm;
 
+	@Option(names = "--jwks-file", paramLabel = "FILE",
+			description = "A JWK Set (JSON) of the public keys the client signs request objects with.")
+	Path jwksFile;
+
+	@Option(names = "--require-par", negatable = true,
+			description = "The client must push its authorization requests (RFC 9126; --no-require-par: need not).")
+	Boolean requirePushedAuthorizationRequests;
+
+	@Option(names = "--dpop", negatable = true,
+			description = "The client must bind its tokens to a key with DPoP (RFC 9449; --no-dpop: need not).")
+	Boolean dpopBoundAccessTokens;
+
 	/** Writes the options given over {@code request}. */
 	ObjectNode applyTo(ObjectNode request) {
 		if (this.type != null && !TYPES.contains(this.type)) {
@@ -76,10 +98,11 @@ final class ClientFields {
 					+ this.applicationType + "'");
 		}
 		if (this.grantTypes != null) {
+			this.grantTypes.replaceAll(grant -> "device_code".equals(grant.strip()) ? DEVICE_CODE : grant);
 			for (String grantType : this.grantTypes) {
 				if (!GRANT_TYPES.contains(grantType)) {
-					throw usage("Invalid value for option '--grant-type': expected authorization_code, refresh_token "
-							+ "or client_credentials but was '" + grantType + "'");
+					throw usage("Invalid value for option '--grant-type': expected authorization_code, refresh_token, "
+							+ "client_credentials or device_code but was '" + grantType + "'");
 				}
 			}
 		}
@@ -97,7 +120,30 @@ final class ClientFields {
 			request.put("requireConsent", this.requireConsent);
 		}
 		put(request, "signingAlgorithm", (this.signingAlgorithm != null) ? this.signingAlgorithm.name() : null);
+		if (this.jwksFile != null) {
+			request.set("jwks", jwks());
+		}
+		if (this.requirePushedAuthorizationRequests != null) {
+			request.put("requirePushedAuthorizationRequests", this.requirePushedAuthorizationRequests);
+		}
+		if (this.dpopBoundAccessTokens != null) {
+			request.put("dpopBoundAccessTokens", this.dpopBoundAccessTokens);
+		}
 		return request;
+	}
+
+	/** The JWK Set file as JSON; the provider checks that it holds public signing keys only. */
+	private JsonNode jwks() {
+		try {
+			JsonNode keys = AdminApi.parse(Files.readString(this.jwksFile, StandardCharsets.UTF_8));
+			if (keys == null || !keys.isObject()) {
+				throw new CliException.BadInput(this.jwksFile + " is not a JWK Set (a JSON object with \"keys\")");
+			}
+			return keys;
+		}
+		catch (IOException ex) {
+			throw new CliException.BadInput("cannot read " + this.jwksFile + ": " + ex.getMessage());
+		}
 	}
 
 	private ParameterException usage(String message) {

@@ -1,11 +1,13 @@
 package dev.failsafe.idp.admin.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The clients and sites commands against canned answers taken from docs/admin-api.md. */
 class ClientsAndSitesCommandsTest extends ContractCommandsTest {
@@ -158,6 +160,33 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 		JsonNode sentNative = AdminApi.parse(this.server.requests.get(1).body());
 		assertThat(sentNative.path("applicationType").stringValue()).isEqualTo("native");
 		assertThat(sentNative.path("operator").asBoolean(true)).isFalse();
+	}
+
+	@Test
+	void clientsCreateWhenProtocolOptionsThenKeysFlagsAndDeviceGrantSent(@TempDir Path directory) throws Exception {
+		this.server.answer("POST", "/admin/clients", 201, "{\"client\":" + SHOP + ",\"clientSecret\":null}");
+		Path jwks = directory.resolve("keys.json");
+		Files.writeString(jwks, "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"a\",\"y\":\"b\"}]}");
+
+		CliRun run = run("clients", "create", "tv", "--type", "public", "--grant-type", "device_code,refresh_token",
+				"--jwks-file", jwks.toString(), "--require-par", "--dpop");
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+		JsonNode sent = AdminApi.parse(this.server.requests.get(0).body());
+		assertThat(Table.text(sent.path("grantTypes")))
+			.isEqualTo("urn:ietf:params:oauth:grant-type:device_code,refresh_token");
+		assertThat(sent.path("jwks").path("keys").get(0).path("crv").stringValue()).isEqualTo("P-256");
+		assertThat(sent.path("requirePushedAuthorizationRequests").asBoolean()).isTrue();
+		assertThat(sent.path("dpopBoundAccessTokens").asBoolean()).isTrue();
+	}
+
+	@Test
+	void clientsCreateWhenJwksFileMissingThenUsageExitCodeAndNothingSent(@TempDir Path directory) {
+		CliRun run = run("clients", "create", "tv", "--jwks-file", directory.resolve("none.json").toString());
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("none.json").hasLineCount(1);
+		assertThat(this.server.requests).isEmpty();
 	}
 
 	@Test
