@@ -145,6 +145,33 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		});
 	}
 
+	/**
+	 * Takes a one-time authorization out of the store (a pushed authorization request, RFC 9126):
+	 * first a compare-and-set on the version it was read at, to a record that no token finds any
+	 * more, then the removal. Of two requests taking one at the same moment, at any node, exactly
+	 * one gets true.
+	 * @return false if it was gone or another request took it first
+	 */
+	public boolean consume(OAuth2Authorization authorization) {
+		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
+		if (version == null) {
+			return false;
+		}
+		return storeWrite(() -> {
+			Optional<AuthorizationRecord> current = this.store.findById(authorization.getId())
+				.filter(record -> record.version() == version);
+			if (current.isEmpty()) {
+				return false;
+			}
+			AuthorizationRecord stored = current.get();
+			if (!this.store.replace(stored, stored.next(Set.of(), Set.of(), stored.expiresAt(), stored.payload()))) {
+				return false;
+			}
+			this.store.remove(authorization.getId());
+			return true;
+		});
+	}
+
 	@Override
 	public OAuth2Authorization findById(String id) {
 		return this.store.findById(id).map(record -> decode(record, null)).orElse(null);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import dev.failsafe.idp.server.clients.ClientProtocolSettings;
 import dev.failsafe.idp.server.operators.OperatorClients;
 import dev.failsafe.idp.server.users.ClaimsRequest;
 import dev.failsafe.idp.server.web.ProtocolErrors;
@@ -12,6 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -28,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>{@code request_uri}: a pushed request's is the pushed parameters, taken once
  * ({@link PushedRequests}); any other is refused with {@code request_uri_not_supported} (we never
- * fetch a URL a request names).</li>
+ * fetch a URL a request names). A client that must push its requests
+ * ({@link ClientProtocolSettings#REQUIRE_PUSHED_AUTHORIZATION_REQUESTS}) is refused without one.</li>
  * <li>{@code request}: a request object signed with a key the client registered, whose claims win
  * over the query's parameters ({@link RequestObjects}); from a client that registered no key,
  * {@code request_not_supported}.</li>
@@ -38,8 +41,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the dropped one is the admin scope: then the request stays as it is and is refused with
  * {@code invalid_scope}.</li>
  * </ul>
- * A request with no {@code client_id} the directory knows is passed on untouched, for the
- * authorization server to refuse. A refusal here is recorded on the request and raised by
+ * The same resolution (request object, claims, scopes) applies to what a client pushes to the pushed
+ * authorization request endpoint (RFC 9126 section 2.1). A request with no {@code client_id} the
+ * directory knows is passed on untouched, for the authorization server to refuse. A refusal here is recorded on the request and raised by
  * {@link #errors()}, the first of the endpoint's request converters, so that it is answered like any
  * other (an error redirect when the client and its redirect URI can be trusted).
  */
@@ -49,23 +53,27 @@ public final class AuthorizationRequestResolver extends OncePerRequestFilter {
 
 	private final RegisteredClientRepository clients;
 
-	private final RequestMatcher endpoint;
+	private final RequestMatcher authorizationEndpoint;
+
+	private final RequestMatcher pushedRequestEndpoint;
 
 	private final PushedRequests pushed;
 
 	private final RequestObjects requestObjects;
 
 	public AuthorizationRequestResolver(RegisteredClientRepository clients, String authorizationEndpoint,
-			PushedRequests pushed, RequestObjects requestObjects) {
+			String pushedRequestEndpoint, PushedRequests pushed, RequestObjects requestObjects) {
 		this.clients = clients;
-		this.endpoint = PathPatternRequestMatcher.withDefaults().matcher(authorizationEndpoint);
+		this.authorizationEndpoint = PathPatternRequestMatcher.withDefaults().matcher(authorizationEndpoint);
+		this.pushedRequestEndpoint = PathPatternRequestMatcher.withDefaults()
+			.matcher(HttpMethod.POST, pushedRequestEndpoint);
 		this.pushed = pushed;
 		this.requestObjects = requestObjects;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.endpoint.matches(request);
+		return !this.authorizationEndpoint.matches(request) && !this.pushedRequestEndpoint.matches(request);
 	}
 
 	@Override
@@ -78,7 +86,7 @@ public final class AuthorizationRequestResolver extends OncePerRequestFilter {
 		}
 		AuthorizationParameters resolved;
 		try {
-			resolved = resolve(parameters);
+			resolved = resolve(parameters, this.pushedRequestEndpoint.matches(request));
 		}
 		catch (RefusedRequest refused) {
 			request.setAttribute(ERROR_ATTRIBUTE, refused.error());
@@ -93,15 +101,18 @@ public final class AuthorizationRequestResolver extends OncePerRequestFilter {
 		return new ResolutionErrors(ERROR_ATTRIBUTE);
 	}
 
-	private AuthorizationParameters resolve(AuthorizationParameters parameters) {
+	private AuthorizationParameters resolve(AuthorizationParameters parameters, boolean pushing) {
 		String clientId = parameters.single(OAuth2ParameterNames.CLIENT_ID);
 		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
 		if (client == null) {
 			return parameters;
 		}
 		AuthorizationParameters resolved = parameters;
-		if (resolved.has(OAuth2ParameterNames.REQUEST_URI)) {
+		if (resolved.has(OAuth2ParameterNames.REQUEST_URI) && !pushing) {
 			resolved = this.pushed.take(resolved, client);
+		}
+		else if (!pushing && ClientProtocolSettings.requiresPushedAuthorizationRequests(client)) {
+			throw new RefusedRequest(ProtocolErrors.pushedRequestRequired());
 		}
 		if (resolved.has(AuthorizationParameters.REQUEST)) {
 			resolved = this.requestObjects.merge(resolved, client);

@@ -6,6 +6,7 @@ import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import java.time.Clock;
 
 import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.authorizations.StoredAuthorizationService;
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,8 +49,8 @@ class AuthorizeConfiguration {
 	}
 
 	@Bean
-	PushedRequests pushedRequests() {
-		return new PushedRequests();
+	PushedRequests pushedRequests(StoredAuthorizationService authorizations, Clock clock) {
+		return new PushedRequests(authorizations, clock);
 	}
 
 	@Bean
@@ -57,12 +58,16 @@ class AuthorizeConfiguration {
 		return new RequestObjects(provider.issuer().toString(), clock, tokens.clockSkew());
 	}
 
-	/** Before Spring Security (and after the endpoint guard and CORS), at the authorization endpoint only. */
+	/**
+	 * Before Spring Security (and after the endpoint guard and CORS), at the authorization endpoint
+	 * and the pushed authorization request endpoint only.
+	 */
 	@Bean
 	FilterRegistrationBean<AuthorizationRequestResolver> authorizationRequestResolver(RegisteredClientRepository clients,
 			AuthorizationServerSettings endpoints, PushedRequests pushed, RequestObjects requestObjects) {
 		FilterRegistrationBean<AuthorizationRequestResolver> registration = new FilterRegistrationBean<>(
-				new AuthorizationRequestResolver(clients, endpoints.getAuthorizationEndpoint(), pushed, requestObjects));
+				new AuthorizationRequestResolver(clients, endpoints.getAuthorizationEndpoint(),
+						endpoints.getPushedAuthorizationRequestEndpoint(), pushed, requestObjects));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}

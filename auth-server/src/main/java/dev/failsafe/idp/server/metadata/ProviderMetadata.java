@@ -86,6 +86,7 @@ public final class ProviderMetadata {
 		metadata.remove("tls_client_certificate_bound_access_tokens");
 		metadata.put("scopes_supported", List.of("openid", "profile", "email", "address", "phone"));
 		metadata.put("ui_locales_supported", this.uiLocales);
+		metadata.put("require_pushed_authorization_requests", false);
 	}
 
 	private static List<String> claims() {

@@ -201,6 +201,13 @@ public final class ProtocolErrors {
 				RFC9126_REQUEST_URI);
 	}
 
+	/** A client registered to push its authorization requests sent one without {@code request_uri}. */
+	public static OAuth2Error pushedRequestRequired() {
+		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+				"This client must push its authorization requests (RFC 9126) and send their request_uri.",
+				RFC9126_REQUEST_URI);
+	}
+
 	public static OAuth2AuthenticationException asException(OAuth2Error error) {
 		return new OAuth2AuthenticationException(error);
 	}

@@ -42,6 +42,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
@@ -133,6 +134,7 @@ class SecurityConfiguration {
 				new EndpointRequestGuard.Rule(endpoints.getTokenEndpoint(), post, true),
 				new EndpointRequestGuard.Rule(endpoints.getTokenIntrospectionEndpoint(), post, true),
 				new EndpointRequestGuard.Rule(endpoints.getTokenRevocationEndpoint(), post, true),
+				new EndpointRequestGuard.Rule(endpoints.getPushedAuthorizationRequestEndpoint(), post, true),
 				new EndpointRequestGuard.Rule(endpoints.getAuthorizationEndpoint(), getOrPost, false),
 				new EndpointRequestGuard.Rule(endpoints.getOidcUserInfoEndpoint(), getOrPost, false),
 				new EndpointRequestGuard.Rule(endpoints.getOidcLogoutEndpoint(), getOrPost, false),
@@ -215,6 +217,19 @@ class SecurityConfiguration {
 							codeRequests.setAuthorizationConsentRequired(new PromptConsent());
 						}
 					})))
+				// RFC 9126: what a client pushes is checked as at the authorization endpoint (exact
+				// redirect URIs, resolved request objects and scopes) and answered as JSON.
+				.pushedAuthorizationRequestEndpoint(par -> par.errorResponseHandler(errors)
+					.pushedAuthorizationRequestConverters(converters -> {
+						converters.add(0, AuthorizationRequestResolver.errors());
+						converters.add(0, limits);
+					})
+					.authenticationProviders(providers -> providers.forEach(provider -> {
+						if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
+							pushed.setAuthenticationValidator(redirectUris
+								.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
+						}
+					})))
 				.tokenEndpoint(token -> token.errorResponseHandler(errors)
 					.accessTokenResponseHandler(new IssuedTokenCounter(meters))
 					.authenticationProviders(providers -> providers.replaceAll(provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
@@ -243,6 +258,7 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(loginPage, path(endpoints.getAuthorizationEndpoint()))
 				.defaultAuthenticationEntryPointFor(errors,
 						new OrRequestMatcher(path(endpoints.getTokenEndpoint()),
+								path(endpoints.getPushedAuthorizationRequestEndpoint()),
 								path(endpoints.getTokenIntrospectionEndpoint()),
 								path(endpoints.getTokenRevocationEndpoint())))
 				.defaultAuthenticationEntryPointFor(bearerErrors, AnyRequestMatcher.INSTANCE));
