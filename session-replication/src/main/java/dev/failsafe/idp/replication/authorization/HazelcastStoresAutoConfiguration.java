@@ -10,10 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.onetime.HazelcastOneTimeUse;
+import dev.failsafe.idp.replication.onetime.OneTimeUse;
 import dev.failsafe.idp.replication.redis.RedisNotConfiguredCondition;
 
 /**
- * The authorization and consent stores on Hazelcast, only where Redis is not configured (then they
+ * The authorization and consent stores and one-time values on Hazelcast, only where Redis is not configured (then they
  * never touch Hazelcast) and unless the application declares its own.
  */
 @AutoConfiguration(after = HazelcastMemberAutoConfiguration.class)
@@ -32,6 +34,12 @@ public final class HazelcastStoresAutoConfiguration {
 	@ConditionalOnMissingBean(ConsentStore.class)
 	HazelcastConsentStore consentStore(HazelcastInstance hazelcastInstance) {
 		return new HazelcastConsentStore(hazelcastInstance);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(OneTimeUse.class)
+	HazelcastOneTimeUse oneTimeUse(HazelcastInstance hazelcastInstance) {
+		return new HazelcastOneTimeUse(hazelcastInstance);
 	}
 
 }

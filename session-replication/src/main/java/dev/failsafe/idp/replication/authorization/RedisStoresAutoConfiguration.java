@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.failsafe.idp.replication.onetime.OneTimeUse;
+import dev.failsafe.idp.replication.onetime.RedisOneTimeUse;
 import dev.failsafe.idp.replication.redis.RedisAutoConfiguration;
 import dev.failsafe.idp.replication.redis.RedisCalls;
 import dev.failsafe.idp.replication.redis.RedisConfiguredCondition;
@@ -15,7 +17,7 @@ import dev.failsafe.idp.replication.throttling.LoginAttemptStore;
 import dev.failsafe.idp.replication.throttling.RedisLoginAttemptStore;
 
 /**
- * The authorization and consent stores, and the login attempt counters, on Redis when Spring Boot's
+ * The authorization and consent stores, one-time values, and the login attempt counters, on Redis when Spring Boot's
  * {@code spring.data.redis.*} (standalone or Sentinel) is set. Runs before the Hazelcast stores,
  * which then back off; the key ring stays on Hazelcast. Every write of the authorization and consent
  * stores waits for {@code idp.redis.replicas-to-ack} replicas.
@@ -35,6 +37,13 @@ public final class RedisStoresAutoConfiguration {
 	@ConditionalOnMissingBean(ConsentStore.class)
 	RedisConsentStore consentStore(RedisCalls redis, ReplicaAcknowledgement acknowledgement) {
 		return new RedisConsentStore(redis, acknowledgement);
+	}
+
+	/** One-time values (DPoP proofs) refused a second time at any node that shares this Redis. */
+	@Bean
+	@ConditionalOnMissingBean(OneTimeUse.class)
+	RedisOneTimeUse oneTimeUse(RedisCalls redis, ReplicaAcknowledgement acknowledgement) {
+		return new RedisOneTimeUse(redis, acknowledgement);
 	}
 
 	/** One login throttling budget for every node that shares this Redis. */
