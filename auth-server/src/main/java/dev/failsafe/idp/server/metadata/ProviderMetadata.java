@@ -82,7 +82,7 @@ public final class ProviderMetadata {
 		metadata.put("response_types_supported", List.of("code"));
 		metadata.put("response_modes_supported", List.of("query"));
 		metadata.put("code_challenge_methods_supported", List.of("S256"));
-		metadata.remove("dpop_signing_alg_values_supported");
+		metadata.put("dpop_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
 		metadata.remove("tls_client_certificate_bound_access_tokens");
 		metadata.put("scopes_supported", List.of("openid", "profile", "email", "address", "phone"));
 		metadata.put("ui_locales_supported", this.uiLocales);

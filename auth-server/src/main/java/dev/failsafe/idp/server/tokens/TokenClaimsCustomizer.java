@@ -5,6 +5,7 @@ import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,12 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
@@ -33,7 +36,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * <li>Access tokens follow RFC 9068: header {@code typ: at+jwt}; claims {@code client_id},
  * {@code scope} as one space-separated string, {@code jti}, {@code aud}: the client, plus the
  * resource servers that the granted scopes open ({@code idp.tokens.scope-audiences}), so that each
- * resource server can refuse tokens meant for someone else.</li>
+ * resource server can refuse tokens meant for someone else; {@code cnf.jkt} when the client proved
+ * possession of a key with DPoP.</li>
  * <li>ID tokens carry the user's claims that the granted scopes release and those the
  * authorization request's {@code claims} parameter asked for in the ID token ({@code sid} and
  * {@code nonce} come from the authorization server itself), and {@code auth_time}.</li>
@@ -71,6 +75,12 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 
 	private void customizeAccessToken(JwtEncodingContext context, RegisteredClient client) {
 		context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
+		Jwt proof = context.get(OAuth2TokenContext.DPOP_PROOF_KEY);
+		if (proof != null) {
+			// RFC 9449 section 6.1: bound to the key that proved possession (the grant verified the proof).
+			String thumbprint = DpopThumbprint.of(proof);
+			context.getClaims().claims(claims -> claims.put("cnf", new HashMap<>(Map.of("jkt", thumbprint))));
+		}
 		context.getClaims().claims(claims -> {
 			claims.put("client_id", client.getClientId());
 			claims.putIfAbsent("jti", UUID.randomUUID().toString());

@@ -208,6 +208,11 @@ public final class ProtocolErrors {
 				RFC9126_REQUEST_URI);
 	}
 
+	/** A DPoP proof that is missing where required, replayed or stale (RFC 9449 section 4.3). */
+	public static OAuth2Error invalidDpopProof(String why) {
+		return new OAuth2Error("invalid_dpop_proof", why, "https://datatracker.ietf.org/doc/html/rfc9449#section-4.3");
+	}
+
 	public static OAuth2AuthenticationException asException(OAuth2Error error) {
 		return new OAuth2AuthenticationException(error);
 	}

@@ -11,6 +11,7 @@ import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 import dev.failsafe.idp.server.authorize.PromptConsent;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.clients.PublicClientRefresh;
+import dev.failsafe.idp.server.dpop.DpopRequired;
 import dev.failsafe.idp.server.login.LoginOutcomes;
 import dev.failsafe.idp.server.login.LoginThrottle;
 import dev.failsafe.idp.server.login.ThrottledAuthenticationProvider;
@@ -232,8 +233,9 @@ class SecurityConfiguration {
 					})))
 				.tokenEndpoint(token -> token.errorResponseHandler(errors)
 					.accessTokenResponseHandler(new IssuedTokenCounter(meters))
-					.authenticationProviders(providers -> providers.replaceAll(provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
-							? new RefreshTokenReuseDetection(provider, authorizations) : provider)))
+					.authenticationProviders(providers -> providers.replaceAll(provider -> new DpopRequired(
+							(provider instanceof OAuth2RefreshTokenAuthenticationProvider)
+									? new RefreshTokenReuseDetection(provider, authorizations) : provider))))
 				.tokenIntrospectionEndpoint(introspection -> introspection.errorResponseHandler(errors))
 				.tokenRevocationEndpoint(revocation -> revocation.errorResponseHandler(errors))
 				.oidc(oidc -> oidc
