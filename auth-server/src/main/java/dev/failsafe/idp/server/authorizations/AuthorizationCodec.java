@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.core.OAuth2DeviceCode;
+import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
@@ -155,6 +157,8 @@ final class AuthorizationCodec {
 						issuedAt, expiresAt, strings(node.get("scopes")));
 				case REFRESH -> new OAuth2RefreshToken(value, issuedAt, expiresAt);
 				case ID -> new OidcIdToken(value, issuedAt, expiresAt, claims(metadata));
+				case DEVICE -> new OAuth2DeviceCode(value, issuedAt, expiresAt);
+				case USER -> new OAuth2UserCode(value, issuedAt, expiresAt);
 			};
 			builder.token(token, meta -> meta.putAll(metadata));
 		}
@@ -186,11 +190,11 @@ final class AuthorizationCodec {
 		return values;
 	}
 
-	/** The token kinds this provider issues; device codes are not offered. */
+	/** The token kinds this provider issues, the device grant's codes (RFC 8628) included. */
 	private enum TokenKind {
 
 		CODE(OAuth2AuthorizationCode.class), ACCESS(OAuth2AccessToken.class), REFRESH(OAuth2RefreshToken.class),
-		ID(OidcIdToken.class);
+		ID(OidcIdToken.class), DEVICE(OAuth2DeviceCode.class), USER(OAuth2UserCode.class);
 
 		private final Class<? extends OAuth2Token> type;
 

@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2UserCode;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -310,6 +312,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			case OAuth2ParameterNames.ACCESS_TOKEN -> OAuth2AccessToken.class;
 			case OAuth2ParameterNames.REFRESH_TOKEN -> OAuth2RefreshToken.class;
 			case OidcParameterNames.ID_TOKEN -> OidcIdToken.class;
+			case OAuth2ParameterNames.DEVICE_CODE -> OAuth2DeviceCode.class;
+			case OAuth2ParameterNames.USER_CODE -> OAuth2UserCode.class;
 			default -> null;
 		};
 		if (expected == null) {

@@ -21,11 +21,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * authorization request to tokens (issue 16: the login page, its POST, the code exchange).
  *
  * <p>Session attribute {@value #ATTRIBUTE}: the parameters as one percent-encoded query string (a
- * {@code String}, so any session store serializes it). As the authorization server's
- * {@link RequestCache} it saves only authorization requests; it never hands a saved request to
- * Spring's request cache filter, which would replay it as a GET with the login form's parameters.
+ * {@code String}, so any session store serializes it). The authorization server's chain uses
+ * {@link #requestCache()}, which saves only authorization requests and never hands a saved request to
+ * Spring's request cache filter (which would replay it as a GET with the login form's parameters).
+ * It is deliberately not a {@link RequestCache} bean: Spring Security would make every chain use it.
  */
-public final class PendingAuthorizations implements RequestCache {
+public final class PendingAuthorizations {
 
 	static final String ATTRIBUTE = PendingAuthorizations.class.getName();
 
@@ -41,7 +42,34 @@ public final class PendingAuthorizations implements RequestCache {
 		this.endpoint = PathPatternRequestMatcher.withDefaults().matcher(authorizationEndpoint);
 	}
 
-	@Override
+	/** The authorization server chain's request cache: saves authorization requests here, nothing else. */
+	public RequestCache requestCache() {
+		return new RequestCache() {
+
+			@Override
+			public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
+				PendingAuthorizations.this.saveRequest(request, response);
+			}
+
+			@Override
+			public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
+				return null;
+			}
+
+			@Override
+			public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
+				return null;
+			}
+
+			@Override
+			public void removeRequest(HttpServletRequest request, HttpServletResponse response) {
+				PendingAuthorizations.this.removeRequest(request);
+			}
+
+		};
+	}
+
+	/** Saves {@code request} if it is an authorization request to the authorization endpoint. */
 	public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
 		if (!this.endpoint.matches(request)) {
 			return;
@@ -71,7 +99,7 @@ public final class PendingAuthorizations implements RequestCache {
 		if (pending.isEmpty()) {
 			return false;
 		}
-		removeRequest(request, response);
+		removeRequest(request);
 		request.setAttribute(RESUMED_ATTRIBUTE, Boolean.TRUE);
 		request.getRequestDispatcher(this.authorizationEndpoint)
 			.forward(ResolvedRequest.asGet(request, pending.get()), response);
@@ -83,18 +111,7 @@ public final class PendingAuthorizations implements RequestCache {
 		return Boolean.TRUE.equals(request.getAttribute(RESUMED_ATTRIBUTE));
 	}
 
-	@Override
-	public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
-		return null;
-	}
-
-	@Override
-	public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
-		return null;
-	}
-
-	@Override
-	public void removeRequest(HttpServletRequest request, HttpServletResponse response) {
+	private void removeRequest(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.removeAttribute(ATTRIBUTE);

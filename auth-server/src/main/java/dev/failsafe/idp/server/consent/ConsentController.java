@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The consent page the authorization endpoint sends users to. Its form posts back to the
- * authorization endpoint, which checks {@code state} against the pending authorization.
+ * The consent page the authorization endpoint sends users to, and the device verification endpoint
+ * (with the device's {@code user_code}). Its form posts back to the endpoint it came from, which
+ * checks {@code state} against the pending authorization.
  */
 @Controller
 final class ConsentController {
@@ -27,6 +28,12 @@ final class ConsentController {
 	/** The scopes whose meaning the pages explain in the user's words ({@code consent.scope.<scope>}). */
 	private static final Set<String> DESCRIBED_SCOPES = Set.of(OidcScopes.PROFILE, OidcScopes.EMAIL,
 			OidcScopes.ADDRESS, OidcScopes.PHONE, "offline_access");
+
+	private static final String AUTHORIZATION = "/oauth2/authorize";
+
+	private static final String DEVICE_VERIFICATION = "/oauth2/device_verification";
+
+	private static final int MAX_USER_CODE = 20;
 
 	private final RegisteredClientRepository clients;
 
@@ -39,7 +46,8 @@ final class ConsentController {
 
 	@GetMapping("/oauth2/consent")
 	String consent(Principal principal, Model model, @RequestParam(name = "client_id") String clientId,
-			@RequestParam(name = "scope", defaultValue = "") String scope, @RequestParam(name = "state") String state) {
+			@RequestParam(name = "scope", defaultValue = "") String scope, @RequestParam(name = "state") String state,
+			@RequestParam(name = "user_code", required = false) String userCode) {
 		RegisteredClient client = this.clients.findByClientId(clientId);
 		if (client == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown client");
@@ -60,6 +68,10 @@ final class ConsentController {
 		model.addAttribute("scopes", describe(toApprove));
 		model.addAttribute("previouslyApprovedScopes", describe(previouslyApproved));
 		model.addAttribute("principalName", principal.getName());
+		// A device's approval (RFC 8628) goes back to the device verification endpoint, with its code.
+		boolean device = userCode != null && userCode.length() <= MAX_USER_CODE;
+		model.addAttribute("userCode", device ? userCode : null);
+		model.addAttribute("consentAction", device ? DEVICE_VERIFICATION : AUTHORIZATION);
 		return "consent";
 	}
 

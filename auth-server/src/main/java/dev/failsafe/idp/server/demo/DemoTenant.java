@@ -23,7 +23,8 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 
 /**
  * Seeds the fixed demo tenant that the README lists, so anyone can try the provider: user
- * {@value #USERNAME}, clients {@value #SHOP}, {@value #SPA}, {@value #PARTNER_API} and the operator client
+ * {@value #USERNAME}, clients {@value #SHOP}, {@value #SPA}, {@value #TV} (a device, RFC 8628),
+ * {@value #PARTNER_API} and the operator client
  * {@value #ADMIN}. The shop and the SPA are web clients on loopback http, which the admin API would
  * refuse (it wants https for web clients): they exist for trying the provider on one machine. Existing
  * entries are left alone, so a restart changes nothing.
@@ -47,6 +48,8 @@ public final class DemoTenant implements InitializingBean {
 	public static final String SPA_REDIRECT_URI = "http://127.0.0.1:8081/spa/callback";
 
 	public static final String SPA_POST_LOGOUT_URI = "http://127.0.0.1:8081/spa/";
+
+	public static final String TV = "demo-tv";
 
 	public static final String PARTNER_API = "demo-partner-api";
 
@@ -117,6 +120,13 @@ public final class DemoTenant implements InitializingBean {
 			.scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))
 			.scopes(scopes -> scopes.addAll(ORDER_SCOPES))
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build()));
+		seedClient(TV, "Demo TV", client -> client
+			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+			.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE)))
+			.scopes(scopes -> scopes.add("orders.read"))
+			.clientSettings(ClientSettings.builder().requireAuthorizationConsent(true).build()));
 		seedClient(PARTNER_API, "Demo Partner API", client -> client
 			.clientSecret(this.secrets.encoder().encode(PARTNER_API_SECRET))
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

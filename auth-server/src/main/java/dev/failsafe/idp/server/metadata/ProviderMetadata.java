@@ -21,7 +21,8 @@ import dev.failsafe.idp.server.users.ScopedClaims;
  * {@code none} (public clients with PKCE) at the token endpoint; Spring's defaults also list
  * {@code client_secret_jwt}, {@code private_key_jwt}, {@code tls_client_auth} and
  * {@code self_signed_tls_client_auth}, which no client can register for here.</li>
- * <li>Grants: the code flow, refresh and client credentials (token exchange is not offered).</li>
+ * <li>Grants: the code flow, refresh, client credentials and the device grant (token exchange is
+ * not offered).</li>
  * <li>OpenID Connect: the scopes and claims the directory releases, the {@code claims} parameter,
  * {@code prompt} values, {@code display} values, the pages' languages, RS256 and ES256 ID tokens;
  * request objects signed with a client's registered key; {@code request_uri} pointing at a URL is not
@@ -78,7 +79,8 @@ public final class ProviderMetadata {
 				List.of("client_secret_basic", "client_secret_post"));
 		metadata.put("introspection_endpoint_auth_methods_supported",
 				List.of("client_secret_basic", "client_secret_post"));
-		metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+		metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials",
+				"urn:ietf:params:oauth:grant-type:device_code"));
 		metadata.put("response_types_supported", List.of("code"));
 		metadata.put("response_modes_supported", List.of("query"));
 		metadata.put("code_challenge_methods_supported", List.of("S256"));

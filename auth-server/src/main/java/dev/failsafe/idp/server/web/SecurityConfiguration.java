@@ -10,7 +10,8 @@ import dev.failsafe.idp.server.authorize.LoginRequirements;
 import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 import dev.failsafe.idp.server.authorize.PromptConsent;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
-import dev.failsafe.idp.server.clients.PublicClientRefresh;
+import dev.failsafe.idp.server.clients.PublicClients;
+import dev.failsafe.idp.server.device.DeviceVerificationOutcomes;
 import dev.failsafe.idp.server.dpop.DpopRequired;
 import dev.failsafe.idp.server.login.LoginOutcomes;
 import dev.failsafe.idp.server.login.LoginThrottle;
@@ -43,6 +44,8 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceVerificationAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.PublicClientAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
@@ -55,6 +58,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -136,6 +140,8 @@ class SecurityConfiguration {
 				new EndpointRequestGuard.Rule(endpoints.getTokenIntrospectionEndpoint(), post, true),
 				new EndpointRequestGuard.Rule(endpoints.getTokenRevocationEndpoint(), post, true),
 				new EndpointRequestGuard.Rule(endpoints.getPushedAuthorizationRequestEndpoint(), post, true),
+				new EndpointRequestGuard.Rule(endpoints.getDeviceAuthorizationEndpoint(), post, true),
+				new EndpointRequestGuard.Rule(endpoints.getDeviceVerificationEndpoint(), getOrPost, false),
 				new EndpointRequestGuard.Rule(endpoints.getAuthorizationEndpoint(), getOrPost, false),
 				new EndpointRequestGuard.Rule(endpoints.getOidcUserInfoEndpoint(), getOrPost, false),
 				new EndpointRequestGuard.Rule(endpoints.getOidcLogoutEndpoint(), getOrPost, false),
@@ -190,6 +196,7 @@ class SecurityConfiguration {
 		ExactRedirectUriValidator redirectUris = new ExactRedirectUriValidator();
 		FrontChannelRequestLimits limits = new FrontChannelRequestLimits(frontChannel);
 		AuthorizationEndpointErrorHandler authorizationErrors = new AuthorizationEndpointErrorHandler();
+		DeviceVerificationOutcomes deviceOutcomes = new DeviceVerificationOutcomes();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, as -> as
 				.authorizationServerMetadataEndpoint(endpoint -> endpoint
@@ -197,7 +204,7 @@ class SecurityConfiguration {
 				.clientAuthentication(clientAuthentication -> clientAuthentication.errorResponseHandler(errors)
 					.authenticationConverters(converters -> {
 						converters.add(0, new SingleClientAuthenticationMethod());
-						converters.add(PublicClientRefresh.converter());
+						converters.add(PublicClients.converter(endpoints.getDeviceAuthorizationEndpoint()));
 					})
 					.authenticationProviders(providers -> {
 						providers.forEach(provider -> {
@@ -205,7 +212,9 @@ class SecurityConfiguration {
 								secretProvider.setPasswordEncoder(secrets.encoder());
 							}
 						});
-						providers.add(0, PublicClientRefresh.provider(clients));
+						providers.replaceAll(provider -> (provider instanceof PublicClientAuthenticationProvider)
+								? PublicClients.pkceOnly(provider) : provider);
+						providers.add(0, PublicClients.provider(clients));
 					}))
 				.authorizationEndpoint(authorization -> authorization.consentPage(CONSENT_PAGE)
 					.errorResponseHandler(authorizationErrors)
@@ -231,6 +240,17 @@ class SecurityConfiguration {
 								.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
 						}
 					})))
+				// RFC 8628: devices show our /device page; the user approves each device on the consent page.
+				.deviceAuthorizationEndpoint(device -> device.errorResponseHandler(errors)
+					.verificationUri(DeviceVerificationOutcomes.verificationUri()))
+				.deviceVerificationEndpoint(verification -> verification.consentPage(CONSENT_PAGE)
+					.deviceVerificationResponseHandler(deviceOutcomes)
+					.errorResponseHandler(deviceOutcomes)
+					.authenticationProviders(providers -> providers.forEach(provider -> {
+						if (provider instanceof OAuth2DeviceVerificationAuthenticationProvider verificationProvider) {
+							verificationProvider.setAuthorizationConsentRequired(context -> true);
+						}
+					})))
 				.tokenEndpoint(token -> token.errorResponseHandler(errors)
 					.accessTokenResponseHandler(new IssuedTokenCounter(meters))
 					.authenticationProviders(providers -> providers.replaceAll(provider -> new DpopRequired(
@@ -250,7 +270,7 @@ class SecurityConfiguration {
 			// authorization request waits in the session meanwhile.
 			.addFilterBefore(new LoginRequirements(pending, loginPage, authorizationErrors, idTokenHints, clock),
 					AuthorizationFilter.class)
-			.requestCache(cache -> cache.requestCache(pending))
+			.requestCache(cache -> cache.requestCache(pending.requestCache()))
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
 				.bearerTokenResolver(bearerTokens())
 				.authenticationEntryPoint(bearerErrors))
@@ -258,9 +278,12 @@ class SecurityConfiguration {
 			// endpoint, a client (invalid_client) at the back channel, a bearer everywhere else.
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(loginPage, path(endpoints.getAuthorizationEndpoint()))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+						path(endpoints.getDeviceVerificationEndpoint()))
 				.defaultAuthenticationEntryPointFor(errors,
 						new OrRequestMatcher(path(endpoints.getTokenEndpoint()),
 								path(endpoints.getPushedAuthorizationRequestEndpoint()),
+								path(endpoints.getDeviceAuthorizationEndpoint()),
 								path(endpoints.getTokenIntrospectionEndpoint()),
 								path(endpoints.getTokenRevocationEndpoint())))
 				.defaultAuthenticationEntryPointFor(bearerErrors, AnyRequestMatcher.INSTANCE));

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each page in English and in Korean, in a real Chromium at phone width (issue 15 item 7): login,
- * consent, logout confirmation, signed out, error. Korean is asked for by the client
+ * consent, the device page, logout confirmation, signed out, error. Korean is asked for by the client
  * ({@code ui_locales=ko}); English is what the browser's own {@code Accept-Language} gets. Each page
  * is saved as a screenshot ({@code target/screenshots/pages-<page>-<language>.png}).
  *
@@ -104,11 +104,11 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			en | Sign in | Pages Shop wants to access your account | Sign out? | You are signed out | This request cannot be completed
-			ko | 로그인 | Pages Shop에서 계정 접근을 요청합니다 | 로그아웃할까요? | 로그아웃되었습니다 | 이 요청을 처리할 수 없습니다
+			en | Sign in | Pages Shop wants to access your account | Connect a device | Sign out? | You are signed out | This request cannot be completed
+			ko | 로그인 | Pages Shop에서 계정 접근을 요청합니다 | 기기 연결 | 로그아웃할까요? | 로그아웃되었습니다 | 이 요청을 처리할 수 없습니다
 			""")
-	void pagesWhenLanguageChosenThenEachPageInIt(String language, String login, String consent, String logout,
-			String loggedOut, String error) throws Exception {
+	void pagesWhenLanguageChosenThenEachPageInIt(String language, String login, String consent, String device,
+			String logout, String loggedOut, String error) throws Exception {
 		String uiLocales = language.equals("en") ? null : language;
 		open(authorizeUrl(CLIENT, uiLocales, "openid profile email"));
 		awaitPage(language, login, "login");
@@ -125,6 +125,9 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 				Map.of("grant_type", List.of("authorization_code"), "code", List.of(code), "redirect_uri",
 						List.of(origin() + "/cb")));
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+
+		open("/device");
+		awaitPage(language, device, "device");
 
 		UriComponentsBuilder logoutUrl = UriComponentsBuilder.fromPath("/connect/logout")
 			.queryParam("id_token_hint", tokens.string("id_token"));
