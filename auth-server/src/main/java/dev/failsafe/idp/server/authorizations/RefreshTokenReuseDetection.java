@@ -1,6 +1,6 @@
 package dev.failsafe.idp.server.authorizations;
 
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;

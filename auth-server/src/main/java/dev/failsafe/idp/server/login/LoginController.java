@@ -1,6 +1,6 @@
 package dev.failsafe.idp.server.login;
 
-import dev.failsafe.idp.server.web.ClientNames;
+import dev.failsafe.idp.server.clients.ClientNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.logout;
 import java.io.IOException;
 import java.util.List;
 
-import dev.failsafe.idp.server.web.ClientNames;
+import dev.failsafe.idp.server.clients.ClientNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

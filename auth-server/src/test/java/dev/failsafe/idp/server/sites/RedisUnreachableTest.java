@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import dev.failsafe.idp.server.protocol.RetryAfter;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.server.AuthServerApplication;
 import dev.failsafe.idp.server.demo.DemoTenant;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With Redis gone (SIGKILL), a signed-in user's next page and a client's token request get "try
  * again" (503), never a 500: session reads are store failures like writes. The node reports not
- * ready, but alive.
+ * ready, but alive. Both answers ask for the same wait ({@code Retry-After}).
  */
 @SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class RedisUnreachableTest {
@@ -63,6 +64,10 @@ class RedisUnreachableTest {
 				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 		assertThat(token.status()).isEqualTo(503);
 		assertThat(token.json()).containsEntry("error", "temporarily_unavailable");
+		// One wait for both: the page's and the token endpoint's Retry-After are the same value.
+		String wait = Long.toString(RetryAfter.UNCONFIRMED_WRITE.toSeconds());
+		assertThat(page.headers().firstValue("Retry-After")).hasValue(wait);
+		assertThat(token.raw().headers().firstValue("Retry-After")).hasValue(wait);
 
 		// Not ready (the load balancer drains the node), still alive (no restart would help).
 		assertThat(new BackChannel(PROVIDER).status("/actuator/health/readiness")).isEqualTo(503);
