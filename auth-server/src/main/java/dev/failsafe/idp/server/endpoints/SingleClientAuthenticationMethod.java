@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.endpoints;
 
 import dev.failsafe.idp.server.protocol.BasicAuthorization;
 import dev.failsafe.idp.server.protocol.ProtocolErrors;
