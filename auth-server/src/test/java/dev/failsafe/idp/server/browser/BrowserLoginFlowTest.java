@@ -11,7 +11,7 @@ import dev.failsafe.idp.testing.browser.HeadlessChromium;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.ProviderProperties;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -52,7 +52,7 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	private static final String SHOP_NAME = "Demo Shop";
 
 	/** Where the demo shop's authorization responses arrive. */
-	private static final String CALLBACK_PATH = URI.create(DemoTenant.SHOP_REDIRECT_URI).getPath();
+	private static final String CALLBACK_PATH = URI.create(Demo.SHOP_REDIRECT_URI).getPath();
 
 	private static RelyingPartyStub relyingParty;
 
@@ -107,7 +107,7 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		Pkce pkce = Pkce.create();
 		String state = UUID.randomUUID().toString();
 		String nonce = UUID.randomUUID().toString();
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
+		open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
 
 		awaitLoginPage();
 		assertThat(text(By.className("product"))).isEqualTo(this.provider.productName());
@@ -115,7 +115,7 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		assertThat(text(By.className("lead"))).isEqualTo("to continue to " + SHOP_NAME);
 		assertFitsPhoneWidth();
 		browser.screenshot("login");
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		signIn(Demo.USERNAME, Demo.PASSWORD);
 
 		WebElement allow = await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
 		assertThat(this.driver.getCurrentUrl()).startsWith(PROVIDER.issuer() + "/oauth2/consent?");
@@ -134,21 +134,21 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		assertThat(callback).containsEntry("state", state).containsKey("code").doesNotContainKey("error");
 
 		CodeFlow flow = codeFlow(newUserAgent());
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, callback.get("code"),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, callback.get("code"),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		assertThat(tokens.json()).containsKeys("access_token", "id_token", "refresh_token");
 		JWTClaimsSet idToken = SignedJWT.parse(tokens.string("id_token")).getJWTClaimsSet();
 		assertThat(idToken.getStringClaim("nonce")).isEqualTo(nonce);
-		assertThat(idToken.getSubject()).isEqualTo(DemoTenant.USERNAME);
-		assertThat(idToken.getAudience()).containsExactly(DemoTenant.SHOP);
+		assertThat(idToken.getSubject()).isEqualTo(Demo.USERNAME);
+		assertThat(idToken.getAudience()).containsExactly(Demo.SHOP);
 
 		BackChannel.Reply userInfo = this.backChannel.getBearer("/userinfo", tokens.string("access_token"));
 		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
-		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME)
+		assertThat(userInfo.json()).containsEntry("sub", Demo.USERNAME)
 			.containsEntry("email", "alice@example.com");
 
-		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		BackChannel.Reply refreshed = flow.refresh(Demo.SHOP, Demo.SHOP_SECRET,
 				tokens.string("refresh_token"));
 		assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
 		assertThat(refreshed.string("refresh_token")).isNotBlank().isNotEqualTo(tokens.string("refresh_token"));
@@ -156,10 +156,10 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		assertThat(accessToken).isNotBlank().isNotEqualTo(tokens.string("access_token"));
 
 		assertThat(introspect(accessToken).json()).containsEntry("active", true)
-			.containsEntry("client_id", DemoTenant.SHOP)
-			.containsEntry("sub", DemoTenant.USERNAME);
-		BackChannel.Reply revocation = this.backChannel.postBasic("/oauth2/revoke", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("token", List.of(accessToken)));
+			.containsEntry("client_id", Demo.SHOP)
+			.containsEntry("sub", Demo.USERNAME);
+		BackChannel.Reply revocation = this.backChannel.postBasic("/oauth2/revoke", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("token", List.of(accessToken)));
 		assertThat(revocation.status()).as(revocation.raw().body()).isEqualTo(200);
 		assertThat(introspect(accessToken).json()).containsEntry("active", false);
 	}
@@ -174,7 +174,7 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 				this.driver.manage().getCookies())
 			.isNotNull();
 
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		signIn(Demo.USERNAME, Demo.PASSWORD);
 		await(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
 		Cookie signedIn = this.driver.manage().getCookieNamed(SESSION_COOKIE);
@@ -192,14 +192,14 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	void logoutWhenRelyingPartyAsksAndUserConfirmsThenRedirectedWithStateAndSessionEnded() {
 		Pkce pkce = Pkce.create();
 		Map<String, String> callback = signInAndAllow(pkce, "before-logout", "n-1");
-		BackChannel.Reply tokens = codeFlow(newUserAgent()).exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				callback.get("code"), DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = codeFlow(newUserAgent()).exchange(Demo.SHOP, Demo.SHOP_SECRET,
+				callback.get("code"), Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		relyingParty.clear();
 
 		open(UriComponentsBuilder.fromPath("/connect/logout")
 			.queryParam("id_token_hint", tokens.string("id_token"))
-			.queryParam("post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)
+			.queryParam("post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)
 			.queryParam("state", "xyz")
 			.encode()
 			.build()
@@ -213,10 +213,10 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		browser.clickAndAwaitNextPage(confirm);
 
 		URI arrival = relyingParty.awaitRequest("/", HeadlessChromium.DEADLINE);
-		assertThat(arrival).hasToString(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz");
-		await(ExpectedConditions.urlToBe(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz"));
+		assertThat(arrival).hasToString(Demo.SHOP_POST_LOGOUT_URI + "?state=xyz");
+		await(ExpectedConditions.urlToBe(Demo.SHOP_POST_LOGOUT_URI + "?state=xyz"));
 
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, Pkce.create(),
+		open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, Pkce.create(),
 				"after-logout", "n-2"));
 		awaitLoginPage();
 		assertThat(relyingParty.requests()).extracting(URI::getPath).doesNotContain(CALLBACK_PATH);
@@ -224,9 +224,9 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 
 	@Test
 	void signInWhenPasswordWrongThenLoginPageShowsErrorAndStays() {
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, Pkce.create(), "s", "n"));
+		open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, Pkce.create(), "s", "n"));
 		awaitLoginPage();
-		signIn(DemoTenant.USERNAME, "not-" + DemoTenant.PASSWORD);
+		signIn(Demo.USERNAME, "not-" + Demo.PASSWORD);
 
 		WebElement alert = await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert.error")));
 		assertThat(alert.getText()).isEqualTo("Wrong username or password.");
@@ -237,7 +237,7 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		assertThat(relyingParty.requests()).isEmpty();
 
 		// The right password next still continues to the shop (and clears alice's failure count).
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		signIn(Demo.USERNAME, Demo.PASSWORD);
 		await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
 		assertThat(text(By.tagName("h1"))).startsWith(SHOP_NAME);
 	}
@@ -245,7 +245,7 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	@Test
 	void authorizeWhenRedirectUriUnregisteredThenErrorPageAndNoRedirect() {
 		String unregistered = RelyingPartyStub.ORIGIN + "/evil";
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, unregistered, SCOPE, Pkce.create(), "s", "n"));
+		open(CodeFlow.authorizeUrl(Demo.SHOP, unregistered, SCOPE, Pkce.create(), "s", "n"));
 
 		await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
 		assertThat(this.driver.getTitle()).isEqualTo("Something went wrong · " + this.provider.productName());
@@ -255,7 +255,7 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 
 	@Test
 	void authorizeWhenRedirectUriUnregisteredThenErrorPageNamesTheParameter() {
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, RelyingPartyStub.ORIGIN + "/evil", SCOPE, Pkce.create(), "s",
+		open(CodeFlow.authorizeUrl(Demo.SHOP, RelyingPartyStub.ORIGIN + "/evil", SCOPE, Pkce.create(), "s",
 				"n"));
 
 		await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
@@ -269,9 +269,9 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 
 	/** Walks authorize, sign-in and consent; answers the parameters the shop's callback received. */
 	private Map<String, String> signInAndAllow(Pkce pkce, String state, String nonce) {
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
+		open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
 		awaitLoginPage();
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		signIn(Demo.USERNAME, Demo.PASSWORD);
 		browser.clickAndAwaitNextPage(await(ExpectedConditions.visibilityOfElementLocated(By.id("allow"))));
 		Map<String, String> callback = awaitCallback();
 		assertThat(callback).containsEntry("state", state).containsKey("code");
@@ -306,8 +306,8 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	}
 
 	private BackChannel.Reply introspect(String token) {
-		BackChannel.Reply reply = this.backChannel.postBasic("/oauth2/introspect", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("token", List.of(token)));
+		BackChannel.Reply reply = this.backChannel.postBasic("/oauth2/introspect", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("token", List.of(token)));
 		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
 		return reply;
 	}
@@ -331,8 +331,8 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 
 	/** The demo shop asks for consent again, whichever test in this context ran before. */
 	private void forgetShopConsent() {
-		String shopId = this.clients.findByClientId(DemoTenant.SHOP).getId();
-		OAuth2AuthorizationConsent consent = this.consents.findById(shopId, DemoTenant.USERNAME);
+		String shopId = this.clients.findByClientId(Demo.SHOP).getId();
+		OAuth2AuthorizationConsent consent = this.consents.findById(shopId, Demo.USERNAME);
 		if (consent != null) {
 			this.consents.remove(consent);
 		}

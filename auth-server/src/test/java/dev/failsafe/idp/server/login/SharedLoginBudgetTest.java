@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -67,14 +67,14 @@ class SharedLoginBudgetTest {
 		for (int attempt = 0; attempt < limits.maxFailuresPerPair(); attempt++) {
 			// Each attempt at the other node, each claiming another address its peer is not trusted for.
 			UserAgent agent = new UserAgent(NODES.get(attempt % 2), "2001:db8:" + attempt + "::1");
-			assertThat(UserAgent.location(agent.submitLogin(DemoTenant.USERNAME, "wrong-" + attempt)))
+			assertThat(UserAgent.location(agent.submitLogin(Demo.USERNAME, "wrong-" + attempt)))
 				.endsWith("/login?error");
 		}
 		assertThat(primary.call("KEYS", "idp:login:pair:*")).asList().hasSize(1);
 
 		for (RunningProvider node : NODES) {
-			HttpResponse<String> blocked = new UserAgent(node, "2001:db8:ff::1").submitLogin(DemoTenant.USERNAME,
-					DemoTenant.PASSWORD);
+			HttpResponse<String> blocked = new UserAgent(node, "2001:db8:ff::1").submitLogin(Demo.USERNAME,
+					Demo.PASSWORD);
 			assertThat(blocked.statusCode()).as("the right password, at either node").isEqualTo(429);
 			assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
 		}

@@ -8,9 +8,9 @@ import java.util.Map;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
 import dev.failsafe.idp.replication.session.ReplicaAcknowledgedSessionRepository;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -122,7 +122,7 @@ class RedisAcknowledgementTest {
 	}
 
 	private String adminToken() {
-		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", Demo.ADMIN, Demo.ADMIN_SECRET,
 				Map.of("grant_type", List.of("client_credentials"), "scope", List.of("admin")));
 		assertThat(token.status()).isEqualTo(200);
 		return token.string("access_token");
@@ -139,8 +139,8 @@ class RedisAcknowledgementTest {
 	private Pending codeAndLoginForm() {
 		CodeFlow flow = new CodeFlow(new UserAgent(PROVIDER), this.backChannel);
 		Pkce pkce = Pkce.create();
-		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		String code = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
+				Demo.USERNAME, Demo.PASSWORD).get("code");
 		UserAgent browser = new UserAgent(PROVIDER);
 		HttpResponse<String> form = browser.get("/login");
 		assertThat(form.statusCode()).isEqualTo(200);
@@ -163,7 +163,7 @@ class RedisAcknowledgementTest {
 
 	private void assertSignInSucceeds() {
 		UserAgent browser = new UserAgent(PROVIDER);
-		HttpResponse<String> login = browser.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> login = browser.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		assertThat(UserAgent.location(login)).as("login succeeded").doesNotContain("/login?");
 		assertThat(new CodeFlow(browser, this.backChannel).signedIn()).isTrue();
 	}
@@ -171,12 +171,12 @@ class RedisAcknowledgementTest {
 	private record Pending(CodeFlow flow, Pkce pkce, String code, UserAgent browser, String csrf) {
 
 		HttpResponse<String> submitLogin() {
-			return this.browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME), "password",
-					List.of(DemoTenant.PASSWORD), "_csrf", List.of(this.csrf)));
+			return this.browser.postForm("/login", Map.of("username", List.of(Demo.USERNAME), "password",
+					List.of(Demo.PASSWORD), "_csrf", List.of(this.csrf)));
 		}
 
 		BackChannel.Reply exchange() {
-			return this.flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, this.code, DemoTenant.SHOP_REDIRECT_URI,
+			return this.flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, this.code, Demo.SHOP_REDIRECT_URI,
 					this.pkce.verifier());
 		}
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisServer;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -71,8 +71,8 @@ abstract class RedisSizingBenchmark {
 			HttpResponse<String> page = browser.get("/login");
 			String csrf = UserAgent.csrfToken(page.body());
 			long start = System.nanoTime();
-			HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME),
-					"password", List.of(DemoTenant.PASSWORD), "_csrf", List.of(csrf)));
+			HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(Demo.USERNAME),
+					"password", List.of(Demo.PASSWORD), "_csrf", List.of(csrf)));
 			long took = (System.nanoTime() - start) / 1_000;
 			assertThat(UserAgent.location(login)).doesNotContain("/login?");
 			if (i >= WARM_UP) {
@@ -86,10 +86,10 @@ abstract class RedisSizingBenchmark {
 		// One full code flow with refresh, then the size of each kind of key.
 		CodeFlow flow = new CodeFlow(new UserAgent(PROVIDER), new BackChannel(PROVIDER));
 		Pkce pkce = Pkce.create();
-		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid profile email", pkce,
-				"s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		String code = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid profile email", pkce,
+				"s", "n", Demo.USERNAME, Demo.PASSWORD).get("code");
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).isEqualTo(200);
 		Map<String, List<Long>> sizes = new TreeMap<>();
 		@SuppressWarnings("unchecked")

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.failsafe.idp.server.protocol.RetryAfter;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.signin.UserAgent;
@@ -51,7 +51,7 @@ class RedisUnreachableTest {
 	@Test
 	void pagesAndTokensWhenRedisKilledThenTryAgainNotServerError() {
 		UserAgent agent = new UserAgent(PROVIDER);
-		HttpResponse<String> login = agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> login = agent.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		assertThat(UserAgent.location(login)).doesNotContain("/login?");
 
 		redis.kill();
@@ -60,8 +60,8 @@ class RedisUnreachableTest {
 		assertThat(page.statusCode()).isEqualTo(503);
 		assertThat(page.headers().firstValue("Retry-After")).isPresent();
 
-		BackChannel.Reply token = new BackChannel(PROVIDER).postBasic("/oauth2/token", DemoTenant.PARTNER_API,
-				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+		BackChannel.Reply token = new BackChannel(PROVIDER).postBasic("/oauth2/token", Demo.PARTNER_API,
+				Demo.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 		assertThat(token.status()).isEqualTo(503);
 		assertThat(token.json()).containsEntry("error", "temporarily_unavailable");
 		// One wait for both: the page's and the token endpoint's Retry-After are the same value.
