@@ -117,6 +117,12 @@ abstract class HostileInputSupport extends ProviderIntegrationTest {
 			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** The shop's token request redeeming {@code code}, with its own verifier and redirect URI. */
+	protected static String exchange(Grants.IssuedCode code) {
+		return form("grant_type", "authorization_code", "code", code.value(), "redirect_uri",
+				Demo.SHOP_REDIRECT_URI, "code_verifier", code.pkce().verifier());
+	}
+
 	protected static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
