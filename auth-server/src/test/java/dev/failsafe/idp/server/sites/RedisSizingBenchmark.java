@@ -1,7 +1,6 @@
 package dev.failsafe.idp.server.sites;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.failsafe.idp.testing.provider.Demo;
-import dev.failsafe.idp.testing.redis.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisPair;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -37,29 +36,22 @@ abstract class RedisSizingBenchmark {
 
 	private static final int LOGINS = 300;
 
-	static RedisServer primary;
-
-	static RedisServer replica;
+	static RedisPair redis;
 
 	static void register(DynamicPropertyRegistry registry, int replicasToAck) {
 		PROVIDER = RunningProvider.create();
 		PROVIDER.register(registry);
-		primary = RedisServer.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "10");
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		registry.add("spring.data.redis.host", primary::host);
-		registry.add("spring.data.redis.port", primary::port);
+		redis = RedisPair.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "10");
+		registry.add("spring.data.redis.host", redis.primary()::host);
+		registry.add("spring.data.redis.port", redis.primary()::port);
 		registry.add("idp.redis.replicas-to-ack", () -> Integer.toString(replicasToAck));
 		registry.add("logging.level.root", () -> "WARN");
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -93,17 +85,17 @@ abstract class RedisSizingBenchmark {
 		assertThat(tokens.status()).isEqualTo(200);
 		Map<String, List<Long>> sizes = new TreeMap<>();
 		@SuppressWarnings("unchecked")
-		List<Object> keys = (List<Object>) primary.call("KEYS", "idp:*");
+		List<Object> keys = (List<Object>) redis.primary().call("KEYS", "idp:*");
 		for (Object key : keys) {
 			String name = (String) key;
 			String kind = name.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}|[A-Za-z0-9_-]{20,}$|\\d{10,}", "*");
-			Long bytes = (Long) primary.call("MEMORY", "USAGE", name, "SAMPLES", "0");
+			Long bytes = (Long) redis.primary().call("MEMORY", "USAGE", name, "SAMPLES", "0");
 			sizes.computeIfAbsent(kind, (k) -> new ArrayList<>()).add(bytes);
 		}
 		sizes.forEach((kind, values) -> System.out.printf("BENCHMARK key %s count=%d median=%d bytes max=%d bytes%n",
 				kind, values.size(), values.stream().sorted().toList().get(values.size() / 2),
 				Collections.max(values)));
-		System.out.println("BENCHMARK used_memory=" + primary.info("memory", "used_memory") + " keys=" + keys.size());
+		System.out.println("BENCHMARK used_memory=" + redis.primary().info("memory", "used_memory") + " keys=" + keys.size());
 	}
 
 }

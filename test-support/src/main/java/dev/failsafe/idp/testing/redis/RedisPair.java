@@ -1,0 +1,59 @@
+package dev.failsafe.idp.testing.redis;
+
+import java.time.Duration;
+
+/**
+ * A Redis primary with one replica in sync: what a store that waits for one acknowledgement
+ * ({@code WAIT 1}) needs. Closing it stops both.
+ */
+public final class RedisPair implements AutoCloseable {
+
+	/** How long the replica may take to be in sync after it started. */
+	private static final Duration IN_SYNC = Duration.ofSeconds(20);
+
+	private final RedisServer primary;
+
+	private final RedisServer replica;
+
+	private RedisPair(RedisServer primary, RedisServer replica) {
+		this.primary = primary;
+		this.replica = replica;
+	}
+
+	/** A primary started with {@code primaryArguments}, and its replica, once in sync. */
+	public static RedisPair start(String... primaryArguments) {
+		RedisServer primary = RedisServer.start(primaryArguments);
+		RedisServer replica = null;
+		try {
+			replica = RedisServer.startReplicaOf(primary);
+			primary.awaitInSync(1, IN_SYNC);
+			return new RedisPair(primary, replica);
+		}
+		catch (RuntimeException ex) {
+			if (replica != null) {
+				replica.close();
+			}
+			primary.close();
+			throw ex;
+		}
+	}
+
+	public RedisServer primary() {
+		return this.primary;
+	}
+
+	public RedisServer replica() {
+		return this.replica;
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.replica.close();
+		}
+		finally {
+			this.primary.close();
+		}
+	}
+
+}
