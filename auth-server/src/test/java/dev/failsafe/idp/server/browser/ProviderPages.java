@@ -18,20 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The provider's pages as a user sees them in a headless Chromium at phone width, with the demo
  * clients' redirect URIs answered by a {@link RelyingPartyStub}: open a page, wait for the login
  * page, sign in, wait for the client's callback. The caller closes it.
+ *
+ * @param issuer the provider's issuer, where its pages are
+ * @param browser the browser
+ * @param relyingParty what answers at the demo clients' redirect URIs
  */
-final class ProviderPages implements AutoCloseable {
-
-	private final String issuer;
-
-	private final HeadlessChromium browser;
-
-	private final RelyingPartyStub relyingParty;
-
-	private ProviderPages(String issuer, HeadlessChromium browser, RelyingPartyStub relyingParty) {
-		this.issuer = issuer;
-		this.browser = browser;
-		this.relyingParty = relyingParty;
-	}
+record ProviderPages(String issuer, HeadlessChromium browser, RelyingPartyStub relyingParty) implements AutoCloseable {
 
 	/** Chromium and the relying party, for the provider at {@code issuer}. */
 	static ProviderPages start(String issuer) {
@@ -43,14 +35,6 @@ final class ProviderPages implements AutoCloseable {
 			relyingParty.close();
 			throw ex;
 		}
-	}
-
-	HeadlessChromium browser() {
-		return this.browser;
-	}
-
-	RelyingPartyStub relyingParty() {
-		return this.relyingParty;
 	}
 
 	WebDriver driver() {

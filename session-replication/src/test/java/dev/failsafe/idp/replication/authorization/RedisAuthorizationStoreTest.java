@@ -4,17 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.failsafe.idp.replication.testing.AcknowledgedRedis;
+import dev.failsafe.idp.testing.SettableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import dev.failsafe.idp.replication.redis.RedisCalls;
-import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
-import dev.failsafe.idp.testing.redis.RedisPair;
-import dev.failsafe.idp.replication.testing.RedisTestConnections;
-import dev.failsafe.idp.testing.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,25 +16,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The contract against a real primary whose every write is acknowledged by a real replica. */
 class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
-	private static RedisPair redis;
-
-	private static LettuceConnectionFactory connections;
+	private static AcknowledgedRedis redis;
 
 	private static RedisAuthorizationStore store;
 
 	@BeforeAll
 	static void startServers() {
-		redis = RedisPair.start();
-		connections = RedisTestConnections.dedicated(redis.primary());
-		store = new RedisAuthorizationStore(new RedisCalls(connections),
-				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)));
+		redis = AcknowledgedRedis.start();
+		store = new RedisAuthorizationStore(redis.calls(), redis.acknowledgement());
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (connections != null) {
-			connections.destroy();
-		}
 		if (redis != null) {
 			redis.close();
 		}
@@ -113,8 +100,7 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		String principalKey = "idp:authz:principal:" + principal;
 		Instant start = Instant.now();
 		SettableClock clock = new SettableClock(start);
-		RedisAuthorizationStore clocked = new RedisAuthorizationStore(new RedisCalls(connections),
-				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)), clock);
+		RedisAuthorizationStore clocked = new RedisAuthorizationStore(redis.calls(), redis.acknowledgement(), clock);
 		AuthorizationRecord longLived = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
 				start.plus(Duration.ofHours(8)), "long");
 		clocked.insert(longLived);

@@ -1,41 +1,28 @@
 package dev.failsafe.idp.replication.authorization;
 
-import java.time.Duration;
 import java.util.Set;
 
+import dev.failsafe.idp.replication.testing.AcknowledgedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import dev.failsafe.idp.replication.redis.RedisCalls;
-import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
-import dev.failsafe.idp.testing.redis.RedisPair;
-import dev.failsafe.idp.replication.testing.RedisTestConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisConsentStoreTest extends ConsentStoreContractTest {
 
-	private static RedisPair redis;
-
-	private static LettuceConnectionFactory connections;
+	private static AcknowledgedRedis redis;
 
 	private static RedisConsentStore store;
 
 	@BeforeAll
 	static void startServers() {
-		redis = RedisPair.start();
-		connections = RedisTestConnections.dedicated(redis.primary());
-		store = new RedisConsentStore(new RedisCalls(connections), new ReplicaAcknowledgement(1, Duration.ofSeconds(5)));
+		redis = AcknowledgedRedis.start();
+		store = new RedisConsentStore(redis.calls(), redis.acknowledgement());
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (connections != null) {
-			connections.destroy();
-		}
 		if (redis != null) {
 			redis.close();
 		}
