@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,7 @@ final class LoginController {
 	private void addClientName(HttpServletRequest request, HttpServletResponse response, Model model) {
 		SavedRequest saved = this.requestCache.getRequest(request, response);
 		if (saved != null) {
-			String[] clientId = saved.getParameterValues("client_id");
+			String[] clientId = saved.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
 			if (clientId != null && clientId.length == 1) {
 				this.clientNames.nameOf(clientId[0]).ifPresent(name -> model.addAttribute("clientName", name));
 			}
