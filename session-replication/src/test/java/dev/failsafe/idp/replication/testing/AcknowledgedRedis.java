@@ -13,17 +13,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * What a Redis store is built on in the tests, as in production: a primary with one replica in sync,
  * dedicated connections to the primary, and every write acknowledged by the replica. Closing it
  * closes the connections and stops both servers.
+ *
+ * @param servers the primary and its replica
+ * @param connections dedicated connections to the primary
  */
-public final class AcknowledgedRedis implements AutoCloseable {
-
-	private final RedisPair servers;
-
-	private final LettuceConnectionFactory connections;
-
-	private AcknowledgedRedis(RedisPair servers, LettuceConnectionFactory connections) {
-		this.servers = servers;
-		this.connections = connections;
-	}
+public record AcknowledgedRedis(RedisPair servers, LettuceConnectionFactory connections) implements AutoCloseable {
 
 	/** Starts the servers and connects. */
 	public static AcknowledgedRedis start() {

@@ -5,20 +5,14 @@ import java.time.Duration;
 /**
  * A Redis primary with one replica in sync: what a store that waits for one acknowledgement
  * ({@code WAIT 1}) needs. Closing it stops both.
+ *
+ * @param primary the primary
+ * @param replica its replica
  */
-public final class RedisPair implements AutoCloseable {
+public record RedisPair(RedisServer primary, RedisServer replica) implements AutoCloseable {
 
 	/** How long the replica may take to be in sync after it started. */
 	private static final Duration IN_SYNC = Duration.ofSeconds(20);
-
-	private final RedisServer primary;
-
-	private final RedisServer replica;
-
-	private RedisPair(RedisServer primary, RedisServer replica) {
-		this.primary = primary;
-		this.replica = replica;
-	}
 
 	/** A primary started with {@code primaryArguments}, and its replica, once in sync. */
 	public static RedisPair start(String... primaryArguments) {
@@ -36,14 +30,6 @@ public final class RedisPair implements AutoCloseable {
 			primary.close();
 			throw ex;
 		}
-	}
-
-	public RedisServer primary() {
-		return this.primary;
-	}
-
-	public RedisServer replica() {
-		return this.replica;
 	}
 
 	@Override
