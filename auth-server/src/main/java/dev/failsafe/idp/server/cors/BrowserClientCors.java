@@ -22,7 +22,7 @@ import org.springframework.web.filter.CorsFilter;
  * its usual protocol answer without CORS headers, so the browser keeps it from the page (and a
  * server-side client, which sends no {@code Origin}, is never affected).
  */
-public final class BrowserClientCors {
+final class BrowserClientCors {
 
 	/** A token request is a form POST; userinfo, JWKS and metadata are fetched with GET. */
 	private static final List<String> METHODS = List.of(HttpMethod.GET.name(), HttpMethod.POST.name());
@@ -37,7 +37,7 @@ public final class BrowserClientCors {
 	}
 
 	/** The filter for {@code paths}; with no allowed origin it adds nothing to any answer. */
-	public static CorsFilter filter(CorsProperties properties, List<String> paths) {
+	static CorsFilter filter(CorsProperties properties, List<String> paths) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		CorsConfiguration policy = policy(properties);
 		paths.forEach(path -> source.registerCorsConfiguration(path, policy));
