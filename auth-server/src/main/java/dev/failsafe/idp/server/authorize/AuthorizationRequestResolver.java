@@ -5,9 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.failsafe.idp.server.clients.ClientProtocolSettings;
+import dev.failsafe.idp.server.frontchannel.ResolutionErrors;
 import dev.failsafe.idp.server.operators.OperatorClients;
 import dev.failsafe.idp.server.users.ClaimsRequest;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,12 +45,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The same resolution (request object, claims, scopes) applies to what a client pushes to the pushed
  * authorization request endpoint (RFC 9126 section 2.1). A request with no {@code client_id} the
  * directory knows is passed on untouched, for the authorization server to refuse. A refusal here is recorded on the request and raised by
- * {@link #errors()}, the first of the endpoint's request converters, so that it is answered like any
+ * {@link ResolutionErrors}, among the endpoint's first request converters, so that it is answered like any
  * other (an error redirect when the client and its redirect URI can be trusted).
  */
 public final class AuthorizationRequestResolver extends OncePerRequestFilter {
-
-	private static final String ERROR_ATTRIBUTE = AuthorizationRequestResolver.class.getName() + ".error";
 
 	private final RegisteredClientRepository clients;
 
@@ -89,16 +88,11 @@ public final class AuthorizationRequestResolver extends OncePerRequestFilter {
 			resolved = resolve(parameters, this.pushedRequestEndpoint.matches(request));
 		}
 		catch (RefusedRequest refused) {
-			request.setAttribute(ERROR_ATTRIBUTE, refused.error());
+			ResolutionErrors.record(request, refused.error());
 			chain.doFilter(request, response);
 			return;
 		}
 		chain.doFilter((resolved == parameters) ? request : ResolvedRequest.of(request, resolved), response);
-	}
-
-	/** The request converter that raises what this filter refused; answers null otherwise. */
-	public static ResolutionErrors errors() {
-		return new ResolutionErrors(ERROR_ATTRIBUTE);
 	}
 
 	private AuthorizationParameters resolve(AuthorizationParameters parameters, boolean pushing) {

@@ -9,17 +9,33 @@ import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.authorizations.StoredAuthorizationService;
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
+import dev.failsafe.idp.server.frontchannel.AuthorizationEndpointErrorHandler;
+import dev.failsafe.idp.server.frontchannel.ExactRedirectUriValidator;
+import dev.failsafe.idp.server.frontchannel.FrontChannelRequestLimits;
+import dev.failsafe.idp.server.frontchannel.ResolutionErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrorResponder;
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
+import dev.failsafe.idp.server.security.FilterOrder;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-/** The authorization endpoint's OpenID Connect request handling. */
+/**
+ * The authorization endpoint's OpenID Connect request handling: the request resolved (request
+ * object, pushed request, scopes) before Spring Security sees it, who must sign in and when
+ * ({@link LoginRequirements}), the login page rendered by the endpoint itself, and the pushed
+ * authorization request endpoint (RFC 9126).
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthorizeConfiguration {
 
@@ -65,11 +81,46 @@ class AuthorizeConfiguration {
 	@Bean
 	FilterRegistrationBean<AuthorizationRequestResolver> authorizationRequestResolver(RegisteredClientRepository clients,
 			AuthorizationServerSettings endpoints, PushedRequests pushed, RequestObjects requestObjects) {
-		FilterRegistrationBean<AuthorizationRequestResolver> registration = new FilterRegistrationBean<>(
-				new AuthorizationRequestResolver(clients, endpoints.getAuthorizationEndpoint(),
-						endpoints.getPushedAuthorizationRequestEndpoint(), pushed, requestObjects));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-		return registration;
+		return FilterOrder.AUTHORIZATION_REQUEST_RESOLVER.register(new AuthorizationRequestResolver(clients,
+				endpoints.getAuthorizationEndpoint(), endpoints.getPushedAuthorizationRequestEndpoint(), pushed,
+				requestObjects));
+	}
+
+	/**
+	 * {@code prompt}, {@code max_age} and {@code id_token_hint} decide whether the user must sign in
+	 * (now); the authorization request waits in the session meanwhile, and the endpoint answers with
+	 * the login page itself.
+	 */
+	@Bean
+	AuthorizationServerCustomizer signInAtAuthorizationEndpoint(PendingAuthorizations pending,
+			LoginPageForward loginPage, AuthorizationEndpointErrorHandler authorizationErrors, IdTokenHints hints,
+			Clock clock, AuthorizationServerSettings endpoints) {
+		return (server, http) -> http
+			.addFilterBefore(new LoginRequirements(pending, loginPage, authorizationErrors, hints, clock),
+					AuthorizationFilter.class)
+			.requestCache(cache -> cache.requestCache(pending.requestCache()))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(loginPage,
+					PathPatternRequestMatcher.withDefaults().matcher(endpoints.getAuthorizationEndpoint())));
+	}
+
+	/**
+	 * RFC 9126: what a client pushes is checked as at the authorization endpoint (size, exact redirect
+	 * URIs, what resolving it refused, scopes) and answered as JSON.
+	 */
+	@Bean
+	AuthorizationServerCustomizer pushedAuthorizationRequests(ProtocolErrorResponder errors,
+			FrontChannelRequestLimits limits, ExactRedirectUriValidator redirectUris) {
+		return (server, http) -> server.pushedAuthorizationRequestEndpoint(par -> par.errorResponseHandler(errors)
+			.pushedAuthorizationRequestConverters(converters -> {
+				converters.add(0, new ResolutionErrors());
+				converters.add(0, limits);
+			})
+			.authenticationProviders(providers -> providers.forEach(provider -> {
+				if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
+					pushed.setAuthenticationValidator(redirectUris
+						.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR));
+				}
+			})));
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.failsafe.idp.server.tokens.SignInTime;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import dev.failsafe.idp.server.authorize.AuthorizationRequestResolver.RefusedRequest;
 import dev.failsafe.idp.server.authorizations.StoredAuthorizationService;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;

@@ -26,7 +26,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.authorize.AuthorizationRequestResolver.RefusedRequest;
 import dev.failsafe.idp.server.clients.ClientProtocolSettings;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;

@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.clients;
 import java.time.Clock;
 import java.util.Map;
 
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.PublicClientAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Registered clients in the JDBC directory (admin scope for operators only, this deployment's token
@@ -58,6 +62,26 @@ class ClientsConfiguration {
 	ClientSecretEncoder clientSecretEncoder() {
 		return new ClientSecretEncoder(new DelegatingPasswordEncoder(Sha256SecretEncoder.ID,
 				Map.of(Sha256SecretEncoder.ID, new Sha256SecretEncoder(), "bcrypt", new BCryptPasswordEncoder())));
+	}
+
+	/**
+	 * Client secrets are checked against their hashes as {@link ClientSecretEncoder} makes them;
+	 * public clients authenticate by {@code client_id} where no PKCE verifier proves them
+	 * ({@link PublicClients}: refresh, the device flow).
+	 */
+	@Bean
+	AuthorizationServerCustomizer clientAuthentication(ClientSecretEncoder secrets, RegisteredClientRepository clients) {
+		return (server, http) -> server.clientAuthentication(clientAuthentication -> clientAuthentication
+			.authenticationProviders(providers -> {
+				providers.forEach(provider -> {
+					if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
+						secretProvider.setPasswordEncoder(secrets.encoder());
+					}
+				});
+				providers.replaceAll(provider -> (provider instanceof PublicClientAuthenticationProvider)
+						? PublicClients.pkceOnly(provider) : provider);
+				providers.add(0, PublicClients.provider(clients));
+			}));
 	}
 
 }

@@ -25,6 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 final class ConsentController {
 
+	/** Where the authorization endpoint sends a user to consent. */
+	static final String PATH = "/oauth2/consent";
+
 	/** The scopes whose meaning the pages explain in the user's words ({@code consent.scope.<scope>}). */
 	private static final Set<String> DESCRIBED_SCOPES = Set.of(OidcScopes.PROFILE, OidcScopes.EMAIL,
 			OidcScopes.ADDRESS, OidcScopes.PHONE, "offline_access");
@@ -44,7 +47,7 @@ final class ConsentController {
 		this.consents = consents;
 	}
 
-	@GetMapping("/oauth2/consent")
+	@GetMapping(PATH)
 	String consent(Principal principal, Model model, @RequestParam(name = "client_id") String clientId,
 			@RequestParam(name = "scope", defaultValue = "") String scope, @RequestParam(name = "state") String state,
 			@RequestParam(name = "user_code", required = false) String userCode) {

@@ -5,12 +5,12 @@ import java.util.List;
 
 import dev.failsafe.idp.replication.onetime.OneTimeUse;
 import dev.failsafe.idp.server.tokens.TokenProperties;
-import dev.failsafe.idp.server.web.ProtocolErrorResponder;
+import dev.failsafe.idp.server.protocol.ProtocolErrorResponder;
+import dev.failsafe.idp.server.security.FilterOrder;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,11 +27,9 @@ class DpopConfiguration {
 	FilterRegistrationBean<DpopReplayGuard> dpopReplayGuard(OneTimeUse uses, Clock clock, TokenProperties tokens,
 			AuthorizationServerSettings endpoints, ProtocolErrorResponder errors) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		FilterRegistrationBean<DpopReplayGuard> registration = new FilterRegistrationBean<>(new DpopReplayGuard(uses,
-				clock, tokens.clockSkew(), paths.matcher(HttpMethod.POST, endpoints.getTokenEndpoint()),
+		return FilterOrder.DPOP_REPLAY_GUARD.register(new DpopReplayGuard(uses, clock, tokens.clockSkew(),
+				paths.matcher(HttpMethod.POST, endpoints.getTokenEndpoint()),
 				paths.matcher(endpoints.getOidcUserInfoEndpoint()), errors));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
-		return registration;
 	}
 
 }

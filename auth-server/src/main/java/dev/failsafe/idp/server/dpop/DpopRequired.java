@@ -1,7 +1,7 @@
 package dev.failsafe.idp.server.dpop;
 
 import dev.failsafe.idp.server.clients.ClientProtocolSettings;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;

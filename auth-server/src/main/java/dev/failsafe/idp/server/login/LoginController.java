@@ -2,22 +2,23 @@ package dev.failsafe.idp.server.login;
 
 import dev.failsafe.idp.server.authorize.AuthorizationParameters;
 import dev.failsafe.idp.server.authorize.PendingAuthorizations;
-import dev.failsafe.idp.server.web.ClientNames;
+import dev.failsafe.idp.server.clients.ClientNames;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 
 /**
  * Serves the login page; Spring Security's form login handles the POST. A throttled attempt is
- * forwarded to {@value #THROTTLED_PAGE}: the login page again, with 429 Too Many Requests,
+ * forwarded to {@value LoginPage#THROTTLED_PATH}: the login page again, with 429 Too Many Requests,
  * {@code Retry-After} and how long to wait. With an authorization request pending, the page names
  * its client and fills in its {@code login_hint} (OIDC Core section 3.1.2.1).
  *
@@ -28,17 +29,14 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 @Controller
 final class LoginController {
 
-	/** Where {@link LoginOutcomes} forwards a throttled attempt. */
-	static final String THROTTLED_PAGE = "/login/throttled";
-
 	/** The request attribute holding the wait in seconds. */
 	static final String RETRY_AFTER_ATTRIBUTE = LoginController.class.getName() + ".retryAfter";
 
+	/** The outcomes of the previous attempt that the page reports, by query parameter of the login page. */
+	private static final String[] OUTCOMES = { "error", "disabled", "unavailable" };
+
 	/** A username's longest (the directory's column). */
 	private static final int MAX_LOGIN_HINT_LENGTH = 100;
-
-	/** The outcomes of the previous attempt that the page reports, by query parameter of {@code /login}. */
-	private static final String[] OUTCOMES = { "error", "disabled", "unavailable" };
 
 	private final ClientNames clientNames;
 
@@ -49,9 +47,9 @@ final class LoginController {
 		this.pending = pending;
 	}
 
-	@GetMapping("/login")
+	@GetMapping(LoginPage.PATH)
 	String login(HttpServletRequest request, Model model) {
-		if (request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+		if (request.getDispatcherType() == DispatcherType.REQUEST) {
 			for (String outcome : OUTCOMES) {
 				if (request.getParameter(outcome) != null) {
 					model.addAttribute("outcome", outcome);
@@ -62,11 +60,11 @@ final class LoginController {
 		return "login";
 	}
 
-	@RequestMapping(path = THROTTLED_PAGE, method = { RequestMethod.GET, RequestMethod.POST })
+	@RequestMapping(path = LoginPage.THROTTLED_PATH, method = { RequestMethod.GET, RequestMethod.POST })
 	String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (!(request.getAttribute(RETRY_AFTER_ATTRIBUTE) instanceof Long seconds)) {
 			// Only reached by a forward from a throttled attempt.
-			return "redirect:/login";
+			return "redirect:" + LoginPage.PATH;
 		}
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -1,11 +1,11 @@
 package dev.failsafe.idp.server.pages;
 
 import dev.failsafe.idp.server.authorize.PendingAuthorizations;
+import dev.failsafe.idp.server.security.FilterOrder;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /** The pages' language ({@link UiLocaleResolver}); the texts are {@code messages*.properties}. */
@@ -21,10 +21,7 @@ class LocaleConfiguration {
 	/** Inside Spring Session's filter, so the session it remembers the language in is the stored one. */
 	@Bean
 	FilterRegistrationBean<UiLocalesRemembered> uiLocalesRemembered(UiLocaleResolver locales) {
-		FilterRegistrationBean<UiLocalesRemembered> registration = new FilterRegistrationBean<>(
-				new UiLocalesRemembered(locales));
-		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
-		return registration;
+		return FilterOrder.UI_LOCALES_REMEMBERED.register(new UiLocalesRemembered(locales));
 	}
 
 }

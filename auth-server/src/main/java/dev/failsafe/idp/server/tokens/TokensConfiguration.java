@@ -2,7 +2,9 @@ package dev.failsafe.idp.server.tokens;
 
 import java.time.Clock;
 
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.users.UserDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +45,13 @@ class TokensConfiguration {
 		jwts.setJwtCustomizer(customizer);
 		return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
 				new FamilyLifetimeRefreshTokens(clock));
+	}
+
+	/** Counts every token the token endpoint issues. */
+	@Bean
+	AuthorizationServerCustomizer issuedTokenCounter(MeterRegistry meters) {
+		return (server, http) -> server
+			.tokenEndpoint(token -> token.accessTokenResponseHandler(new IssuedTokenCounter(meters)));
 	}
 
 }

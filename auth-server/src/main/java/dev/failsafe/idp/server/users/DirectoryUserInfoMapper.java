@@ -15,11 +15,11 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
  * login), releasing only the claims the access token's scopes allow, plus those the authorization
  * request's {@code claims} parameter asked for at the UserInfo endpoint.
  */
-public final class DirectoryUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
+final class DirectoryUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
 	private final UserDirectory users;
 
-	public DirectoryUserInfoMapper(UserDirectory users) {
+	DirectoryUserInfoMapper(UserDirectory users) {
 		this.users = users;
 	}
 

@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.users;
 
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /** The user directory, how passwords are hashed, and what operators may do to users. */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +41,22 @@ class UsersConfiguration {
 	@Bean
 	PasswordUpgrades passwordUpgrades(JdbcClient jdbc, MeterRegistry meters) {
 		return new PasswordUpgrades(jdbc, meters);
+	}
+
+	/**
+	 * UserInfo answers with the directory's claims, read fresh, as the token's scopes allow; the
+	 * access token comes in the Authorization header or in a form body (RFC 6750 section 2.2, as OIDC
+	 * Core section 5.3.1 allows), never both.
+	 */
+	@Bean
+	AuthorizationServerCustomizer userInfoFromDirectory(UserDirectory users) {
+		DefaultBearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
+		bearerTokens.setAllowFormEncodedBodyParameter(true);
+		return (server, http) -> {
+			server.oidc(oidc -> oidc
+				.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new DirectoryUserInfoMapper(users))));
+			http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(bearerTokens));
+		};
 	}
 
 }

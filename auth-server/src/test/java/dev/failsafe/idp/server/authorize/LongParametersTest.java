@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
@@ -31,18 +31,18 @@ class LongParametersTest extends ProviderIntegrationTest {
 		String nonce = random(4096, 2);
 		Pkce pkce = Pkce.create();
 		UserAgent browser = newUserAgent();
-		Map<String, String> answer = codeFlow(browser).authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI,
-				"openid profile email", pkce, state, nonce, DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		Map<String, String> answer = codeFlow(browser).authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI,
+				"openid profile email", pkce, state, nonce, Demo.USERNAME, Demo.PASSWORD);
 		assertThat(answer.get("state")).isEqualTo(state);
-		BackChannel.Reply tokens = codeFlow(browser).exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				answer.get("code"), DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = codeFlow(browser).exchange(Demo.SHOP, Demo.SHOP_SECRET,
+				answer.get("code"), Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		assertThat(SignedJWT.parse(tokens.string("id_token")).getJWTClaimsSet().getStringClaim("nonce")).isEqualTo(nonce);
 	}
 
 	@Test
 	void authorizeWhenRequestExactlyAtTheLimitThenServedAndOneMoreRefused() {
-		String base = CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", Pkce.create(),
+		String base = CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", Pkce.create(),
 				"s", "n") + "&filler=";
 		String query = base.substring(base.indexOf('?') + 1);
 		String atLimit = base + "f".repeat(16 * 1024 - query.length());
@@ -57,7 +57,7 @@ class LongParametersTest extends ProviderIntegrationTest {
 	@Test
 	void errorRedirectWhenStateAtTheLimitThenEchoedIntact() {
 		String state = random(8192, 3);
-		String url = CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", Pkce.create(),
+		String url = CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", Pkce.create(),
 				state, "n") + "&prompt=none";
 		HttpResponse<String> response = newUserAgent().get(url);
 		assertThat(response.statusCode()).isEqualTo(302);
@@ -72,17 +72,17 @@ class LongParametersTest extends ProviderIntegrationTest {
 		Pkce pkce = Pkce.create();
 		UserAgent browser = newUserAgent();
 		HttpResponse<String> page = browser.postForm("/oauth2/authorize",
-				Map.of("response_type", java.util.List.of("code"), "client_id", java.util.List.of(DemoTenant.SPA),
-						"redirect_uri", java.util.List.of(DemoTenant.SPA_REDIRECT_URI), "scope",
+				Map.of("response_type", java.util.List.of("code"), "client_id", java.util.List.of(Demo.SPA),
+						"redirect_uri", java.util.List.of(Demo.SPA_REDIRECT_URI), "scope",
 						java.util.List.of("openid"), "state", java.util.List.of(state), "nonce", java.util.List.of(nonce),
 						"code_challenge", java.util.List.of(pkce.challenge()), "code_challenge_method",
 						java.util.List.of("S256")));
 		assertThat(UserAgent.isLoginForm(page)).isTrue();
-		HttpResponse<String> answer = browser.submitLogin(page.body(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> answer = browser.submitLogin(page.body(), Demo.USERNAME, Demo.PASSWORD);
 		if (UserAgent.location(answer).contains("/oauth2/consent")) {
 			answer = codeFlow(browser).approve(browser.get(UserAgent.location(answer)).body());
 		}
-		assertThat(UserAgent.location(answer)).startsWith(DemoTenant.SPA_REDIRECT_URI);
+		assertThat(UserAgent.location(answer)).startsWith(Demo.SPA_REDIRECT_URI);
 		assertThat(UserAgent.redirectParameters(answer)).containsEntry("state", state).containsKey("code");
 	}
 

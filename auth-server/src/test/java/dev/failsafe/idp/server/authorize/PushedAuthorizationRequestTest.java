@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.failsafe.idp.server.clients.ClientProtocolSettings;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.testing.Racers;
@@ -38,16 +38,16 @@ class PushedAuthorizationRequestTest extends ProviderIntegrationTest {
 	@Test
 	void pushedRequestWhenPushedThenSignInWithOnlyItsRequestUri() {
 		Pkce pkce = Pkce.create();
-		String requestUri = push(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, pkce, "pushed-state");
+		String requestUri = push(Demo.SHOP, Demo.SHOP_SECRET, pkce, "pushed-state");
 		UserAgent browser = newUserAgent();
-		Map<String, String> answer = codeFlow(browser).authorize(authorizeUrl(DemoTenant.SHOP, requestUri),
-				DemoTenant.SHOP_REDIRECT_URI, DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		Map<String, String> answer = codeFlow(browser).authorize(authorizeUrl(Demo.SHOP, requestUri),
+				Demo.SHOP_REDIRECT_URI, Demo.USERNAME, Demo.PASSWORD);
 		assertThat(answer).containsEntry("state", "pushed-state").containsKey("code");
-		BackChannel.Reply tokens = codeFlow(browser).exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				answer.get("code"), DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = codeFlow(browser).exchange(Demo.SHOP, Demo.SHOP_SECRET,
+				answer.get("code"), Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 
-		HttpResponse<String> again = browser.get(authorizeUrl(DemoTenant.SHOP, requestUri));
+		HttpResponse<String> again = browser.get(authorizeUrl(Demo.SHOP, requestUri));
 		assertThat(again.statusCode()).as("a request_uri serves once").isEqualTo(400);
 		assertThat(again.body()).contains("request_uri");
 	}
@@ -56,14 +56,14 @@ class PushedAuthorizationRequestTest extends ProviderIntegrationTest {
 	void pushedRequestWhenUsedTwiceAtOnceThenExactlyOneServed() throws Exception {
 		UserAgent first = signedIn();
 		UserAgent second = signedIn();
-		String requestUri = push(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, Pkce.create(), "raced");
+		String requestUri = push(Demo.SHOP, Demo.SHOP_SECRET, Pkce.create(), "raced");
 		List<HttpResponse<String>> answers = Racers.race(2, new java.util.concurrent.Callable<>() {
 
 			private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
 			@Override
 			public HttpResponse<String> call() {
-				return ((this.next.getAndIncrement() == 0) ? first : second).get(authorizeUrl(DemoTenant.SHOP, requestUri));
+				return ((this.next.getAndIncrement() == 0) ? first : second).get(authorizeUrl(Demo.SHOP, requestUri));
 			}
 
 		});
@@ -75,24 +75,24 @@ class PushedAuthorizationRequestTest extends ProviderIntegrationTest {
 
 	@Test
 	void pushedRequestWhenAnotherClientsOrMadeUpThenRefused() {
-		String shops = push(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, Pkce.create(), "s");
+		String shops = push(Demo.SHOP, Demo.SHOP_SECRET, Pkce.create(), "s");
 		UserAgent browser = signedIn();
-		assertThat(browser.get(authorizeUrl(DemoTenant.SPA, shops)).statusCode()).isEqualTo(400);
-		assertThat(browser.get(authorizeUrl(DemoTenant.SHOP, PushedRequests.URN_PREFIX + "made-up___9999999999999"))
+		assertThat(browser.get(authorizeUrl(Demo.SPA, shops)).statusCode()).isEqualTo(400);
+		assertThat(browser.get(authorizeUrl(Demo.SHOP, PushedRequests.URN_PREFIX + "made-up___9999999999999"))
 			.statusCode()).isEqualTo(400);
-		assertThat(browser.get(authorizeUrl(DemoTenant.SHOP, shops)).statusCode()).as("still usable by its client")
+		assertThat(browser.get(authorizeUrl(Demo.SHOP, shops)).statusCode()).as("still usable by its client")
 			.isEqualTo(302);
 	}
 
 	@Test
 	void pushWhenRequestInvalidOrClientUnauthenticatedThenJsonError() {
-		BackChannel.Reply badRedirect = this.backChannel.postBasic("/oauth2/par", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("response_type", List.of("code"), "client_id", List.of(DemoTenant.SHOP),
+		BackChannel.Reply badRedirect = this.backChannel.postBasic("/oauth2/par", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("response_type", List.of("code"), "client_id", List.of(Demo.SHOP),
 						"redirect_uri", List.of("https://evil.example/cb"), "scope", List.of("openid")));
 		assertThat(badRedirect.status()).isEqualTo(400);
 		assertThat(badRedirect.json()).containsEntry("error", "invalid_request");
 		BackChannel.Reply noClient = this.backChannel.postBasic("/oauth2/par", null, null,
-				Map.of("response_type", List.of("code"), "client_id", List.of(DemoTenant.SHOP)));
+				Map.of("response_type", List.of("code"), "client_id", List.of(Demo.SHOP)));
 		assertThat(noClient.status()).isEqualTo(401);
 		assertThat(noClient.json()).containsEntry("error", "invalid_client");
 	}
@@ -118,7 +118,7 @@ class PushedAuthorizationRequestTest extends ProviderIntegrationTest {
 	private String push(String clientId, String secret, Pkce pkce, String state) {
 		BackChannel.Reply pushed = this.backChannel.postBasic("/oauth2/par", clientId, secret,
 				Map.of("response_type", List.of("code"), "client_id", List.of(clientId), "redirect_uri",
-						List.of(DemoTenant.SHOP_REDIRECT_URI), "scope", List.of("openid"), "state", List.of(state),
+						List.of(Demo.SHOP_REDIRECT_URI), "scope", List.of("openid"), "state", List.of(state),
 						"nonce", List.of("n"), "code_challenge", List.of(pkce.challenge()), "code_challenge_method",
 						List.of("S256")));
 		pushed.expect(201, "push");
@@ -129,8 +129,8 @@ class PushedAuthorizationRequestTest extends ProviderIntegrationTest {
 
 	private UserAgent signedIn() {
 		UserAgent browser = newUserAgent();
-		codeFlow(browser).authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		codeFlow(browser).authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s", "n",
+				Demo.USERNAME, Demo.PASSWORD);
 		return browser;
 	}
 

@@ -4,7 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.Wait;
 import dev.failsafe.idp.testing.signin.BackChannel;
@@ -35,9 +35,9 @@ class SignInRoundTripsTest extends ProviderIntegrationTest {
 	void signInWhenReturningUserHasConsentedThenThreeRequestsFromAuthorizeToTokens() {
 		// The first visit: sign-in and consent (five requests: page, POST, consent page, its POST, code exchange).
 		Pkce first = Pkce.create();
-		Map<String, String> consented = codeFlow(newUserAgent()).authorize(DemoTenant.SHOP,
-				DemoTenant.SHOP_REDIRECT_URI, "openid profile", first, "s0", "n0", DemoTenant.USERNAME,
-				DemoTenant.PASSWORD);
+		Map<String, String> consented = codeFlow(newUserAgent()).authorize(Demo.SHOP,
+				Demo.SHOP_REDIRECT_URI, "openid profile", first, "s0", "n0", Demo.USERNAME,
+				Demo.PASSWORD);
 		assertThat(consented).containsKey("code");
 
 		// The returning user, in a new browser session.
@@ -45,18 +45,18 @@ class SignInRoundTripsTest extends ProviderIntegrationTest {
 		Pkce pkce = Pkce.create();
 		long before = servedRequests();
 
-		HttpResponse<String> loginPage = browser.get(CodeFlow.authorizeUrl(DemoTenant.SHOP,
-				DemoTenant.SHOP_REDIRECT_URI, "openid profile", pkce, "s1", "n1"));
+		HttpResponse<String> loginPage = browser.get(CodeFlow.authorizeUrl(Demo.SHOP,
+				Demo.SHOP_REDIRECT_URI, "openid profile", pkce, "s1", "n1"));
 		assertThat(UserAgent.isLoginForm(loginPage)).as("1: the authorization endpoint shows the login page").isTrue();
 
-		HttpResponse<String> toClient = browser.submitLogin(loginPage.body(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> toClient = browser.submitLogin(loginPage.body(), Demo.USERNAME, Demo.PASSWORD);
 		assertThat(UserAgent.location(toClient)).as("2: the form's answer is the redirect to the client")
-			.startsWith(DemoTenant.SHOP_REDIRECT_URI + "?");
+			.startsWith(Demo.SHOP_REDIRECT_URI + "?");
 		Map<String, String> answer = UserAgent.redirectParameters(toClient);
 		assertThat(answer).containsEntry("state", "s1").containsKey("code");
 
-		BackChannel.Reply tokens = codeFlow(browser).exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				answer.get("code"), DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = codeFlow(browser).exchange(Demo.SHOP, Demo.SHOP_SECRET,
+				answer.get("code"), Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as("3: the code exchange").isEqualTo(200);
 		assertThat(tokens.json()).containsKeys("access_token", "id_token", "refresh_token");
 

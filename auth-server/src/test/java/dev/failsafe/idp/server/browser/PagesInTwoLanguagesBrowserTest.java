@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.testing.Ports;
@@ -93,7 +93,7 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 				.build());
 		}
 		OAuth2AuthorizationConsent consent = this.consents.findById(this.clients.findByClientId(CLIENT).getId(),
-				DemoTenant.USERNAME);
+				Demo.USERNAME);
 		if (consent != null) {
 			this.consents.remove(consent);
 		}
@@ -113,8 +113,8 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 		open(authorizeUrl(CLIENT, uiLocales, "openid profile email"));
 		awaitPage(language, login, "login");
 		WebElement name = this.driver.findElement(By.id("username"));
-		name.sendKeys(DemoTenant.USERNAME);
-		this.driver.findElement(By.id("password")).sendKeys(DemoTenant.PASSWORD);
+		name.sendKeys(Demo.USERNAME);
+		this.driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
 		browser.clickAndAwaitNextPage(this.driver.findElement(By.id("sign-in")));
 
 		awaitPage(language, consent, "consent");

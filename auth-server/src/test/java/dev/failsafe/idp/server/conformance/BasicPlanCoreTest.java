@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -30,7 +30,7 @@ class BasicPlanCoreTest extends ConformanceSupport {
 		assertThat(tokens.reply().string("token_type")).isEqualTo("Bearer");
 		JWTClaimsSet id = tokens.idTokenClaims();
 		assertThat(id.getIssuer()).isEqualTo(PROVIDER.issuer());
-		assertThat(id.getSubject()).isEqualTo(DemoTenant.USERNAME);
+		assertThat(id.getSubject()).isEqualTo(Demo.USERNAME);
 		assertThat(id.getAudience()).containsExactly(RP);
 		assertThat(id.getStringClaim("nonce")).isEqualTo(request.nonce());
 		assertThat(id.getIssueTime()).isNotNull();
@@ -94,7 +94,7 @@ class BasicPlanCoreTest extends ConformanceSupport {
 		BackChannel.Reply userInfo = this.backChannel.postBasic("/userinfo", null, null,
 				Map.of("access_token", List.of(tokens.accessToken())));
 		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
-		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME)
+		assertThat(userInfo.json()).containsEntry("sub", Demo.USERNAME)
 			.containsEntry("email", "alice@example.com");
 	}
 
@@ -155,7 +155,7 @@ class BasicPlanCoreTest extends ConformanceSupport {
 		AuthorizationRequest request = request("openid email");
 		HttpResponse<String> page = browser.postForm("/oauth2/authorize", request.form());
 		assertThat(UserAgent.isLoginForm(page)).as("the login page: %s", page.body()).isTrue();
-		HttpResponse<String> signedIn = browser.submitLogin(page.body(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> signedIn = browser.submitLogin(page.body(), Demo.USERNAME, Demo.PASSWORD);
 		Map<String, String> answer = redirectedToClient(signedIn, REDIRECT_URI);
 		assertThat(answer).containsEntry("state", request.state());
 		Tokens tokens = exchange(RP, answer.get("code"));

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.users.UserAccount;
 import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.testing.TestClients;
@@ -53,7 +53,7 @@ class BasicPlanPromptTest extends ConformanceSupport {
 		waitForSecondAfter(firstAuth.getEpochSecond(), Duration.ZERO);
 		Tokens second = signInAgainOnLoginPage(browser, request("openid").with("prompt", "login"));
 		assertThat(authTime(second.idTokenClaims())).isAfter(firstAuth);
-		assertThat(second.idTokenClaims().getSubject()).isEqualTo(DemoTenant.USERNAME);
+		assertThat(second.idTokenClaims().getSubject()).isEqualTo(Demo.USERNAME);
 	}
 
 	/** oidcc-prompt-none-not-logged-in: login_required back to the client, state (128 characters) intact. */
@@ -127,7 +127,7 @@ class BasicPlanPromptTest extends ConformanceSupport {
 		HttpResponse<String> page = alice.get(interactive.url());
 		assertThat(UserAgent.isLoginForm(page)).as("login page for bob").isTrue();
 		// Signing in as someone else than the hint names is no answer to it.
-		HttpResponse<String> asAlice = alice.submitLogin(page.body(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> asAlice = alice.submitLogin(page.body(), Demo.USERNAME, Demo.PASSWORD);
 		assertThat(redirectedToClient(asAlice, REDIRECT_URI)).containsEntry("error", "login_required")
 			.doesNotContainKey("code");
 	}
@@ -161,7 +161,7 @@ class BasicPlanPromptTest extends ConformanceSupport {
 	@Test
 	void promptNoneWhenConsentNeededThenConsentRequired() {
 		UserAgent browser = newUserAgent();
-		browser.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		browser.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		AuthorizationRequest silent = AuthorizationRequest.of(consentClient(), REDIRECT_URI, "openid email")
 			.with("prompt", "none");
 		assertThat(redirectedToClient(browser.get(silent.url()), REDIRECT_URI))
@@ -174,7 +174,7 @@ class BasicPlanPromptTest extends ConformanceSupport {
 	void promptConsentWhenAlreadyAllowedThenConsentPageAgain() {
 		UserAgent browser = newUserAgent();
 		AuthorizationRequest first = AuthorizationRequest.of(consentClient(), REDIRECT_URI, "openid profile");
-		codeFlow(browser).authorize(first.url(), REDIRECT_URI, DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		codeFlow(browser).authorize(first.url(), REDIRECT_URI, Demo.USERNAME, Demo.PASSWORD);
 		AuthorizationRequest again = AuthorizationRequest.of(consentClient(), REDIRECT_URI, "openid profile");
 		assertThat(UserAgent.location(browser.get(again.url()))).as("consent already given")
 			.startsWith(REDIRECT_URI);
@@ -202,7 +202,7 @@ class BasicPlanPromptTest extends ConformanceSupport {
 		HttpResponse<String> page = browser.get(request.url());
 		assertThat(UserAgent.isLoginForm(page)).as("the login page although signed in: %s", page.statusCode())
 			.isTrue();
-		HttpResponse<String> signedIn = browser.submitLogin(page.body(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> signedIn = browser.submitLogin(page.body(), Demo.USERNAME, Demo.PASSWORD);
 		Map<String, String> answer = redirectedToClient(signedIn, REDIRECT_URI);
 		assertThat(answer).containsEntry("state", request.state());
 		return exchange(RP, answer.get("code"));

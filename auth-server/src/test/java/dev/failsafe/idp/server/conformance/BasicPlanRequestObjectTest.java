@@ -17,7 +17,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.clients.ClientProtocolSettings;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.TestClients;
 
 import dev.failsafe.idp.testing.signin.UserAgent;
@@ -88,7 +88,7 @@ class BasicPlanRequestObjectTest extends ConformanceSupport {
 			.with("nonce", null)
 			.with("request", signed(inObject, KEY, PROVIDER.issuer(), KEYED, 300));
 		Map<String, String> answer = codeFlow(newUserAgent()).authorize(request.url(), REDIRECT_URI,
-				DemoTenant.USERNAME, DemoTenant.PASSWORD);
+				Demo.USERNAME, Demo.PASSWORD);
 		assertThat(answer).containsEntry("state", inObject.state()).containsKey("code");
 		assertThat(exchange(KEYED, answer.get("code")).idTokenClaims().getStringClaim("nonce"))
 			.isEqualTo(inObject.nonce());
@@ -101,7 +101,7 @@ class BasicPlanRequestObjectTest extends ConformanceSupport {
 		AuthorizationRequest request = AuthorizationRequest.of(KEYED, REDIRECT_URI, "openid phone")
 			.with("request", signed(inObject, KEY, PROVIDER.issuer(), KEYED, 300));
 		Map<String, String> answer = codeFlow(newUserAgent()).authorize(request.url(), REDIRECT_URI,
-				DemoTenant.USERNAME, DemoTenant.PASSWORD);
+				Demo.USERNAME, Demo.PASSWORD);
 		assertThat(answer).containsEntry("state", inObject.state());
 		Tokens tokens = exchange(KEYED, answer.get("code"));
 		assertThat(tokens.idTokenClaims().getStringClaim("nonce")).isEqualTo(inObject.nonce());

@@ -2,7 +2,7 @@ package dev.failsafe.idp.server.conformance;
 
 import java.net.http.HttpResponse;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +44,9 @@ class BasicPlanRequestParametersTest extends ConformanceSupport {
 	/** oidcc-login-hint: accepted, and the login page fills the username in with it. */
 	@Test
 	void oidcc_login_hint() {
-		AuthorizationRequest request = request("openid").with("login_hint", DemoTenant.USERNAME);
+		AuthorizationRequest request = request("openid").with("login_hint", Demo.USERNAME);
 		HttpResponse<String> page = newUserAgent().get(request.url());
-		assertThat(page.body()).containsPattern("id=\"username\"[^>]*value=\"" + DemoTenant.USERNAME + "\"");
+		assertThat(page.body()).containsPattern("id=\"username\"[^>]*value=\"" + Demo.USERNAME + "\"");
 		signIn(newUserAgent(), request);
 	}
 

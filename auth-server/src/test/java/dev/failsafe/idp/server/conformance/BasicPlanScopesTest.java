@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.conformance;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BasicPlanScopesTest extends ConformanceSupport {
 
+	/** Alice's phone number, as the demo tenant seeds it. */
+	private static final String PHONE_NUMBER = "+82 2 1234 5678";
+
+	/** Alice's address, as the demo tenant seeds it. */
+	private static final Map<String, Object> ADDRESS = Map.of("street_address", "1 Example-ro", "locality",
+			"Seongnam", "region", "Gyeonggi-do", "postal_code", "13494", "country", "KR", "formatted",
+			"1 Example-ro, Seongnam, Gyeonggi-do 13494, KR");
+
 	/** oidcc-scope-profile: the profile claims alice has. */
 	@Test
 	void oidcc_scope_profile() {
 		assertThat(userInfoFor("openid profile")).containsEntry("name", "Alice Example")
 			.containsEntry("given_name", "Alice")
 			.containsEntry("family_name", "Example")
-			.containsEntry("preferred_username", DemoTenant.USERNAME)
+			.containsEntry("preferred_username", Demo.USERNAME)
 			.containsEntry("locale", "en")
 			.containsKey("updated_at")
 			.doesNotContainKeys("email", "address", "phone_number");
@@ -39,13 +47,13 @@ class BasicPlanScopesTest extends ConformanceSupport {
 	@Test
 	void oidcc_scope_address() {
 		Map<String, Object> claims = userInfoFor("openid address");
-		assertThat(claims).containsEntry("address", DemoTenant.ADDRESS).doesNotContainKeys("name", "email");
+		assertThat(claims).containsEntry("address", ADDRESS).doesNotContainKeys("name", "email");
 	}
 
 	/** oidcc-scope-phone: phone_number and phone_number_verified. */
 	@Test
 	void oidcc_scope_phone() {
-		assertThat(userInfoFor("openid phone")).containsEntry("phone_number", DemoTenant.PHONE_NUMBER)
+		assertThat(userInfoFor("openid phone")).containsEntry("phone_number", PHONE_NUMBER)
 			.containsEntry("phone_number_verified", true)
 			.doesNotContainKeys("name", "email", "address");
 	}
@@ -91,7 +99,7 @@ class BasicPlanScopesTest extends ConformanceSupport {
 		Tokens tokens = signIn(newUserAgent(), request(scope));
 		BackChannel.Reply userInfo = userInfo(tokens.accessToken());
 		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
-		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME);
+		assertThat(userInfo.json()).containsEntry("sub", Demo.USERNAME);
 		return userInfo.json();
 	}
 

@@ -14,7 +14,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.testing.Wait;
@@ -83,8 +83,8 @@ abstract class ConformanceSupport extends ProviderIntegrationTest {
 	 * consent page if shown (everything allowed); answers the parameters of the redirect to the client.
 	 */
 	Map<String, String> authorize(UserAgent browser, AuthorizationRequest request) {
-		return codeFlow(browser).authorize(request.url(), request.redirectUri(), DemoTenant.USERNAME,
-				DemoTenant.PASSWORD);
+		return codeFlow(browser).authorize(request.url(), request.redirectUri(), Demo.USERNAME,
+				Demo.PASSWORD);
 	}
 
 	/** A whole sign-in of a fresh browser: authorize (state checked) and exchange. */

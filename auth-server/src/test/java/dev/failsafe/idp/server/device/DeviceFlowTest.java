@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.Forms;
@@ -28,7 +28,7 @@ class DeviceFlowTest extends ProviderIntegrationTest {
 
 	@Test
 	void deviceWhenUserApprovesOnTheDevicePageThenPollingGivesTokens() throws Exception {
-		BackChannel.Reply device = deviceAuthorization(DemoTenant.TV);
+		BackChannel.Reply device = deviceAuthorization(Demo.TV);
 		assertThat(device.status()).as(device.raw().body()).isEqualTo(200);
 		assertThat(device.string("verification_uri")).isEqualTo(PROVIDER.issuer() + "/device");
 		assertThat(device.string("verification_uri_complete")).startsWith(PROVIDER.issuer() + "/device?user_code=");
@@ -37,7 +37,7 @@ class DeviceFlowTest extends ProviderIntegrationTest {
 		UserAgent browser = newUserAgent();
 		HttpResponse<String> toLogin = browser.get(device.string("verification_uri_complete"));
 		assertThat(browser.isLoginPage(UserAgent.location(toLogin))).as(UserAgent.location(toLogin)).isTrue();
-		HttpResponse<String> back = browser.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> back = browser.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		HttpResponse<String> page = browser.get(UserAgent.location(back));
 		assertThat(page.body()).contains("value=\"" + device.string("user_code") + "\"");
 
@@ -51,21 +51,21 @@ class DeviceFlowTest extends ProviderIntegrationTest {
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		assertThat(tokens.json()).containsKeys("access_token", "refresh_token");
 		JWTClaimsSet access = SignedJWT.parse(tokens.string("access_token")).getJWTClaimsSet();
-		assertThat(access.getSubject()).isEqualTo(DemoTenant.USERNAME);
-		assertThat(access.getStringClaim("client_id")).isEqualTo(DemoTenant.TV);
+		assertThat(access.getSubject()).isEqualTo(Demo.USERNAME);
+		assertThat(access.getStringClaim("client_id")).isEqualTo(Demo.TV);
 		assertThat(poll(device.string("device_code")).status()).as("a device code serves once").isEqualTo(400);
 	}
 
 	@Test
 	void deviceWhenCodeWrongOrDeniedThenPageSaysSoAndPollingIsRefused() {
 		UserAgent browser = newUserAgent();
-		browser.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		browser.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		HttpResponse<String> page = browser.get("/device");
 		HttpResponse<String> wrong = submitCode(browser, page.body(), "NOPE-NOPE");
 		assertThat(UserAgent.location(wrong)).endsWith("/device?error");
 		assertThat(browser.get(UserAgent.location(wrong)).body()).contains("id=\"device-invalid\"");
 
-		BackChannel.Reply device = deviceAuthorization(DemoTenant.TV);
+		BackChannel.Reply device = deviceAuthorization(Demo.TV);
 		HttpResponse<String> consent = browser.get(UserAgent.location(submitCode(browser, page.body(),
 				device.string("user_code"))));
 		HttpResponse<String> denied = answer(browser, consent.body(), false);
@@ -75,11 +75,11 @@ class DeviceFlowTest extends ProviderIntegrationTest {
 
 	@Test
 	void deviceAuthorizationWhenClientNotRegisteredForTheGrantThenRefused() {
-		BackChannel.Reply spa = deviceAuthorization(DemoTenant.SPA);
+		BackChannel.Reply spa = deviceAuthorization(Demo.SPA);
 		assertThat(spa.status()).isEqualTo(401);
 		assertThat(spa.json()).containsEntry("error", "invalid_client");
-		BackChannel.Reply shop = this.backChannel.postBasic("/oauth2/device_authorization", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("scope", List.of("profile")));
+		BackChannel.Reply shop = this.backChannel.postBasic("/oauth2/device_authorization", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("scope", List.of("profile")));
 		assertThat(shop.status()).isEqualTo(400);
 		assertThat(shop.json()).containsEntry("error", "unauthorized_client");
 	}
@@ -91,7 +91,7 @@ class DeviceFlowTest extends ProviderIntegrationTest {
 
 	private BackChannel.Reply poll(String deviceCode) {
 		return this.backChannel.postBasic("/oauth2/token", null, null, Map.of("grant_type", List.of(GRANT),
-				"device_code", List.of(deviceCode), "client_id", List.of(DemoTenant.TV)));
+				"device_code", List.of(deviceCode), "client_id", List.of(Demo.TV)));
 	}
 
 	private static HttpResponse<String> submitCode(UserAgent browser, String devicePage, String userCode) {

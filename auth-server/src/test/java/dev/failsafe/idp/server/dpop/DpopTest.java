@@ -9,7 +9,7 @@ import java.util.Set;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.clients.ClientProtocolSettings;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.testing.signin.BackChannel;
@@ -63,8 +63,8 @@ class DpopTest extends ProviderIntegrationTest {
 		DpopProofs key = DpopProofs.create();
 		Map<String, String> answer = codeFlow(newUserAgent()).authorize("/oauth2/authorize?" + Forms.encode(Map.of(
 				"response_type", List.of("code"), "client_id", List.of(CLIENT), "redirect_uri", List.of(REDIRECT_URI),
-				"scope", List.of("openid profile"), "state", List.of("s"))), REDIRECT_URI, DemoTenant.USERNAME,
-				DemoTenant.PASSWORD);
+				"scope", List.of("openid profile"), "state", List.of("s"))), REDIRECT_URI, Demo.USERNAME,
+				Demo.PASSWORD);
 		BackChannel.Reply tokens = token(key.proof("POST", tokenUri()), Map.of("grant_type",
 				List.of("authorization_code"), "code", List.of(answer.get("code")), "redirect_uri", List.of(REDIRECT_URI)));
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
@@ -77,7 +77,7 @@ class DpopTest extends ProviderIntegrationTest {
 		String proof = key.proof("GET", PROVIDER.issuer() + "/userinfo", Instant.now(), accessToken);
 		BackChannel.Reply userInfo = userInfo("DPoP " + accessToken, proof);
 		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
-		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME);
+		assertThat(userInfo.json()).containsEntry("sub", Demo.USERNAME);
 
 		BackChannel.Reply replayed = userInfo("DPoP " + accessToken, proof);
 		assertThat(replayed.status()).isEqualTo(401);

@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -39,7 +39,7 @@ class PageLanguagesTest extends ProviderIntegrationTest {
 	@CsvSource({ "ko, 'en-US,en', ko", "en, 'ko-KR,ko', en", "'fr ko', 'en-US', ko", "'fr de', 'ko-KR', ko" })
 	void loginPageWhenUiLocalesThenTheyWinOverAcceptLanguage(String uiLocales, String acceptLanguage,
 			String language) throws Exception {
-		String url = CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s",
+		String url = CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s",
 				"n") + "&ui_locales=" + uiLocales.replace(" ", "%20");
 		HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(PROVIDER.uri(url))
 			.header("Accept-Language", acceptLanguage)
@@ -51,10 +51,10 @@ class PageLanguagesTest extends ProviderIntegrationTest {
 	@Test
 	void consentPageWhenSignedInWithUiLocalesThenSameLanguage() {
 		UserAgent browser = newUserAgent();
-		String url = CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid orders.read",
+		String url = CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid orders.read",
 				Pkce.create(), "s", "n") + "&ui_locales=ko";
 		HttpResponse<String> login = browser.get(url);
-		HttpResponse<String> consent = browser.submitLogin(login.body(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> consent = browser.submitLogin(login.body(), Demo.USERNAME, Demo.PASSWORD);
 		assertThat(UserAgent.location(consent)).contains("/oauth2/consent");
 		HttpResponse<String> page = browser.get(UserAgent.location(consent));
 		assertThat(page.body()).contains("<html lang=\"ko\">").contains("계정 접근을 요청합니다").contains("허용");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.dpop.DpopProofs;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.Racers;
@@ -94,14 +94,14 @@ class CrossNodeOneTimeUseTest {
 	void pushedRequestWhenUsedAtBothNodesAtOnceThenServedOnce() throws Exception {
 		UserAgent atFirst = signedIn(NODES.get(0));
 		UserAgent atSecond = signedIn(NODES.get(1));
-		String requestUri = new BackChannel(NODES.get(0)).postBasic("/oauth2/par", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("response_type", List.of("code"), "client_id", List.of(DemoTenant.SHOP),
-						"redirect_uri", List.of(DemoTenant.SHOP_REDIRECT_URI), "scope", List.of("openid"), "state",
+		String requestUri = new BackChannel(NODES.get(0)).postBasic("/oauth2/par", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("response_type", List.of("code"), "client_id", List.of(Demo.SHOP),
+						"redirect_uri", List.of(Demo.SHOP_REDIRECT_URI), "scope", List.of("openid"), "state",
 						List.of("raced"), "code_challenge", List.of(Pkce.create().challenge()), "code_challenge_method",
 						List.of("S256")))
 			.expect(201, "push")
 			.string("request_uri");
-		String url = "/oauth2/authorize?" + Forms.encode(Map.of("client_id", List.of(DemoTenant.SHOP),
+		String url = "/oauth2/authorize?" + Forms.encode(Map.of("client_id", List.of(Demo.SHOP),
 				"request_uri", List.of(requestUri)));
 		AtomicInteger next = new AtomicInteger();
 		List<HttpResponse<String>> answers = Racers.race(2,
@@ -133,7 +133,7 @@ class CrossNodeOneTimeUseTest {
 	private static BackChannel.Reply clientCredentials(RunningProvider node, String proof) {
 		return new BackChannel(node).send(HttpRequest.newBuilder(URI.create(node.issuer() + "/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.header("X-Forwarded-Host", "idp.example")
 			.header("X-Forwarded-Proto", "https")
 			.header("X-Forwarded-Port", "443")
@@ -144,8 +144,8 @@ class CrossNodeOneTimeUseTest {
 
 	private static UserAgent signedIn(RunningProvider node) {
 		UserAgent browser = new UserAgent(node);
-		new CodeFlow(browser, new BackChannel(node)).authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid",
-				Pkce.create(), "s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		new CodeFlow(browser, new BackChannel(node)).authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid",
+				Pkce.create(), "s", "n", Demo.USERNAME, Demo.PASSWORD);
 		return browser;
 	}
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
@@ -31,13 +31,13 @@ class SinglePageAppRenewalTest extends ProviderIntegrationTest {
 		UserAgent browser = newUserAgent();
 		signIn(browser);
 		Pkce pkce = Pkce.create();
-		var silent = browser.get(CodeFlow.authorizeUrl(DemoTenant.SPA, DemoTenant.SPA_REDIRECT_URI, SCOPE, pkce, "r1",
+		var silent = browser.get(CodeFlow.authorizeUrl(Demo.SPA, Demo.SPA_REDIRECT_URI, SCOPE, pkce, "r1",
 				"n") + "&prompt=none");
-		assertThat(UserAgent.location(silent)).startsWith(DemoTenant.SPA_REDIRECT_URI + "?");
+		assertThat(UserAgent.location(silent)).startsWith(Demo.SPA_REDIRECT_URI + "?");
 		Map<String, String> answer = UserAgent.redirectParameters(silent);
 		assertThat(answer).containsEntry("state", "r1").containsKey("code");
-		BackChannel.Reply tokens = codeFlow(browser).exchange(DemoTenant.SPA, null, answer.get("code"),
-				DemoTenant.SPA_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = codeFlow(browser).exchange(Demo.SPA, null, answer.get("code"),
+				Demo.SPA_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 	}
 
@@ -64,7 +64,7 @@ class SinglePageAppRenewalTest extends ProviderIntegrationTest {
 	void spaRefreshTokenWhenIssuedThenLivesThePublicClientLifetime() {
 		String refreshToken = signIn(newUserAgent()).string("refresh_token");
 		Map<String, Object> introspection = introspect(refreshToken);
-		assertThat(introspection).containsEntry("active", true).containsEntry("client_id", DemoTenant.SPA);
+		assertThat(introspection).containsEntry("active", true).containsEntry("client_id", Demo.SPA);
 		Instant expiresAt = Instant.ofEpochSecond(((Number) introspection.get("exp")).longValue());
 		assertThat(Duration.between(Instant.now(), expiresAt)).isBetween(Duration.ofMinutes(55), Duration.ofHours(1));
 	}
@@ -72,7 +72,7 @@ class SinglePageAppRenewalTest extends ProviderIntegrationTest {
 	@Test
 	void refreshWhenTokenOfAnotherClientThenInvalidGrant400() {
 		String spaToken = signIn(newUserAgent()).string("refresh_token");
-		BackChannel.Reply byShop = this.backChannel.postBasic("/oauth2/token", DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		BackChannel.Reply byShop = this.backChannel.postBasic("/oauth2/token", Demo.SHOP, Demo.SHOP_SECRET,
 				Map.of("grant_type", List.of("refresh_token"), "refresh_token", List.of(spaToken)));
 		assertThat(byShop.status()).isEqualTo(400);
 		assertThat(byShop.json()).containsEntry("error", "invalid_grant");
@@ -88,27 +88,27 @@ class SinglePageAppRenewalTest extends ProviderIntegrationTest {
 		assertThat(unknown.json()).containsEntry("error", "invalid_client");
 		BackChannel.Reply confidential = this.backChannel.postBasic("/oauth2/token", null, null,
 				Map.of("grant_type", List.of("refresh_token"), "refresh_token", List.of("x"), "client_id",
-						List.of(DemoTenant.SHOP)));
+						List.of(Demo.SHOP)));
 		assertThat(confidential.status()).as("a confidential client must prove itself").isEqualTo(401);
 	}
 
 	private BackChannel.Reply signIn(UserAgent browser) {
 		Pkce pkce = Pkce.create();
-		Map<String, String> answer = codeFlow(browser).authorize(DemoTenant.SPA, DemoTenant.SPA_REDIRECT_URI, SCOPE,
-				pkce, "s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		BackChannel.Reply tokens = codeFlow(browser).exchange(DemoTenant.SPA, null, answer.get("code"),
-				DemoTenant.SPA_REDIRECT_URI, pkce.verifier());
+		Map<String, String> answer = codeFlow(browser).authorize(Demo.SPA, Demo.SPA_REDIRECT_URI, SCOPE,
+				pkce, "s", "n", Demo.USERNAME, Demo.PASSWORD);
+		BackChannel.Reply tokens = codeFlow(browser).exchange(Demo.SPA, null, answer.get("code"),
+				Demo.SPA_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		return tokens;
 	}
 
 	private BackChannel.Reply refreshAsSpa(String refreshToken) {
 		return this.backChannel.postBasic("/oauth2/token", null, null, Map.of("grant_type", List.of("refresh_token"),
-				"refresh_token", List.of(refreshToken), "client_id", List.of(DemoTenant.SPA)));
+				"refresh_token", List.of(refreshToken), "client_id", List.of(Demo.SPA)));
 	}
 
 	private Map<String, Object> introspect(String token) {
-		return this.backChannel.postBasic("/oauth2/introspect", DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		return this.backChannel.postBasic("/oauth2/introspect", Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				Map.of("token", List.of(token))).expect(200, "introspection").json();
 	}
 
