@@ -11,6 +11,7 @@ import dev.failsafe.idp.server.tokens.TokenProperties;
 
 import dev.failsafe.idp.server.frontchannel.AuthorizationEndpointErrorHandler;
 import dev.failsafe.idp.server.frontchannel.ExactRedirectUriValidator;
+import dev.failsafe.idp.server.frontchannel.FrontChannelProperties;
 import dev.failsafe.idp.server.frontchannel.FrontChannelRequestLimits;
 import dev.failsafe.idp.server.frontchannel.ResolutionErrors;
 import dev.failsafe.idp.server.protocol.ProtocolErrorResponder;
@@ -93,10 +94,10 @@ class AuthorizeConfiguration {
 	 */
 	@Bean
 	AuthorizationServerCustomizer signInAtAuthorizationEndpoint(PendingAuthorizations pending,
-			LoginPageForward loginPage, AuthorizationEndpointErrorHandler authorizationErrors, IdTokenHints hints,
-			Clock clock, AuthorizationServerSettings endpoints) {
+			LoginPageForward loginPage, IdTokenHints hints, Clock clock, AuthorizationServerSettings endpoints) {
 		return (server, http) -> http
-			.addFilterBefore(new LoginRequirements(pending, loginPage, authorizationErrors, hints, clock),
+			.addFilterBefore(
+					new LoginRequirements(pending, loginPage, new AuthorizationEndpointErrorHandler(), hints, clock),
 					AuthorizationFilter.class)
 			.requestCache(cache -> cache.requestCache(pending.requestCache()))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(loginPage,
@@ -109,7 +110,9 @@ class AuthorizeConfiguration {
 	 */
 	@Bean
 	AuthorizationServerCustomizer pushedAuthorizationRequests(ProtocolErrorResponder errors,
-			FrontChannelRequestLimits limits, ExactRedirectUriValidator redirectUris) {
+			FrontChannelProperties frontChannel) {
+		FrontChannelRequestLimits limits = new FrontChannelRequestLimits(frontChannel);
+		ExactRedirectUriValidator redirectUris = new ExactRedirectUriValidator();
 		return (server, http) -> server.pushedAuthorizationRequestEndpoint(par -> par.errorResponseHandler(errors)
 			.pushedAuthorizationRequestConverters(converters -> {
 				converters.add(0, new ResolutionErrors());

@@ -24,11 +24,6 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class FrontChannelConfiguration {
 
-	@Bean
-	FrontChannelRequestLimits frontChannelRequestLimits(FrontChannelProperties limits) {
-		return new FrontChannelRequestLimits(limits);
-	}
-
 	/** Tomcat's header limits leave room for the largest authorization request and its redirect. */
 	@Bean
 	FrontChannelLimitsCheck frontChannelLimitsCheck(FrontChannelProperties limits,
@@ -37,20 +32,16 @@ class FrontChannelConfiguration {
 		return new FrontChannelLimitsCheck(limits, requestHeaderSize, responseHeaderSize);
 	}
 
-	@Bean
-	ExactRedirectUriValidator exactRedirectUriValidator() {
-		return new ExactRedirectUriValidator();
-	}
-
-	@Bean
-	AuthorizationEndpointErrorHandler authorizationEndpointErrorHandler() {
-		return new AuthorizationEndpointErrorHandler();
-	}
-
+	/**
+	 * The converters, validators and handlers here are no beans: Spring Security would pick an
+	 * {@code AuthenticationConverter} bean up for every chain's bearer tokens.
+	 */
 	@Bean
 	AuthorizationServerCustomizer frontChannelHardening(RegisteredClientRepository clients,
-			FrontChannelRequestLimits limits, ExactRedirectUriValidator redirectUris,
-			AuthorizationEndpointErrorHandler errors) {
+			FrontChannelProperties frontChannel) {
+		FrontChannelRequestLimits limits = new FrontChannelRequestLimits(frontChannel);
+		ExactRedirectUriValidator redirectUris = new ExactRedirectUriValidator();
+		AuthorizationEndpointErrorHandler errors = new AuthorizationEndpointErrorHandler();
 		return (server, http) -> server
 			.authorizationEndpoint(authorization -> authorization.errorResponseHandler(errors)
 				.authorizationRequestConverters(

@@ -52,7 +52,7 @@ class PageLanguagesTest extends ProviderIntegrationTest {
 	void consentPageWhenSignedInWithUiLocalesThenSameLanguage() {
 		UserAgent browser = newUserAgent();
 		String url = CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid orders.read",
-				Pkce.create(), "s", "n") + "&ui_locales=ko";
+				Pkce.create(), "s", "n") + "&ui_locales=ko&prompt=consent"; // asked even if alice consented before
 		HttpResponse<String> login = browser.get(url);
 		HttpResponse<String> consent = browser.submitLogin(login.body(), Demo.USERNAME, Demo.PASSWORD);
 		assertThat(UserAgent.location(consent)).contains("/oauth2/consent");
