@@ -15,6 +15,7 @@ import dev.failsafe.idp.server.frontchannel.FrontChannelProperties;
 import dev.failsafe.idp.server.frontchannel.FrontChannelRequestLimits;
 import dev.failsafe.idp.server.frontchannel.ResolutionErrors;
 import dev.failsafe.idp.server.protocol.ProtocolErrorResponder;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.security.FilterOrder;
 
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -106,7 +108,9 @@ class AuthorizeConfiguration {
 
 	/**
 	 * RFC 9126: what a client pushes is checked as at the authorization endpoint (size, exact redirect
-	 * URIs, what resolving it refused, scopes) and answered as JSON.
+	 * URIs, what resolving it refused, scopes) and answered as JSON. Last, a push that no converter
+	 * took (no {@code response_type}: Spring's converter leaves such a POST to the consent form) is
+	 * {@code invalid_request}, not a request of nothing.
 	 */
 	@Bean
 	AuthorizationServerCustomizer pushedAuthorizationRequests(ProtocolErrorResponder errors,
@@ -117,6 +121,10 @@ class AuthorizeConfiguration {
 			.pushedAuthorizationRequestConverters(converters -> {
 				converters.add(0, new ResolutionErrors());
 				converters.add(0, limits);
+				converters.add(request -> {
+					throw new OAuth2AuthorizationCodeRequestAuthenticationException(
+							ProtocolErrors.pushedRequestWithoutResponseType(), null);
+				});
 			})
 			.authenticationProviders(providers -> providers.forEach(provider -> {
 				if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {

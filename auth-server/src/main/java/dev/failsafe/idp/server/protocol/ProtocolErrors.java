@@ -208,6 +208,16 @@ public final class ProtocolErrors {
 				RFC9126_REQUEST_URI);
 	}
 
+	/**
+	 * A pushed request without {@code response_type} (Spring's converter takes such a POST for a
+	 * consent form and would pass nothing on).
+	 */
+	public static OAuth2Error pushedRequestWithoutResponseType() {
+		return new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+				"OAuth 2.0 Parameter: response_type is required in a pushed authorization request.",
+				RFC9126_REQUEST_URI);
+	}
+
 	/** A DPoP proof that is missing where required, replayed or stale (RFC 9449 section 4.3). */
 	public static OAuth2Error invalidDpopProof(String why) {
 		return new OAuth2Error("invalid_dpop_proof", why, "https://datatracker.ietf.org/doc/html/rfc9449#section-4.3");

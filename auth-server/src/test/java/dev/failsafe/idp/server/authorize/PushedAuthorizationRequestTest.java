@@ -91,6 +91,10 @@ class PushedAuthorizationRequestTest extends ProviderIntegrationTest {
 						"redirect_uri", List.of("https://evil.example/cb"), "scope", List.of("openid")));
 		assertThat(badRedirect.status()).isEqualTo(400);
 		assertThat(badRedirect.json()).containsEntry("error", "invalid_request");
+		BackChannel.Reply noResponseType = this.backChannel.postBasic("/oauth2/par", Demo.SHOP, Demo.SHOP_SECRET,
+				Map.of("client_id", List.of(Demo.SHOP), "scope", List.of("openid")));
+		assertThat(noResponseType.status()).as(noResponseType.raw().body()).isEqualTo(400);
+		assertThat(noResponseType.json()).containsEntry("error", "invalid_request");
 		BackChannel.Reply noClient = this.backChannel.postBasic("/oauth2/par", null, null,
 				Map.of("response_type", List.of("code"), "client_id", List.of(Demo.SHOP)));
 		assertThat(noClient.status()).isEqualTo(401);

@@ -1,6 +1,5 @@
 package dev.failsafe.idp.server.browser;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +10,12 @@ import dev.failsafe.idp.server.testing.TestClients;
 import dev.failsafe.idp.testing.Ports;
 import dev.failsafe.idp.testing.browser.HeadlessChromium;
 import dev.failsafe.idp.testing.signin.BackChannel;
-import dev.failsafe.idp.testing.signin.Forms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +40,7 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 
 	private static final String CLIENT = "pages-browser";
 
-	private static HeadlessChromium browser;
-
-	private static RelyingPartyStub relyingParty;
+	private static ProviderPages pages;
 
 	private static int port;
 
@@ -56,27 +50,17 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 	@Autowired
 	private OAuth2AuthorizationConsentService consents;
 
-	private WebDriver driver;
-
 	@BeforeAll
 	static void startBrowserAndRelyingParty() {
 		HeadlessChromium.requireInstalled();
 		port = Ports.free();
-		relyingParty = RelyingPartyStub.start(port);
-		browser = HeadlessChromium.start();
+		pages = ProviderPages.start(PROVIDER.issuer(), port);
 	}
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-		finally {
-			if (relyingParty != null) {
-				relyingParty.close();
-			}
+		if (pages != null) {
+			pages.close();
 		}
 	}
 
@@ -97,9 +81,7 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 		if (consent != null) {
 			this.consents.remove(consent);
 		}
-		browser.reset();
-		relyingParty.clear();
-		this.driver = browser.driver();
+		pages.newVisitor();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -110,23 +92,19 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 	void pagesWhenLanguageChosenThenEachPageInIt(String language, String login, String consent, String device,
 			String logout, String loggedOut, String error) throws Exception {
 		String uiLocales = language.equals("en") ? null : language;
-		open(authorizeUrl(CLIENT, uiLocales, "openid profile email"));
+		pages.open(authorizeUrl(CLIENT, uiLocales, "openid profile email"));
 		awaitPage(language, login, "login");
-		WebElement name = this.driver.findElement(By.id("username"));
-		name.sendKeys(Demo.USERNAME);
-		this.driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-		browser.clickAndAwaitNextPage(this.driver.findElement(By.id("sign-in")));
+		pages.signIn(Demo.USERNAME, Demo.PASSWORD);
 
 		awaitPage(language, consent, "consent");
-		browser.clickAndAwaitNextPage(this.driver.findElement(By.id("allow")));
-		URI callback = relyingParty.awaitRequest("/cb", HeadlessChromium.DEADLINE);
-		String code = Forms.queryParameters(callback.toString()).get("code");
+		pages.browser().clickAndAwaitNextPage(pages.driver().findElement(By.id("allow")));
+		String code = pages.awaitCallback("/cb").get("code");
 		BackChannel.Reply tokens = this.backChannel.postBasic("/oauth2/token", CLIENT, TestClients.secretOf(CLIENT),
 				Map.of("grant_type", List.of("authorization_code"), "code", List.of(code), "redirect_uri",
 						List.of(origin() + "/cb")));
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 
-		open("/device");
+		pages.open("/device");
 		awaitPage(language, device, "device");
 
 		UriComponentsBuilder logoutUrl = UriComponentsBuilder.fromPath("/connect/logout")
@@ -134,19 +112,19 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 		if (uiLocales != null) {
 			logoutUrl.queryParam("ui_locales", uiLocales);
 		}
-		open(logoutUrl.encode().build().toUriString());
+		pages.open(logoutUrl.encode().build().toUriString());
 		awaitPage(language, logout, "logout-confirm");
-		browser.clickAndAwaitNextPage(this.driver.findElement(By.id("confirm-logout")));
+		pages.browser().clickAndAwaitNextPage(pages.driver().findElement(By.id("confirm-logout")));
 		awaitPage(language, loggedOut, "logged-out");
 
-		open(authorizeUrl("no-such-client", uiLocales, "openid"));
+		pages.open(authorizeUrl("no-such-client", uiLocales, "openid"));
 		awaitPage(language, error, "error");
 	}
 
 	private void awaitPage(String language, String heading, String page) {
-		browser.await().until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
-		assertThat(this.driver.findElement(By.tagName("html")).getDomAttribute("lang")).as(page).isEqualTo(language);
-		browser.screenshot("pages-" + page + "-" + language);
+		pages.await(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+		assertThat(pages.driver().findElement(By.tagName("html")).getDomAttribute("lang")).as(page).isEqualTo(language);
+		pages.browser().screenshot("pages-" + page + "-" + language);
 	}
 
 	private String authorizeUrl(String clientId, String uiLocales, String scope) {
@@ -160,10 +138,6 @@ class PagesInTwoLanguagesBrowserTest extends ProviderIntegrationTest {
 			url.queryParam("ui_locales", uiLocales);
 		}
 		return url.encode().build().toUriString();
-	}
-
-	private void open(String pathAndQuery) {
-		this.driver.get(PROVIDER.issuer() + pathAndQuery);
 	}
 
 	private static String origin() {

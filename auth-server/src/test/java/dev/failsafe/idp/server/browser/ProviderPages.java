@@ -27,7 +27,15 @@ record ProviderPages(String issuer, HeadlessChromium browser, RelyingPartyStub r
 
 	/** Chromium and the relying party, for the provider at {@code issuer}. */
 	static ProviderPages start(String issuer) {
-		RelyingPartyStub relyingParty = RelyingPartyStub.start();
+		return start(issuer, RelyingPartyStub.start());
+	}
+
+	/** The same with the relying party on {@code port}, for a client of the test's own. */
+	static ProviderPages start(String issuer, int port) {
+		return start(issuer, RelyingPartyStub.start(port));
+	}
+
+	private static ProviderPages start(String issuer, RelyingPartyStub relyingParty) {
 		try {
 			return new ProviderPages(issuer, HeadlessChromium.start(), relyingParty);
 		}

@@ -75,6 +75,11 @@ final class RelyingPartyStub implements AutoCloseable {
 		return stub;
 	}
 
+	/** Where it listens: {@code http://127.0.0.1:<port>}. */
+	String origin() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
 	/** Forgets what was recorded so far. */
 	void clear() {
 		this.arrivals.clear();
@@ -104,7 +109,7 @@ final class RelyingPartyStub implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return fail("The browser did not arrive at %s%s within %s (requests seen: %s)", ORIGIN, path, deadline,
+		return fail("The browser did not arrive at %s%s within %s (requests seen: %s)", origin(), path, deadline,
 				others);
 	}
 
@@ -130,7 +135,7 @@ final class RelyingPartyStub implements AutoCloseable {
 			exchange.close();
 			return;
 		}
-		URI request = URI.create(ORIGIN + exchange.getRequestURI());
+		URI request = URI.create(origin() + exchange.getRequestURI());
 		this.requests.add(request);
 		this.arrivals.add(request);
 		byte[] body = "<!DOCTYPE html><title>Relying party</title><p>Relying party stub"

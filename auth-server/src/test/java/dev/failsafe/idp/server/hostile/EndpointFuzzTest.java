@@ -9,6 +9,8 @@ import java.util.Random;
 
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.Pkce;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,24 +21,31 @@ import static dev.failsafe.idp.server.hostile.FuzzInputs.randomText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random requests against every endpoint: random methods, content types, parameter names and values
- * (known names with garbage, odd characters, long values, repeats). Whatever arrives, the answer is
+ * Random requests against every endpoint and page, anonymous and signed in: random methods, content
+ * types, parameter names and values (known names with garbage, odd characters, long values, repeats,
+ * DPoP headers). Whatever arrives, the answer is
  * never a 5xx and never shows internals. Seeded, so a failure reproduces; bounded in count.
  */
 class EndpointFuzzTest extends HostileInputSupport {
 
 	private static final int REQUESTS_PER_ENDPOINT = 150;
 
+	private static final String SESSION_COOKIE = "IDPSESSION";
+
 	private static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "scope",
 			"state", "nonce", "code_challenge", "code_challenge_method", "grant_type", "code", "code_verifier",
 			"refresh_token", "token", "token_type_hint", "client_secret", "id_token_hint", "post_logout_redirect_uri",
-			"prompt", "max_age", "username", "password", "_csrf", "resource", "request", "request_uri");
+			"prompt", "max_age", "username", "password", "_csrf", "resource", "request", "request_uri", "login_hint",
+			"ui_locales", "claims_locales", "acr_values", "display", "claims", "user_code", "device_code");
 
 	private static final List<String> VALUES = List.of("", " ", "code", "token", "openid", "openid profile email",
 			Demo.SHOP, Demo.SPA, Demo.SHOP_REDIRECT_URI, "S256", "plain", "authorization_code",
 			"refresh_token", "client_credentials", "%00", "%zz", "\u0000", "\u202e", "😀", "' OR 1=1 --",
 			"<script>alert(1)</script>", "../../etc/passwd", "${jndi:ldap://127.0.0.1/a}", "eyJhbGciOiJub25lIn0.e30.",
-			"http://127.0.0.1:8081/", "javascript:alert(1)");
+			"http://127.0.0.1:8081/", "javascript:alert(1)", Demo.TV, "none", "login", "consent select_account", "0",
+			"-1", "99999999999999999999", "ko", "en ko", "popup", "urn:ietf:params:oauth:grant-type:device_code",
+			"urn:ietf:params:oauth:request_uri:x", "{\"userinfo\":{\"name\":{\"essential\":true}}}",
+			"{\"id_token\":[]}", "ABCD-EFGH");
 
 	private static final List<String> CONTENT_TYPES = List.of("application/x-www-form-urlencoded",
 			"application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded; charset=ISO-8859-1");
@@ -44,9 +53,32 @@ class EndpointFuzzTest extends HostileInputSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "/oauth2/authorize", "/oauth2/token", "/oauth2/introspect", "/oauth2/revoke", "/userinfo",
 			"/connect/logout", "/oauth2/jwks", "/.well-known/openid-configuration",
-			"/.well-known/oauth-authorization-server", "/login", "/oauth2/consent", "/logout/confirm" })
+			"/.well-known/oauth-authorization-server", "/login", "/oauth2/consent", "/logout/confirm", "/oauth2/par",
+			"/oauth2/device_authorization", "/oauth2/device_verification", "/device", "/device/done" })
 	void endpointWhenRandomRequestsThenNeverServerErrorOrInternals(String path) {
-		Random random = new Random(path.hashCode());
+		assertThat(fuzz(path, null)).isEmpty();
+	}
+
+	/**
+	 * The same with a signed-in user's session (a user of its own, so nothing another test relies on
+	 * changes): the pages and the authorization endpoint's prompt, max_age and hint handling, which
+	 * anonymous requests never reach.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/oauth2/authorize", "/oauth2/consent", "/oauth2/device_verification", "/device",
+			"/logout/confirm", "/connect/logout" })
+	void pageWhenRandomRequestsFromASignedInUserThenNeverServerErrorOrInternals(String path) {
+		UserAgent browser = newUserAgent();
+		codeFlow(browser).authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s", "n", Demo.USERNAME,
+				Demo.PASSWORD);
+		String session = browser.cookie(SESSION_COOKIE).orElseThrow();
+
+		assertThat(fuzz(path, SESSION_COOKIE + "=" + session)).isEmpty();
+	}
+
+	/** Sends seeded random requests to {@code path} (with {@code cookie} when not null); what went wrong. */
+	private static List<String> fuzz(String path, String cookie) {
+		Random random = new Random(path.hashCode() + ((cookie != null) ? 1 : 0));
 		List<String> failures = new ArrayList<>();
 		for (int i = 0; i < REQUESTS_PER_ENDPOINT; i++) {
 			// A URI must be well formed to be sent at all; a body may carry raw, badly encoded bytes.
@@ -61,6 +93,12 @@ class EndpointFuzzTest extends HostileInputSupport {
 			if (random.nextBoolean()) {
 				request.header("Accept", "text/html");
 			}
+			if (random.nextInt(6) == 0) {
+				request.header("DPoP", encode(pick(random, VALUES)));
+			}
+			if (cookie != null) {
+				request.header("Cookie", cookie);
+			}
 			String method = pick(random, List.of("GET", "POST", "POST", "PUT", "DELETE", "PATCH"));
 			if (method.equals("GET") || method.equals("DELETE")) {
 				request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -69,13 +107,14 @@ class EndpointFuzzTest extends HostileInputSupport {
 				request.header("Content-Type", pick(random, CONTENT_TYPES))
 					.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 			}
-			HttpResponse<String> response = send(request);
+			HttpRequest sent = request.build();
+			HttpResponse<String> response = send(HttpRequest.newBuilder(sent, (name, value) -> true));
 			if (response.statusCode() >= 500 || hasInternals(response.body())) {
-				failures.add(method + " " + path + "?" + query + " body=" + body + " -> " + response.statusCode() + " "
-						+ abbreviate(response.body()));
+				failures.add(method + " " + sent.uri() + " " + sent.headers().map() + " body=" + body + " -> "
+						+ response.statusCode() + " " + abbreviate(response.body()));
 			}
 		}
-		assertThat(failures).isEmpty();
+		return failures;
 	}
 
 	private static String randomForm(Random random, boolean rawValues) {
