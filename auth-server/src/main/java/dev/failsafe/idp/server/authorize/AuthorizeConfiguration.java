@@ -1,14 +1,12 @@
 package dev.failsafe.idp.server.authorize;
 
+import java.time.Clock;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
-import java.time.Clock;
-
 import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.authorizations.StoredAuthorizationService;
-import dev.failsafe.idp.server.tokens.TokenProperties;
-
 import dev.failsafe.idp.server.frontchannel.AuthorizationEndpointErrorHandler;
 import dev.failsafe.idp.server.frontchannel.ExactRedirectUriValidator;
 import dev.failsafe.idp.server.frontchannel.FrontChannelProperties;
@@ -18,6 +16,7 @@ import dev.failsafe.idp.server.protocol.ProtocolErrorResponder;
 import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.security.FilterOrder;
+import dev.failsafe.idp.server.tokens.TokenProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,17 +41,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 class AuthorizeConfiguration {
 
-	/** The page a user signs in on. */
-	static final String LOGIN_PAGE = "/login";
-
 	@Bean
 	PendingAuthorizations pendingAuthorizations(AuthorizationServerSettings endpoints) {
 		return new PendingAuthorizations(endpoints.getAuthorizationEndpoint());
-	}
-
-	@Bean
-	LoginPageForward loginPageForward() {
-		return new LoginPageForward(LOGIN_PAGE);
 	}
 
 	/** Our ID tokens, verified by signature and issuer only (a hint may have expired). */

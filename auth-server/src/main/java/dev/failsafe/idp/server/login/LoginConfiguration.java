@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.failsafe.idp.replication.throttling.BoundedLoginAttemptStore;
 import dev.failsafe.idp.replication.throttling.LoginAttemptStore;
+import dev.failsafe.idp.server.authorize.LoginPageForward;
 import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 import dev.failsafe.idp.server.security.PagesCustomizer;
 import dev.failsafe.idp.server.users.PasswordUpgrades;
@@ -48,6 +49,12 @@ class LoginConfiguration {
 	@Bean
 	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
 		return new SpringSessionBackedSessionRegistry<>(sessions);
+	}
+
+	/** The authorization endpoint answers with the login page itself ({@link LoginPageForward}). */
+	@Bean
+	LoginPageForward loginPageForward() {
+		return new LoginPageForward(LoginPage.PATH);
 	}
 
 	/** The login form: a password check behind the throttle, every outcome counted. */
