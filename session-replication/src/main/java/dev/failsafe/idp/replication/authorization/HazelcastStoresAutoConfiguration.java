@@ -9,11 +9,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
+import dev.failsafe.idp.replication.backchannel.HazelcastLogoutDeliveryStore;
+import dev.failsafe.idp.replication.backchannel.LogoutDeliveryStore;
 import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
 import dev.failsafe.idp.replication.redis.RedisNotConfiguredCondition;
 
 /**
- * The authorization and consent stores on Hazelcast, only where Redis is not configured (then they
+ * The authorization and consent stores and the pending back-channel logout deliveries on Hazelcast, only where Redis is not configured (then they
  * never touch Hazelcast) and unless the application declares its own.
  */
 @AutoConfiguration(after = HazelcastMemberAutoConfiguration.class)
@@ -32,6 +34,12 @@ public final class HazelcastStoresAutoConfiguration {
 	@ConditionalOnMissingBean(ConsentStore.class)
 	HazelcastConsentStore consentStore(HazelcastInstance hazelcastInstance) {
 		return new HazelcastConsentStore(hazelcastInstance);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(LogoutDeliveryStore.class)
+	HazelcastLogoutDeliveryStore logoutDeliveryStore(HazelcastInstance hazelcastInstance) {
+		return new HazelcastLogoutDeliveryStore(hazelcastInstance);
 	}
 
 }
