@@ -14,7 +14,8 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 			{"clientId":"shop","clientName":"Shop","clientType":"confidential","applicationType":"web",
 			"grantTypes":["authorization_code","refresh_token"],"redirectUris":["https://shop.example/cb"],
 			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"operator":false,"requireConsent":true,
-			"requirePkce":true,"signingAlgorithm":"RS256","clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
+			"requirePkce":true,"signingAlgorithm":"RS256","backchannelLogoutUri":"https://shop.example/logout/back-channel",
+			"backchannelLogoutSessionRequired":true,"clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
 
 	@Test
 	void clientsListWhenClientsThenTableOfIdNameTypeGrantsAndScopes() {
@@ -45,10 +46,10 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 		CliRun run = run("clients", "show", "shop");
 
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-		assertThat(run.out()).contains("clientId:               shop\n")
-			.contains("redirectUris:           https://shop.example/cb\n")
-			.contains("postLogoutRedirectUris: -\n")
-			.contains("clientIdIssuedAt:       2026-01-01T10:00:00Z\n")
+		assertThat(run.out()).contains("clientId:                         shop\n")
+			.contains("redirectUris:                     https://shop.example/cb\n")
+			.contains("postLogoutRedirectUris:           -\n")
+			.contains("clientIdIssuedAt:                 2026-01-01T10:00:00Z\n")
 			.doesNotContainIgnoringCase("secret");
 	}
 
@@ -138,6 +139,46 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 		assertThat(sent.has("requirePkce")).isFalse();
 		assertThat(sent.has("clientIdIssuedAt")).isFalse();
 		assertThat(run.out()).startsWith("Updated client shop.\n").contains("New Shop");
+	}
+
+	@Test
+	void clientsCreateWhenBackChannelLogoutOptionsThenSentAsTheApiNamesThem() {
+		this.server.answer("POST", "/admin/clients", 201, "{\"client\":" + SHOP + ",\"clientSecret\":\"s\"}");
+
+		CliRun run = run("clients", "create", "shop", "--grant-type", "authorization_code", "--redirect-uri",
+				"https://shop.example/cb", "--backchannel-logout-uri", "https://shop.example/logout/back-channel",
+				"--backchannel-logout-session-required");
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+		JsonNode sent = AdminApi.parse(this.server.requests.get(0).body());
+		assertThat(sent.path("backchannelLogoutUri").stringValue()).isEqualTo("https://shop.example/logout/back-channel");
+		assertThat(sent.path("backchannelLogoutSessionRequired").asBoolean()).isTrue();
+		assertThat(run.out()).contains("backchannelLogoutUri:             https://shop.example/logout/back-channel\n")
+			.contains("backchannelLogoutSessionRequired: true\n");
+	}
+
+	@Test
+	void clientsUpdateWhenBackChannelLogoutUriEmptyThenRemovedAndTheRestKept() {
+		this.server.answer("GET", "/admin/clients/shop", 200, SHOP).answer("PUT", "/admin/clients/shop", 200, SHOP);
+
+		CliRun run = run("clients", "update", "shop", "--backchannel-logout-uri", "");
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+		JsonNode sent = AdminApi.parse(this.server.requests.get(1).body());
+		assertThat(sent.path("backchannelLogoutUri").isNull()).isTrue();
+		assertThat(sent.path("backchannelLogoutSessionRequired").asBoolean(true)).isFalse();
+		assertThat(Table.text(sent.path("redirectUris"))).isEqualTo("https://shop.example/cb");
+	}
+
+	@Test
+	void clientsUpdateWhenUnrelatedOptionThenBackChannelLogoutKept() {
+		this.server.answer("GET", "/admin/clients/shop", 200, SHOP).answer("PUT", "/admin/clients/shop", 200, SHOP);
+
+		run("clients", "update", "shop", "--name", "Shop 2");
+
+		JsonNode sent = AdminApi.parse(this.server.requests.get(1).body());
+		assertThat(sent.path("backchannelLogoutUri").stringValue()).isEqualTo("https://shop.example/logout/back-channel");
+		assertThat(sent.path("backchannelLogoutSessionRequired").asBoolean()).isTrue();
 	}
 
 	@Test
