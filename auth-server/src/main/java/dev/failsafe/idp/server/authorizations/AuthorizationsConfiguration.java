@@ -33,6 +33,12 @@ class AuthorizationsConfiguration {
 	}
 
 	@Bean
+	SessionGrants sessionGrants(StoredAuthorizationService authorizations, AuthorizationStore store,
+			RegisteredClientRepository clients) {
+		return new SessionGrants(authorizations, store, clients);
+	}
+
+	@Bean
 	StoredUserGrants userGrants(AuthorizationStore authorizations, ConsentStore consents) {
 		return new StoredUserGrants(authorizations, consents);
 	}

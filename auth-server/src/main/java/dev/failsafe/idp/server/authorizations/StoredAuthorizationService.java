@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -164,6 +166,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 		OAuth2Authorization authorization = decode(record, token);
 		return (authorization != null && hasToken(authorization, token, tokenType)) ? authorization : null;
+	}
+
+	/** Every authorization of {@code principalName} still in the store (found by its principal index). */
+	List<OAuth2Authorization> findByPrincipalName(String principalName) {
+		return this.store.findByPrincipalName(principalName)
+			.stream()
+			.map(record -> decode(record, null))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	/**

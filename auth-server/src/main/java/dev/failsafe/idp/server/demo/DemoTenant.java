@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.failsafe.idp.server.clients.BackChannelLogoutRegistration;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.operators.OperatorClients;
 import dev.failsafe.idp.server.users.UserDirectory;
@@ -41,6 +42,9 @@ public final class DemoTenant implements InitializingBean {
 	public static final String SHOP_REDIRECT_URI = "http://127.0.0.1:8081/login/oauth2/code/demo";
 
 	public static final String SHOP_POST_LOGOUT_URI = "http://127.0.0.1:8081/";
+
+	/** Where the shop receives logout tokens: Spring Security's {@code oidcLogout().backChannel()} endpoint. */
+	public static final String SHOP_BACKCHANNEL_LOGOUT_URI = "http://127.0.0.1:8081/logout/connect/back-channel/demo";
 
 	public static final String SPA = "demo-spa";
 
@@ -98,7 +102,12 @@ public final class DemoTenant implements InitializingBean {
 			.postLogoutRedirectUri(SHOP_POST_LOGOUT_URI)
 			.scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))
 			.scopes(scopes -> scopes.addAll(ORDER_SCOPES))
-			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build()));
+			.clientSettings(ClientSettings.builder()
+				.requireProofKey(true)
+				.requireAuthorizationConsent(true)
+				.setting(BackChannelLogoutRegistration.URI_SETTING, SHOP_BACKCHANNEL_LOGOUT_URI)
+				.setting(BackChannelLogoutRegistration.SESSION_REQUIRED_SETTING, true)
+				.build()));
 		seedClient(SPA, "Demo SPA", client -> client
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -31,8 +33,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * {@code scope} as one space-separated string, {@code jti}, {@code aud}: the client, plus the
  * resource servers that the granted scopes open ({@code idp.tokens.scope-audiences}), so that each
  * resource server can refuse tokens meant for someone else.</li>
- * <li>ID tokens carry the user's claims that the granted scopes release ({@code sid},
- * {@code nonce} and {@code auth_time} come from the authorization server itself).</li>
+ * <li>ID tokens carry the user's claims that the granted scopes release, and the {@code sid} of the
+ * browser session the user signed in through ({@link SessionIds}); {@code nonce} and
+ * {@code auth_time} come from the authorization server itself.</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
  * {@link SigningAlgorithm#DEFAULT} unless it asked for another.</li>
  * </ul>
@@ -41,6 +44,9 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 
 	/** RFC 9068 section 2.1: the media type of JWT access tokens. */
 	public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
+	/** OIDC Front- and Back-Channel Logout: the session the ID token was issued in. */
+	public static final String SESSION_ID_CLAIM = "sid";
 
 	private final UserDirectory users;
 
@@ -97,6 +103,8 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			return;
 		}
+		SessionIds.of(context.<Authentication>getPrincipal())
+			.ifPresent(sid -> context.getClaims().claim(SESSION_ID_CLAIM, sid));
 		this.users.find(context.getPrincipal().getName()).ifPresent(user -> {
 			Map<String, Object> released = ScopedClaims.of(user, context.getAuthorizedScopes());
 			context.getClaims().claims(claims -> released.forEach(claims::putIfAbsent));

@@ -7,8 +7,11 @@ import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.login.LoginOutcomes;
 import dev.failsafe.idp.server.login.LoginThrottle;
 import dev.failsafe.idp.server.login.ThrottledAuthenticationProvider;
-import dev.failsafe.idp.server.logout.LogoutRequestHandler;
+import dev.failsafe.idp.server.backchannel.BackChannelLogoutDiscovery;
+import dev.failsafe.idp.server.logout.LogoutEndpoint;
+import dev.failsafe.idp.server.logout.SessionLogout;
 import dev.failsafe.idp.server.observability.RequestIdFilter;
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.tokens.IssuedTokenCounter;
 import dev.failsafe.idp.server.users.DirectoryUserInfoMapper;
 import dev.failsafe.idp.server.users.PasswordUpgrades;
@@ -159,7 +162,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ProtocolErrorResponder errors,
-			BearerErrorResponder bearerErrors, ClientSecretEncoder secrets, ClientNames clientNames,
+			BearerErrorResponder bearerErrors, ClientSecretEncoder secrets, LogoutEndpoint logoutEndpoint,
 			UserDirectory users, RegisteredClientRepository clients, AuthorizationServerSettings endpoints,
 			StoredAuthorizationService authorizations, MeterRegistry meters) {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
@@ -191,8 +194,9 @@ class SecurityConfiguration {
 				.tokenIntrospectionEndpoint(introspection -> introspection.errorResponseHandler(errors))
 				.tokenRevocationEndpoint(revocation -> revocation.errorResponseHandler(errors))
 				.oidc(oidc -> oidc
-					.logoutEndpoint(logout -> logout.logoutRequestConverters(converters -> converters.add(0, limits))
-						.logoutResponseHandler(new LogoutRequestHandler(clientNames)))
+					.providerConfigurationEndpoint(metadata -> metadata
+						.providerConfigurationCustomizer(new BackChannelLogoutDiscovery()))
+					.logoutEndpoint(logoutEndpoint.customizer(limits))
 					.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new DirectoryUserInfoMapper(users))
 						.errorResponseHandler(bearerErrors))))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
@@ -214,7 +218,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, UserDirectory users, PasswordEncoder passwords,
-			PasswordUpgrades passwordUpgrades, LoginThrottle throttle, MeterRegistry meters) {
+			PasswordUpgrades passwordUpgrades, LoginThrottle throttle, MeterRegistry meters, SessionLogout sessionLogout) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwords);
 		passwordCheck.setUserDetailsPasswordService(passwordUpgrades);
@@ -227,8 +231,11 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle)))
-			.formLogin(form -> form.loginPage(LOGIN_PAGE).successHandler(outcomes).failureHandler(outcomes))
-			.logout(logout -> logout.logoutSuccessUrl("/logout/done"))
+			.formLogin(form -> form.loginPage(LOGIN_PAGE)
+				.authenticationDetailsSource(new SessionIds())
+				.successHandler(outcomes)
+				.failureHandler(outcomes))
+			.logout(logout -> logout.addLogoutHandler(sessionLogout).logoutSuccessUrl("/logout/done"))
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();

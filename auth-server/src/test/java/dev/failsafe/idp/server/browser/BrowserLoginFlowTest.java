@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -215,6 +216,13 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		URI arrival = relyingParty.awaitRequest("/", HeadlessChromium.DEADLINE);
 		assertThat(arrival).hasToString(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz");
 		await(ExpectedConditions.urlToBe(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz"));
+		// The shop holds tokens from this session: it is told through back-channel logout too.
+		VerifiedLogoutToken logoutToken = VerifiedLogoutToken.verify(
+				relyingParty.awaitLogoutToken(HeadlessChromium.DEADLINE), PROVIDER, DemoTenant.SHOP);
+		assertThat(logoutToken.subject()).isEqualTo(DemoTenant.USERNAME);
+		assertThat(logoutToken.sessionId()).isEqualTo(VerifiedLogoutToken.sidOf(tokens.string("id_token")));
+		assertThat(codeFlow(newUserAgent()).refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+				tokens.string("refresh_token")).status()).as("the session's refresh token is revoked").isEqualTo(400);
 
 		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, Pkce.create(),
 				"after-logout", "n-2"));

@@ -1,0 +1,43 @@
+package dev.failsafe.idp.server.logout;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.authorizations.SessionGrants;
+import dev.failsafe.idp.server.backchannel.BackChannelLogout;
+import dev.failsafe.idp.server.users.UserGrants;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/** RP-initiated logout, and what ending a session means for the relying parties. */
+@Configuration(proxyBeanMethods = false)
+class LogoutConfiguration {
+
+	@Bean
+	SessionLogout sessionLogout(SessionGrants grants, BackChannelLogout backChannel) {
+		return new SessionLogout(grants, backChannel);
+	}
+
+	@Bean
+	LogoutEndpoint logoutEndpoint(JWKSource<SecurityContext> keys, ProviderProperties provider,
+			RegisteredClientRepository clients) {
+		return new LogoutEndpoint(new IdTokenHints(keys, provider.issuer().toString()), clients);
+	}
+
+	@Bean
+	ExpiredSessionLogout expiredSessionLogout(SessionLogout sessionLogout) {
+		return new ExpiredSessionLogout(sessionLogout);
+	}
+
+	/** The user grants an operator's security event revokes, with the relying parties told first. */
+	@Bean
+	@Primary
+	UserGrants backChannelUserGrants(@Qualifier("userGrants") UserGrants userGrants, SessionLogout sessionLogout) {
+		return new BackChannelUserGrants(userGrants, sessionLogout);
+	}
+
+}
