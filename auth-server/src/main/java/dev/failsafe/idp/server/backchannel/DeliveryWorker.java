@@ -37,6 +37,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * in time). It looks for due deliveries every {@code poll-interval}, and at once when this node
  * schedules one.
  *
+ * <p>A node that stops leaves the deliveries it holds to their leases, as a node that dies does.
+ *
  * <p>A delivery the relying party answers with 2xx is done. Any other answer, or none, is tried again
  * after a growing wait ({@link Backoff}) until the bound, then given up. A delivery whose client is
  * gone or no longer has a back-channel logout URI is dropped. Each outcome is counted
@@ -185,6 +187,10 @@ final class DeliveryWorker implements SmartLifecycle {
 				return;
 			}
 			LogoutTokenPost.Answer answer = attempt(delivery, client, registration.get());
+			if (Thread.currentThread().isInterrupted()) {
+				// This node is stopping: it leaves the delivery to its claim's lease, as a dead node does.
+				return;
+			}
 			Instant now = this.clock.instant();
 			if (answer.delivered()) {
 				this.store.complete(delivery);

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -43,6 +44,10 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 	private volatile int status = 200;
 
 	private volatile CountDownLatch hold = new CountDownLatch(0);
+
+	private final AtomicInteger answering = new AtomicInteger();
+
+	private final AtomicInteger mostAtOnce = new AtomicInteger();
 
 	/**
 	 * One request as it arrived.
@@ -121,6 +126,11 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 		return List.copyOf(this.received);
 	}
 
+	/** The most requests it was answering at one moment (held ones included), since it started. */
+	public int mostAtOnce() {
+		return this.mostAtOnce.get();
+	}
+
 	/** Forgets what was received (not yet awaited ones too). */
 	public void clear() {
 		this.arrivals.clear();
@@ -140,17 +150,25 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 		}
 		Received request = new Received(exchange.getRequestMethod(),
 				exchange.getRequestHeaders().getFirst("Content-Type"), Forms.queryParameters("?" + body), Instant.now());
+		int now = this.answering.incrementAndGet();
+		this.mostAtOnce.accumulateAndGet(now, Math::max);
 		this.received.add(request);
 		this.arrivals.add(request);
 		try {
 			this.hold.await(2, TimeUnit.MINUTES);
+			exchange.getResponseHeaders().set("Cache-Control", "no-store");
+			exchange.sendResponseHeaders(this.status, -1);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		exchange.getResponseHeaders().set("Cache-Control", "no-store");
-		exchange.sendResponseHeaders(this.status, -1);
-		exchange.close();
+		catch (IOException ex) {
+			// The caller gave up (its timeout) or died before the answer.
+		}
+		finally {
+			this.answering.decrementAndGet();
+			exchange.close();
+		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.conformance;
+package dev.failsafe.idp.server.logout;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
