@@ -53,11 +53,13 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 	 * One request as it arrived.
 	 *
 	 * @param method the HTTP method
+	 * @param query the request URI's query (null if none): who sent it, when each sender was given a
+	 * {@link #uri(String)} of its own
 	 * @param contentType its {@code Content-Type}, or null
 	 * @param form the form fields (first value of each)
 	 * @param at when it arrived
 	 */
-	public record Received(String method, String contentType, Map<String, String> form, Instant at) {
+	public record Received(String method, String query, String contentType, Map<String, String> form, Instant at) {
 
 		/** The {@code logout_token} field, or null. */
 		public String logoutToken() {
@@ -93,6 +95,11 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 	/** The endpoint's URI, to register as a client's {@code backchannel_logout_uri}. */
 	public String uri() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + PATH;
+	}
+
+	/** The endpoint's URI with a query naming {@code sender}, so a request shows who made it. */
+	public String uri(String sender) {
+		return uri() + "?sender=" + sender;
 	}
 
 	/** Answers every later request with {@code httpStatus}. */
@@ -148,7 +155,7 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 		try (InputStream in = exchange.getRequestBody()) {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		Received request = new Received(exchange.getRequestMethod(),
+		Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getQuery(),
 				exchange.getRequestHeaders().getFirst("Content-Type"), Forms.queryParameters("?" + body), Instant.now());
 		int now = this.answering.incrementAndGet();
 		this.mostAtOnce.accumulateAndGet(now, Math::max);
