@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.replication.authorization.ConsentStore;
+import dev.failsafe.idp.server.sessions.SessionActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -17,8 +19,9 @@ class AuthorizationsConfiguration {
 
 	@Bean
 	StoredAuthorizationService authorizationService(AuthorizationStore store, RegisteredClientRepository clients,
-			Clock clock, MeterRegistry meters) {
-		return new StoredAuthorizationService(store, clients, clock, meters);
+			Clock clock, MeterRegistry meters, ObjectProvider<SessionActivity> sessionActivity) {
+		return new StoredAuthorizationService(store, clients, clock, meters,
+				sessionActivity.getIfAvailable(() -> SessionActivity.NONE));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.authorizations;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +13,15 @@ import java.util.Set;
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
+import dev.failsafe.idp.server.sessions.SessionActivity;
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.web.ProtocolErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -48,6 +52,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * {@code idp.refresh_token.reuse}, {@code idp.authorization_code.reuse}).</li>
  * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
  * {@code temporarily_unavailable}, never as success.</li>
+ * <li><b>Refreshes keep the session alive.</b> A refresh tells {@link SessionActivity} the session
+ * the authorization was issued in, so it does not expire (and log its relying parties out) while
+ * they use it.</li>
  * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
  * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
  * </ul>
@@ -76,11 +83,20 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	private final Counter codeReuseDetected;
 
+	private final SessionActivity sessionActivity;
+
 	public StoredAuthorizationService(AuthorizationStore store, RegisteredClientRepository clients, Clock clock,
 			MeterRegistry meters) {
+		this(store, clients, clock, meters, SessionActivity.NONE);
+	}
+
+	/** @param sessionActivity told of every refresh, with the session the authorization was issued in */
+	public StoredAuthorizationService(AuthorizationStore store, RegisteredClientRepository clients, Clock clock,
+			MeterRegistry meters, SessionActivity sessionActivity) {
 		this.store = store;
 		this.clients = clients;
 		this.clock = clock;
+		this.sessionActivity = sessionActivity;
 		this.reuseDetected = Counter.builder("idp.refresh_token.reuse")
 			.description("Rotated refresh tokens presented again, also concurrently (the family is revoked)")
 			.register(meters);
@@ -111,6 +127,11 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 					.ifPresent(winner -> revokeFamily(winner, this.codeReuseDetected));
 			}
 			throw ProtocolErrors.asException(ProtocolErrors.grantUsedConcurrently());
+		}
+		if (version != null && issuesTokens(authorization) && !redeemsCode(authorization)) {
+			// A refresh: the relying party uses what the session issued.
+			SessionIds.of(authorization.<Authentication>getAttribute(Principal.class.getName()))
+				.ifPresent(sid -> this.sessionActivity.refreshed(authorization.getPrincipalName(), sid));
 		}
 	}
 

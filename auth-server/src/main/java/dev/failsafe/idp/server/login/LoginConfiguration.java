@@ -26,8 +26,8 @@ class LoginConfiguration {
 	}
 
 	@Bean
-	LoginSessions loginSessions(FindByIndexNameSessionRepository<?> sessions) {
-		return new LoginSessions(sessions);
+	LoginSessions loginSessions(FindByIndexNameSessionRepository<?> sessions, Clock clock) {
+		return new LoginSessions(sessions, clock);
 	}
 
 }

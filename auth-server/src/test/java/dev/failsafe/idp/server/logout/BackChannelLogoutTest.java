@@ -34,6 +34,12 @@ class BackChannelLogoutTest extends LogoutPlanSupport {
 
 	private static final Duration DELIVERY = Duration.ofSeconds(30);
 
+	/**
+	 * How long Hazelcast may take to notice an expired session: its expiration task samples entries
+	 * every few seconds, so a session may outlive its idle timeout by seconds to a minute.
+	 */
+	private static final Duration EXPIRY_NOTICED = Duration.ofSeconds(90);
+
 	@Autowired
 	private FindByIndexNameSessionRepository<? extends Session> sessions;
 
@@ -132,13 +138,40 @@ class BackChannelLogoutTest extends LogoutPlanSupport {
 		String user = createUser();
 		SignedIn session = signIn(rp, user);
 
-		expireSoon(user);
+		idleTimeout(user, Duration.ofSeconds(1));
 
-		VerifiedLogoutToken told = VerifiedLogoutToken.verify(await().logoutToken(), PROVIDER, rp.clientId());
+		VerifiedLogoutToken told = VerifiedLogoutToken.verify(await(EXPIRY_NOTICED).logoutToken(), PROVIDER,
+				rp.clientId());
 		assertThat(told.sessionId()).isEqualTo(VerifiedLogoutToken.sidOf(session.idToken()));
 		Wait.until("the expired session's refresh token is revoked", DELIVERY, Duration.ofMillis(200),
 				() -> codeFlow(newUserAgent()).refresh(rp.clientId(), rp.secret(), session.refreshToken())
 					.status() == 400);
+	}
+
+	/**
+	 * A relying party refreshing its tokens uses the session they were issued in: the session does not
+	 * expire meanwhile (its idle timeout here 4 s, refreshes every second for three times that), and
+	 * ends, telling the relying party, once nothing uses it any more.
+	 */
+	@Test
+	void sessionWhenItsTokensAreRefreshedThenKeptAliveUntilNothingUsesIt() {
+		RelyingParty rp = registerRelyingParty(this.receiver.uri());
+		String user = createUser();
+		SignedIn session = signIn(rp, user);
+		idleTimeout(user, Duration.ofSeconds(4));
+
+		String refreshToken = session.refreshToken();
+		for (int i = 0; i < 12; i++) {
+			Wait.pause(Duration.ofSeconds(1));
+			BackChannel.Reply refreshed = codeFlow(newUserAgent()).refresh(rp.clientId(), rp.secret(), refreshToken)
+				.expect(200, "refresh " + i);
+			refreshToken = refreshed.string("refresh_token");
+		}
+		assertThat(this.receiver.received()).as("no logout while the tokens are in use").isEmpty();
+		assertStillSignedIn(session, rp);
+
+		assertThat(VerifiedLogoutToken.verify(await(EXPIRY_NOTICED).logoutToken(), PROVIDER, rp.clientId())
+			.sessionId()).isEqualTo(VerifiedLogoutToken.sidOf(session.idToken()));
 	}
 
 	/** The user's logout is answered while the relying party still holds the call open. */
@@ -176,8 +209,12 @@ class BackChannelLogoutTest extends LogoutPlanSupport {
 	}
 
 	private LogoutTokenReceiver.Received await() {
-		LogoutTokenReceiver.Received received = this.receiver.await(DELIVERY);
-		assertThat(received).as("a logout token within %s", DELIVERY).isNotNull();
+		return await(DELIVERY);
+	}
+
+	private LogoutTokenReceiver.Received await(Duration deadline) {
+		LogoutTokenReceiver.Received received = this.receiver.await(deadline);
+		assertThat(received).as("a logout token within %s", deadline).isNotNull();
 		return received;
 	}
 
@@ -186,14 +223,14 @@ class BackChannelLogoutTest extends LogoutPlanSupport {
 		return (counter != null) ? counter.count() : 0;
 	}
 
-	/** Every session of the user expires a second from now (as after spring.session.timeout idle). */
+	/** Every session of the user expires after {@code timeout} without use (spring.session.timeout). */
 	@SuppressWarnings("unchecked")
-	private <S extends Session> void expireSoon(String username) {
+	private <S extends Session> void idleTimeout(String username, Duration timeout) {
 		FindByIndexNameSessionRepository<S> repository = (FindByIndexNameSessionRepository<S>) this.sessions;
 		Map<String, S> found = repository.findByPrincipalName(username);
 		assertThat(found).isNotEmpty();
 		found.values().forEach(session -> {
-			session.setMaxInactiveInterval(Duration.ofSeconds(1));
+			session.setMaxInactiveInterval(timeout);
 			repository.save(session);
 		});
 	}
