@@ -117,6 +117,16 @@ public final class HazelcastLogoutDeliveryStore implements LogoutDeliveryStore {
 	}
 
 	/**
+	 * Sets {@code delivery}, due at its next attempt, on the entry's partition, living until its
+	 * {@code expiresAt} (one operation: value, due time and expiry change together).
+	 */
+	static void set(Map.Entry<String, Pending> entry, LogoutDelivery delivery, Instant now) {
+		((ExtendedMapEntry<String, Pending>) entry).setValue(
+				new Pending(delivery.nextAttemptAt().toEpochMilli(), delivery), ttlMillis(delivery, now),
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
 	 * A map entry: the delivery and when it is due (epoch milliseconds), the attribute the index is on.
 	 *
 	 * @param due when the delivery is due: its next attempt, or the end of its claim's lease
@@ -157,8 +167,7 @@ public final class HazelcastLogoutDeliveryStore implements LogoutDeliveryStore {
 				return null;
 			}
 			LogoutDelivery claimed = pending.delivery().claimedBy(this.claim, this.leaseEnd);
-			((ExtendedMapEntry<String, Pending>) entry).setValue(new Pending(this.leaseEnd.toEpochMilli(), claimed),
-					ttlMillis(claimed, this.clockNow), TimeUnit.MILLISECONDS);
+			set(entry, claimed, this.clockNow);
 			return claimed;
 		}
 
@@ -195,9 +204,7 @@ public final class HazelcastLogoutDeliveryStore implements LogoutDeliveryStore {
 				entry.setValue(null);
 				return true;
 			}
-			LogoutDelivery retried = pending.delivery().failedOnceMore(this.next);
-			((ExtendedMapEntry<String, Pending>) entry).setValue(new Pending(this.next.toEpochMilli(), retried),
-					ttlMillis(retried, this.clockNow), TimeUnit.MILLISECONDS);
+			set(entry, pending.delivery().failedOnceMore(this.next), this.clockNow);
 			return true;
 		}
 

@@ -8,12 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import dev.failsafe.idp.replication.redis.RedisCalls;
-import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 import dev.failsafe.idp.testing.redis.RedisServer;
-import dev.failsafe.idp.replication.testing.RedisTestConnections;
+import dev.failsafe.idp.replication.testing.ReplicatedRedis;
 import dev.failsafe.idp.testing.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,34 +19,26 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The contract against a real primary whose every write is acknowledged by a real replica. */
 class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
+	private static ReplicatedRedis redis;
+
 	private static RedisServer primary;
 
 	private static RedisServer replica;
-
-	private static LettuceConnectionFactory connections;
 
 	private static RedisAuthorizationStore store;
 
 	@BeforeAll
 	static void startServers() {
-		primary = RedisServer.start();
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		connections = RedisTestConnections.dedicated(primary);
-		store = new RedisAuthorizationStore(new RedisCalls(connections),
-				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)));
+		redis = ReplicatedRedis.start();
+		primary = redis.primary();
+		replica = redis.replica();
+		store = new RedisAuthorizationStore(redis.calls(), redis.acknowledgement());
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (connections != null) {
-			connections.destroy();
-		}
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -120,8 +109,7 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		String principalKey = "idp:authz:principal:" + principal;
 		Instant start = Instant.now();
 		SettableClock clock = new SettableClock(start);
-		RedisAuthorizationStore clocked = new RedisAuthorizationStore(new RedisCalls(connections),
-				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)), clock);
+		RedisAuthorizationStore clocked = new RedisAuthorizationStore(redis.calls(), redis.acknowledgement(), clock);
 		AuthorizationRecord longLived = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
 				start.plus(Duration.ofHours(8)), "long");
 		clocked.insert(longLived);

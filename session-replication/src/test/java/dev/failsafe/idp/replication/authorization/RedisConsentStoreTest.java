@@ -1,50 +1,39 @@
 package dev.failsafe.idp.replication.authorization;
 
-import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import dev.failsafe.idp.replication.redis.RedisCalls;
-import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 import dev.failsafe.idp.testing.redis.RedisServer;
-import dev.failsafe.idp.replication.testing.RedisTestConnections;
+import dev.failsafe.idp.replication.testing.ReplicatedRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisConsentStoreTest extends ConsentStoreContractTest {
 
+	private static ReplicatedRedis redis;
+
 	private static RedisServer primary;
 
 	private static RedisServer replica;
-
-	private static LettuceConnectionFactory connections;
 
 	private static RedisConsentStore store;
 
 	@BeforeAll
 	static void startServers() {
-		primary = RedisServer.start();
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		connections = RedisTestConnections.dedicated(primary);
-		store = new RedisConsentStore(new RedisCalls(connections), new ReplicaAcknowledgement(1, Duration.ofSeconds(5)));
+		redis = ReplicatedRedis.start();
+		primary = redis.primary();
+		replica = redis.replica();
+		store = new RedisConsentStore(redis.calls(), redis.acknowledgement());
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (connections != null) {
-			connections.destroy();
-		}
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 

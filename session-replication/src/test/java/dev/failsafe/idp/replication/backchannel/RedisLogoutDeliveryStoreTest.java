@@ -7,12 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
-import dev.failsafe.idp.replication.redis.RedisCalls;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
-import dev.failsafe.idp.replication.testing.RedisTestConnections;
+import dev.failsafe.idp.replication.testing.ReplicatedRedis;
 import dev.failsafe.idp.testing.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,34 +19,26 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The contract against a real primary whose every scheduled delivery a real replica acknowledges. */
 class RedisLogoutDeliveryStoreTest extends LogoutDeliveryStoreContractTest {
 
+	private static ReplicatedRedis redis;
+
 	private static RedisServer primary;
 
 	private static RedisServer replica;
-
-	private static LettuceConnectionFactory connections;
 
 	private static RedisLogoutDeliveryStore store;
 
 	@BeforeAll
 	static void startServers() {
-		primary = RedisServer.start();
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		connections = RedisTestConnections.dedicated(primary);
-		store = new RedisLogoutDeliveryStore(new RedisCalls(connections),
-				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)));
+		redis = ReplicatedRedis.start();
+		primary = redis.primary();
+		replica = redis.replica();
+		store = new RedisLogoutDeliveryStore(redis.calls(), redis.acknowledgement());
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (connections != null) {
-			connections.destroy();
-		}
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -98,7 +88,7 @@ class RedisLogoutDeliveryStoreTest extends LogoutDeliveryStoreContractTest {
 
 	@Test
 	void scheduleWhenTooFewReplicasAcknowledgeThenStoreUnavailable() {
-		RedisLogoutDeliveryStore needsTwo = new RedisLogoutDeliveryStore(new RedisCalls(connections),
+		RedisLogoutDeliveryStore needsTwo = new RedisLogoutDeliveryStore(redis.calls(),
 				new ReplicaAcknowledgement(2, Duration.ofMillis(200)));
 		assertThatExceptionOfType(StoreUnavailableException.class)
 			.isThrownBy(() -> needsTwo.schedule(newDelivery()));
