@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.replication.testing.ReplicatedRedis;
 import dev.failsafe.idp.testing.SettableClock;

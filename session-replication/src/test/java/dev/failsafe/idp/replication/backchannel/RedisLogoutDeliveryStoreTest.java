@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 import dev.failsafe.idp.replication.testing.ReplicatedRedis;
