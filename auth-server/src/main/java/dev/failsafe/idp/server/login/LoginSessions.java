@@ -3,6 +3,8 @@ package dev.failsafe.idp.server.login;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,13 +22,29 @@ import org.springframework.session.Session;
  * so at every node and site: {@link #endAll} ends them (a store that cannot confirm the deletion
  * throws {@link dev.failsafe.idp.replication.StoreUnavailableException}); {@link #refreshed} counts a
  * relying party's refresh as use of the session it was issued in, so the session does not expire
- * while its tokens are in use. To keep that cheap, a session used within the last quarter of its idle
- * timeout (at most a minute) is not written again; a touch the store cannot confirm is logged and
- * dropped (the session then expires a little earlier, never later).
+ * while its tokens are in use. To keep that cheap on the refresh path, a session is written at most
+ * once per quarter of its idle timeout (at most a minute), and this node does not even look it up
+ * again before then (it remembers when, for up to {@value #MAX_REMEMBERED} sessions); a touch the
+ * store cannot confirm is logged and dropped (the session then expires a little earlier, never
+ * later).
  */
 final class LoginSessions implements UserSessions, SessionActivity {
 
 	private static final Duration MOST_TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+	/** The most sessions whose next touch this node remembers; the one touched longest ago makes room. */
+	static final int MAX_REMEMBERED = 10_000;
+
+	/** sid to the earliest time this node writes that session again. */
+	private final Map<String, Instant> nextTouch = Collections.synchronizedMap(
+			new LinkedHashMap<>(16, 0.75f, true) {
+
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+					return size() > MAX_REMEMBERED;
+				}
+
+			});
 
 	private static final Logger log = LoggerFactory.getLogger(LoginSessions.class);
 
@@ -41,6 +59,10 @@ final class LoginSessions implements UserSessions, SessionActivity {
 
 	@Override
 	public void refreshed(String username, String sid) {
+		Instant due = this.nextTouch.get(sid);
+		if (due != null && this.clock.instant().isBefore(due)) {
+			return;
+		}
 		try {
 			touch(this.sessions, username, sid);
 		}
@@ -59,10 +81,13 @@ final class LoginSessions implements UserSessions, SessionActivity {
 			}
 			Duration quarter = session.getMaxInactiveInterval().dividedBy(4);
 			Duration interval = (quarter.compareTo(MOST_TOUCH_INTERVAL) < 0) ? quarter : MOST_TOUCH_INTERVAL;
-			if (session.getLastAccessedTime().plus(interval).isBefore(now)) {
+			Instant lastUse = session.getLastAccessedTime();
+			if (lastUse.plus(interval).isBefore(now)) {
 				session.setLastAccessedTime(now);
 				repository.save(session);
+				lastUse = now;
 			}
+			this.nextTouch.put(sid, lastUse.plus(interval));
 		}
 	}
 
