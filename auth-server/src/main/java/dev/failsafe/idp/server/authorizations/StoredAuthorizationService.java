@@ -15,7 +15,7 @@ import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.server.sessions.SessionActivity;
 import dev.failsafe.idp.server.sessions.SessionIds;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -85,11 +85,6 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	private final SessionActivity sessionActivity;
 
-	public StoredAuthorizationService(AuthorizationStore store, RegisteredClientRepository clients, Clock clock,
-			MeterRegistry meters) {
-		this(store, clients, clock, meters, SessionActivity.NONE);
-	}
-
 	/** @param sessionActivity told of every refresh, with the session the authorization was issued in */
 	public StoredAuthorizationService(AuthorizationStore store, RegisteredClientRepository clients, Clock clock,
 			MeterRegistry meters, SessionActivity sessionActivity) {
@@ -107,7 +102,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		if (revokesForReplayedCode(authorization)) {
+		if (AuthorizationSave.revokesForReplayedCode(authorization)) {
 			// The code grant found its code already redeemed and revokes what it issued.
 			this.codeReuseDetected.increment();
 		}
@@ -119,7 +114,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
 						: replace(authorization.getId(), version, encoded));
 		if (!saved) {
-			if (issuesTokens(authorization) && redeemsCode(authorization)) {
+			if (AuthorizationSave.redeemsCode(authorization)) {
 				// A code another request redeemed at the same moment: reuse, as if it had come after
 				// (RFC 6749 section 4.1.2); the winner's tokens are revoked too. (A refresh token that
 				// lost is retired by the winner: RefreshTokenReuseDetection acts on it.)
@@ -128,36 +123,11 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			}
 			throw ProtocolErrors.asException(ProtocolErrors.grantUsedConcurrently());
 		}
-		if (version != null && issuesTokens(authorization) && !redeemsCode(authorization)) {
-			// A refresh: the relying party uses what the session issued.
+		if (version != null && AuthorizationSave.refreshes(authorization)) {
+			// The relying party uses what the session issued.
 			SessionIds.of(authorization.<Authentication>getAttribute(Principal.class.getName()))
 				.ifPresent(sid -> this.sessionActivity.refreshed(authorization.getPrincipalName(), sid));
 		}
-	}
-
-	/**
-	 * Whether this save issues tokens (a code redeemed or a refresh token rotated): it holds an
-	 * access token whose value is known, so it was just made (a stored one would be a placeholder).
-	 */
-	private static boolean issuesTokens(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
-		return access != null && !access.isInvalidated()
-				&& !TokenHash.isPlaceholder(access.getToken().getTokenValue());
-	}
-
-	/**
-	 * Whether this save is the code grant's answer to a replayed code: the presented (so known) code
-	 * is already invalidated, and no new access token comes with it.
-	 */
-	private static boolean revokesForReplayedCode(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-		return redeemsCode(authorization) && code.isInvalidated() && !issuesTokens(authorization);
-	}
-
-	/** Whether this save redeems a code: the code's value is known, since it was presented now. */
-	private static boolean redeemsCode(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-		return code != null && !TokenHash.isPlaceholder(code.getToken().getTokenValue());
 	}
 
 	@Override

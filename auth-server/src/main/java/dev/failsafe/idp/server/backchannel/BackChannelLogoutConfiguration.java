@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.failsafe.idp.replication.backchannel.LogoutDeliveryStore;
 import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -12,9 +13,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** Back-channel logout over whichever replicated store is configured. */
+/** Back-channel logout over whichever replicated store is configured, advertised in discovery. */
 @Configuration(proxyBeanMethods = false)
 class BackChannelLogoutConfiguration {
+
+	@Bean
+	AuthorizationServerCustomizer backChannelLogoutDiscovery() {
+		return (server, http) -> server.oidc(oidc -> oidc.providerConfigurationEndpoint(
+				metadata -> metadata.providerConfigurationCustomizer(new BackChannelLogoutDiscovery())));
+	}
 
 	@Bean
 	DeliveryWorker backChannelLogoutWorker(LogoutDeliveryStore store, RegisteredClientRepository clients,

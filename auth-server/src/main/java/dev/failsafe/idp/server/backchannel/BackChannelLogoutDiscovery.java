@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
  * {@code backchannel_logout_session_supported} (every logout token carries {@code sid}, and every ID
  * token the same {@code sid}).
  */
-public final class BackChannelLogoutDiscovery implements Consumer<OidcProviderConfiguration.Builder> {
+final class BackChannelLogoutDiscovery implements Consumer<OidcProviderConfiguration.Builder> {
 
 	@Override
 	public void accept(OidcProviderConfiguration.Builder metadata) {

@@ -5,6 +5,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.authorizations.SessionGrants;
 import dev.failsafe.idp.server.backchannel.BackChannelLogout;
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
+import dev.failsafe.idp.server.security.PagesCustomizer;
 import dev.failsafe.idp.server.users.UserGrants;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-/** RP-initiated logout, and what ending a session means for the relying parties. */
+/**
+ * RP-initiated logout (with or without {@code id_token_hint}), confirmed on our page, the
+ * signed-out page, and what ending a session means for the relying parties.
+ */
 @Configuration(proxyBeanMethods = false)
 class LogoutConfiguration {
 
@@ -23,9 +28,19 @@ class LogoutConfiguration {
 	}
 
 	@Bean
-	LogoutEndpoint logoutEndpoint(JWKSource<SecurityContext> keys, ProviderProperties provider,
+	AuthorizationServerCustomizer logoutEndpoint(JWKSource<SecurityContext> keys, ProviderProperties provider,
 			RegisteredClientRepository clients) {
-		return new LogoutEndpoint(new IdTokenHints(keys, provider.issuer().toString()), clients);
+		LogoutEndpoint endpoint = new LogoutEndpoint(new IdTokenHints(keys, provider.issuer().toString()), clients);
+		return (server, http) -> server.oidc(oidc -> oidc.logoutEndpoint(endpoint.customizer()));
+	}
+
+	@Bean
+	PagesCustomizer signedOutPage(SessionLogout sessionLogout) {
+		return http -> http
+			.authorizeHttpRequests(
+					authorize -> authorize.requestMatchers(LogoutConfirmationController.DONE_PATH).permitAll())
+			.logout(logout -> logout.addLogoutHandler(sessionLogout)
+				.logoutSuccessUrl(LogoutConfirmationController.DONE_PATH));
 	}
 
 	@Bean

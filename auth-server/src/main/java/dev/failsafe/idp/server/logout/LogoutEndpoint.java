@@ -1,18 +1,19 @@
 package dev.failsafe.idp.server.logout;
 
-import java.util.List;
-
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OidcLogoutEndpointConfigurer;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * The authorization server's RP-initiated logout endpoint with our request handling in place of
  * Spring's (which requires {@code id_token_hint}): {@link LogoutRequestConverter},
  * {@link LogoutRequestValidator}, {@link LogoutRequestHandler}. Errors keep the endpoint's error page.
+ *
+ * <p>Ours are added ahead of Spring's, not in place of them: the converter list belongs to the front
+ * channel's size limits (which go first), and ours answers every request, so Spring's converter and
+ * provider are never reached.
  */
-public final class LogoutEndpoint {
+final class LogoutEndpoint {
 
 	private final IdTokenHints hints;
 
@@ -23,17 +24,10 @@ public final class LogoutEndpoint {
 		this.clients = clients;
 	}
 
-	/** The endpoint's configuration; {@code first} (the request size limits) reads every request first. */
-	public Customizer<OidcLogoutEndpointConfigurer> customizer(AuthenticationConverter first) {
-		return logout -> logout
-			.logoutRequestConverters(converters -> {
-				converters.clear();
-				converters.addAll(List.of(first, new LogoutRequestConverter()));
-			})
-			.authenticationProviders(providers -> {
-				providers.clear();
-				providers.add(new LogoutRequestValidator(this.hints, this.clients));
-			})
+	/** The endpoint's configuration. */
+	Customizer<OidcLogoutEndpointConfigurer> customizer() {
+		return logout -> logout.logoutRequestConverter(new LogoutRequestConverter())
+			.authenticationProvider(new LogoutRequestValidator(this.hints, this.clients))
 			.logoutResponseHandler(new LogoutRequestHandler());
 	}
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.Forms;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -90,7 +90,7 @@ final class RelyingPartyStub implements AutoCloseable {
 		try {
 			String token = this.logoutTokens.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
 			return (token != null) ? token : fail("No logout token reached %s within %s",
-					DemoTenant.SHOP_BACKCHANNEL_LOGOUT_URI, deadline);
+					Demo.SHOP_BACKCHANNEL_LOGOUT_URI, deadline);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -143,7 +143,7 @@ final class RelyingPartyStub implements AutoCloseable {
 
 	private void answer(HttpExchange exchange) throws IOException {
 		if ("POST".equals(exchange.getRequestMethod())
-				&& DemoTenant.SHOP_BACKCHANNEL_LOGOUT_URI.equals(ORIGIN + exchange.getRequestURI().getPath())) {
+				&& Demo.SHOP_BACKCHANNEL_LOGOUT_URI.equals(ORIGIN + exchange.getRequestURI().getPath())) {
 			String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.logoutTokens.add(Forms.queryParameters("?" + form).get("logout_token"));
 			exchange.sendResponseHeaders(200, -1);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Forms;
@@ -42,8 +42,8 @@ class LogoutEndpointFuzzTest extends HostileInputSupport {
 	void logoutWhenRandomRequestsThenNoErrorNoForeignRedirectAndNoSessionEnded() {
 		UserAgent signedIn = newUserAgent();
 		CodeFlow flow = codeFlow(signedIn);
-		BackChannel.Reply shop = tokens(flow, DemoTenant.SHOP, DemoTenant.SHOP_SECRET, DemoTenant.SHOP_REDIRECT_URI);
-		BackChannel.Reply spa = tokens(flow, DemoTenant.SPA, null, DemoTenant.SPA_REDIRECT_URI);
+		BackChannel.Reply shop = tokens(flow, Demo.SHOP, Demo.SHOP_SECRET, Demo.SHOP_REDIRECT_URI);
+		BackChannel.Reply spa = tokens(flow, Demo.SPA, null, Demo.SPA_REDIRECT_URI);
 		String shopIdToken = shop.string("id_token");
 		String spaIdToken = spa.string("id_token");
 		String[] parts = shopIdToken.split("\\.");
@@ -53,10 +53,10 @@ class LogoutEndpointFuzzTest extends HostileInputSupport {
 						parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA",
 						parts[0] + "." + base64Url("{\"sub\":\"mallory\",\"aud\":\"demo-shop\"}") + "." + parts[2],
 						"garbage", ""),
-				"client_id", List.of(DemoTenant.SHOP, DemoTenant.SPA, DemoTenant.PARTNER_API, "no-such-client", "",
+				"client_id", List.of(Demo.SHOP, Demo.SPA, Demo.PARTNER_API, "no-such-client", "",
 						"x".repeat(300)),
-				"post_logout_redirect_uri", List.of(DemoTenant.SHOP_POST_LOGOUT_URI, DemoTenant.SPA_POST_LOGOUT_URI,
-						DemoTenant.SHOP_REDIRECT_URI, "https://evil.example/", "javascript:alert(1)",
+				"post_logout_redirect_uri", List.of(Demo.SHOP_POST_LOGOUT_URI, Demo.SPA_POST_LOGOUT_URI,
+						Demo.SHOP_REDIRECT_URI, "https://evil.example/", "javascript:alert(1)",
 						"http://127.0.0.1:8081/?x=1", "//evil.example/", ""),
 				"state", List.of("s", "a b&c=d", "x".repeat(1000), "x".repeat(2000), "\u202e😀"),
 				"ui_locales", List.of("ko en", "de"), "logout_hint", List.of("alice", "%00"));
@@ -102,17 +102,17 @@ class LogoutEndpointFuzzTest extends HostileInputSupport {
 			return null;
 		}
 		String hint = (hints.size() == 1) ? hints.get(0) : null;
-		boolean shopHint = shopIdToken.equals(hint) && location.startsWith(DemoTenant.SHOP_POST_LOGOUT_URI);
-		boolean spaHint = spaIdToken.equals(hint) && location.startsWith(DemoTenant.SPA_POST_LOGOUT_URI);
+		boolean shopHint = shopIdToken.equals(hint) && location.startsWith(Demo.SHOP_POST_LOGOUT_URI);
+		boolean spaHint = spaIdToken.equals(hint) && location.startsWith(Demo.SPA_POST_LOGOUT_URI);
 		String target = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
-		boolean registered = target.equals(DemoTenant.SHOP_POST_LOGOUT_URI) || target.equals(DemoTenant.SPA_POST_LOGOUT_URI);
+		boolean registered = target.equals(Demo.SHOP_POST_LOGOUT_URI) || target.equals(Demo.SPA_POST_LOGOUT_URI);
 		return (registered && (shopHint || spaHint)) ? null : "redirected where no genuine hint allows";
 	}
 
 	private static BackChannel.Reply tokens(CodeFlow flow, String clientId, String secret, String redirectUri) {
 		Pkce pkce = Pkce.create();
 		Map<String, String> callback = flow.authorize(clientId, redirectUri, Grants.SCOPE, pkce, "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD);
+				Demo.USERNAME, Demo.PASSWORD);
 		return flow.exchange(clientId, secret, callback.get("code"), redirectUri, pkce.verifier())
 			.expect(200, "tokens for " + clientId);
 	}

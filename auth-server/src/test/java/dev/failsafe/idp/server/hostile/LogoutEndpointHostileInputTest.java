@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.hostile;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +29,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void logoutWhenIdTokenHintMissingThenSignedOutPageAndNoRedirectToTheRelyingParty() {
 		HttpResponse<String> response = newUserAgent().get(LOGOUT + "?" + form("post_logout_redirect_uri",
-				DemoTenant.SHOP_POST_LOGOUT_URI, "state", "s"));
+				Demo.SHOP_POST_LOGOUT_URI, "state", "s"));
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(UserAgent.location(response)).isEqualTo(PROVIDER.issuer() + "/logout/done");
 	}
@@ -43,7 +43,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("state", "a", "state", "b")), "invalid_request",
 				"state");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("post_logout_redirect_uri", "https://evil.example/",
-				"client_id", DemoTenant.SHOP)), "invalid_request", "post_logout_redirect_uri");
+				"client_id", Demo.SHOP)), "invalid_request", "post_logout_redirect_uri");
 	}
 
 	@Test
@@ -60,20 +60,20 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	void logoutWhenIdTokenHintDuplicatedThenErrorPageAndNoRedirect() {
 		String idToken = grants().shopTokens().string("id_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", idToken, "id_token_hint", idToken,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_request", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_request", "id_token_hint");
 	}
 
 	@Test
 	void logoutWhenIdTokenHintGarbageThenErrorPageAndNoRedirect() {
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", "garbage",
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
 	}
 
 	@Test
 	void logoutWhenAccessTokenPresentedAsIdTokenHintThenErrorPageAndNoRedirect() {
 		String accessToken = grants().shopTokens().string("access_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", accessToken,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
 	}
 
 	@Test
@@ -81,7 +81,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 		String idToken = grants().shopTokens().string("id_token");
 		String tampered = idToken.substring(0, idToken.length() - 4) + "AAAA";
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", tampered,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
 	}
 
 	@ParameterizedTest
@@ -102,7 +102,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	void logoutWhenClientIdNotTheTokensAudienceThenErrorPageAndNoRedirect() {
 		String idToken = grants().shopTokens().string("id_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", idToken, "client_id",
-				DemoTenant.SPA, "post_logout_redirect_uri", DemoTenant.SPA_POST_LOGOUT_URI)), "invalid_request",
+				Demo.SPA, "post_logout_redirect_uri", Demo.SPA_POST_LOGOUT_URI)), "invalid_request",
 				"client_id");
 	}
 
@@ -111,7 +111,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	void logoutWhenStateOversizedThenErrorPageAndNoRedirect() {
 		String idToken = grants().shopTokens().string("id_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", idToken,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI, "state", "s".repeat(2048))),
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI, "state", "s".repeat(2048))),
 				"invalid_request", "state is longer than 1024 characters");
 	}
 

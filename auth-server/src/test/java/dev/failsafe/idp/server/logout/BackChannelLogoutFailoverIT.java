@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.Ports;
 import dev.failsafe.idp.testing.TestKek;
@@ -83,7 +83,7 @@ class BackChannelLogoutFailoverIT {
 		Pkce pkce = Pkce.create();
 		String redirectUri = "http://127.0.0.1:9/" + clientId + "/callback";
 		Map<String, String> callback = flow.authorize(clientId, redirectUri, "openid", pkce, "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD);
+				Demo.USERNAME, Demo.PASSWORD);
 		String idToken = flow.exchange(clientId, secretAtA, callback.get("code"), redirectUri, pkce.verifier())
 			.expect(200, "code exchange")
 			.string("id_token");
@@ -115,7 +115,7 @@ class BackChannelLogoutFailoverIT {
 		assertThat(fromB.at()).isAfter(killedAt);
 		VerifiedLogoutToken delivered = VerifiedLogoutToken.verify(fromB.logoutToken(), b, clientId);
 		assertThat(delivered.tokenId()).isEqualTo(VerifiedLogoutToken.verify(fromA.logoutToken(), b, clientId).tokenId());
-		assertThat(delivered.subject()).isEqualTo(DemoTenant.USERNAME);
+		assertThat(delivered.subject()).isEqualTo(Demo.USERNAME);
 		assertThat(delivered.sessionId()).isEqualTo(VerifiedLogoutToken.sidOf(idToken));
 
 		Duration sinceAcknowledged = Duration.between(acknowledgedAt, fromB.at());
@@ -155,7 +155,7 @@ class BackChannelLogoutFailoverIT {
 	/** Registers the relying party at {@code node}'s directory; answers its secret there. */
 	private static String register(Provider node, String clientId, String backchannelLogoutUri) {
 		BackChannel channel = new BackChannel(node);
-		String token = channel.clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, DemoTenant.ADMIN_SCOPE);
+		String token = channel.clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE);
 		return channel.bearer("POST", node.uri("/admin/clients"), token, """
 				{"clientId":"%s","clientName":"Failover RP","grantTypes":["authorization_code"],
 				 "redirectUris":["http://127.0.0.1:9/%s/callback"],"scopes":["openid"],"requireConsent":false,

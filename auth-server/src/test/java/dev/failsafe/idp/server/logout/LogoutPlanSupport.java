@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
@@ -174,8 +174,8 @@ abstract class LogoutPlanSupport extends ProviderIntegrationTest {
 	}
 
 	BackChannel.Reply admin(String method, String path, String json) {
-		String token = this.backChannel.clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
-				DemoTenant.ADMIN_SCOPE);
+		String token = this.backChannel.clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET,
+				Demo.ADMIN_SCOPE);
 		return this.backChannel.bearer(method, PROVIDER.uri(path), token, json);
 	}
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import dev.failsafe.idp.replication.backchannel.LogoutDeliveryStore;
 import dev.failsafe.idp.replication.backchannel.RedisLogoutDeliveryStore;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.Wait;
@@ -71,7 +71,7 @@ class RedisSessionExpiryLogoutTest {
 	void sessionWhenExpiredInRedisThenRelyingPartyToldAndRefreshTokenRevoked() {
 		assertThat(this.deliveries).isInstanceOf(RedisLogoutDeliveryStore.class);
 		BackChannel backChannel = new BackChannel(PROVIDER);
-		String admin = backChannel.clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, DemoTenant.ADMIN_SCOPE);
+		String admin = backChannel.clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE);
 		String clientId = "expiry-rp-" + UUID.randomUUID();
 		String redirectUri = "http://127.0.0.1:9/" + clientId + "/callback";
 		String secret = backChannel.bearer("POST", PROVIDER.uri("/admin/clients"), admin, """
@@ -81,7 +81,7 @@ class RedisSessionExpiryLogoutTest {
 		CodeFlow flow = new CodeFlow(new UserAgent(PROVIDER), backChannel);
 		Pkce pkce = Pkce.create();
 		Map<String, String> callback = flow.authorize(clientId, redirectUri, "openid", pkce, "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD);
+				Demo.USERNAME, Demo.PASSWORD);
 		BackChannel.Reply tokens = flow.exchange(clientId, secret, callback.get("code"), redirectUri, pkce.verifier())
 			.expect(200, "code exchange");
 

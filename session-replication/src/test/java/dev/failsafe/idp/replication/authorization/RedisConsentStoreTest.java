@@ -2,30 +2,22 @@ package dev.failsafe.idp.replication.authorization;
 
 import java.util.Set;
 
+import dev.failsafe.idp.replication.testing.AcknowledgedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.failsafe.idp.testing.redis.RedisServer;
-import dev.failsafe.idp.replication.testing.ReplicatedRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisConsentStoreTest extends ConsentStoreContractTest {
 
-	private static ReplicatedRedis redis;
-
-	private static RedisServer primary;
-
-	private static RedisServer replica;
+	private static AcknowledgedRedis redis;
 
 	private static RedisConsentStore store;
 
 	@BeforeAll
 	static void startServers() {
-		redis = ReplicatedRedis.start();
-		primary = redis.primary();
-		replica = redis.replica();
+		redis = AcknowledgedRedis.start();
 		store = new RedisConsentStore(redis.calls(), redis.acknowledgement());
 	}
 
@@ -45,11 +37,11 @@ class RedisConsentStoreTest extends ConsentStoreContractTest {
 	void saveWhenStoredThenKeyIsAsDocumented() {
 		assertThat(RedisConsentStore.KEY_PREFIX).isEqualTo("idp:consent:");
 		store.save(new ConsentRecord("layout-client", "carol", Set.of("SCOPE_profile", "SCOPE_openid")));
-		assertThat(primary.call("TYPE", "idp:consent:carol")).isEqualTo("hash");
-		assertThat(primary.call("HGET", "idp:consent:carol", "layout-client"))
+		assertThat(redis.primary().call("TYPE", "idp:consent:carol")).isEqualTo("hash");
+		assertThat(redis.primary().call("HGET", "idp:consent:carol", "layout-client"))
 			.isEqualTo("[\"SCOPE_openid\",\"SCOPE_profile\"]");
-		assertThat(primary.call("PTTL", "idp:consent:carol")).isEqualTo(-1L);
-		assertThat(replica.call("HGET", "idp:consent:carol", "layout-client")).isNotNull();
+		assertThat(redis.primary().call("PTTL", "idp:consent:carol")).isEqualTo(-1L);
+		assertThat(redis.replica().call("HGET", "idp:consent:carol", "layout-client")).isNotNull();
 	}
 
 }

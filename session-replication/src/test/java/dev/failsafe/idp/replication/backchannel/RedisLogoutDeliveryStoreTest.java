@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
-import dev.failsafe.idp.replication.testing.ReplicatedRedis;
+import dev.failsafe.idp.replication.testing.AcknowledgedRedis;
 import dev.failsafe.idp.testing.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The contract against a real primary whose every scheduled delivery a real replica acknowledges. */
 class RedisLogoutDeliveryStoreTest extends LogoutDeliveryStoreContractTest {
 
-	private static ReplicatedRedis redis;
+	private static AcknowledgedRedis redis;
 
 	private static RedisServer primary;
 
@@ -28,7 +28,7 @@ class RedisLogoutDeliveryStoreTest extends LogoutDeliveryStoreContractTest {
 
 	@BeforeAll
 	static void startServers() {
-		redis = ReplicatedRedis.start();
+		redis = AcknowledgedRedis.start();
 		primary = redis.primary();
 		replica = redis.replica();
 		store = new RedisLogoutDeliveryStore(redis.calls(), redis.acknowledgement());
