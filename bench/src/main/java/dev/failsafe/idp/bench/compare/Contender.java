@@ -31,6 +31,9 @@ interface Contender extends AutoCloseable {
 	/** Waits until the server answers its readiness probe. */
 	void awaitReady(Duration timeout) throws Exception;
 
+	/** The server's JVM process (for its CPU time). */
+	long pid();
+
 	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}), in bytes. */
 	long[] residentBytes() throws Exception;
 

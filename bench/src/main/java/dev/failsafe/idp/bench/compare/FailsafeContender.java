@@ -71,6 +71,11 @@ final class FailsafeContender implements Contender {
 	}
 
 	@Override
+	public long pid() {
+		return this.provider.pid();
+	}
+
+	@Override
 	public long[] residentBytes() throws Exception {
 		return this.provider.residentBytes();
 	}

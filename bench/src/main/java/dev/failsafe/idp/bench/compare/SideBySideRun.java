@@ -12,6 +12,7 @@ import dev.failsafe.idp.bench.load.Limits;
 import dev.failsafe.idp.bench.load.LoadDriver;
 import dev.failsafe.idp.bench.load.LoadRun;
 import dev.failsafe.idp.bench.load.Measurement;
+import dev.failsafe.idp.bench.load.ProcessCpu;
 import dev.failsafe.idp.bench.load.Workload;
 import dev.failsafe.idp.testing.Directories;
 
@@ -97,11 +98,13 @@ public final class SideBySideRun {
 		for (int concurrency : concurrencies) {
 			for (int i = 0; i < both.size(); i++) {
 				Contender contender = both.get(i);
-				Measurement m = driver.run(name, workload.apply(contender), concurrency);
+				long pid = contender.pid();
+				Measurement m = driver.run(name, workload.apply(contender), concurrency, () -> ProcessCpu.nanos(pid));
 				measured.get(i).add(m);
-				System.out.printf(Locale.ROOT, "%-12s %-19s c=%-3d %9.1f/s p50 %7.1f ms p99 %7.1f ms errors %d (load %.2f)%n",
-						contender.name(), name, concurrency, m.perSecond(), m.p50Millis(), m.p99Millis(), m.errors(),
-						LoadRun.loadAverage());
+				System.out.printf(Locale.ROOT,
+						"%-12s %-19s c=%-3d %9.1f/s p50 %7.1f ms p99 %7.1f ms cpu %.2f ms/op errors %d (load %.2f)%n",
+						contender.name(), name, concurrency, m.perSecond(), m.p50Millis(), m.p99Millis(),
+						m.serverCpuMillisPerOperation(), m.errors(), LoadRun.loadAverage());
 			}
 		}
 	}
