@@ -70,17 +70,26 @@ class KeysConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<JwksCacheControl> jwksCacheControl(AuthorizationServerSettings endpoints,
+	PublishedKeySet publishedKeySet(ActiveKeys keys, Clock clock) {
+		return new PublishedKeySet(keys, clock);
+	}
+
+	/**
+	 * After the request id, the endpoint guard and CORS (so a browser's JWKS request gets its CORS
+	 * headers), before everything else.
+	 */
+	@Bean
+	FilterRegistrationBean<JwksEndpoint> jwksEndpoint(AuthorizationServerSettings endpoints, PublishedKeySet keys,
 			KeyPolicyProperties policy) {
-		FilterRegistrationBean<JwksCacheControl> registration = new FilterRegistrationBean<>(
-				new JwksCacheControl(endpoints.getJwkSetEndpoint(), policy.jwksCacheTime()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		FilterRegistrationBean<JwksEndpoint> registration = new FilterRegistrationBean<>(
+				new JwksEndpoint(endpoints.getJwkSetEndpoint(), keys, policy.jwksCacheTime()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 
 	@Bean
-	JWKSource<SecurityContext> jwkSource(ActiveKeys keys, Clock clock) {
-		return new RingJwkSource(keys, clock);
+	JWKSource<SecurityContext> jwkSource(PublishedKeySet keys) {
+		return new RingJwkSource(keys);
 	}
 
 	@Bean
