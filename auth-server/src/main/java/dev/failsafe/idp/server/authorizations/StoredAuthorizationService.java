@@ -94,8 +94,9 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			this.codeReuseDetected.increment();
 		}
 		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
+		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
 		AuthorizationCodec.Encoded encoded = this.codec.encode(
-				(version == null) ? bindSecret(authorization) : authorization,
+				(version == null) ? bindSecret(authorization, client) : authorization, client,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
 		boolean saved = storeWrite(
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
@@ -180,11 +181,10 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 	}
 
 	/** A new client_credentials authorization, bound to the secret it is issued under. */
-	private OAuth2Authorization bindSecret(OAuth2Authorization authorization) {
+	private static OAuth2Authorization bindSecret(OAuth2Authorization authorization, RegisteredClient client) {
 		if (!ClientSecretBinding.applies(authorization)) {
 			return authorization;
 		}
-		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
 		return (client != null) ? ClientSecretBinding.bind(authorization, client) : authorization;
 	}
 
@@ -200,7 +200,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 		AuthorizationRecord stored = current.get();
 		Set<String> retired = new HashSet<>(stored.retiredTokenHashes());
-		String previousRefresh = this.codec.refreshTokenHash(stored.payload());
+		String previousRefresh = this.codec.refreshTokenHash(stored.payload(), stored.tokenHashes());
 		if (previousRefresh != null && !previousRefresh.equals(encoded.refreshTokenHash())) {
 			retired.add(previousRefresh);
 		}
@@ -231,7 +231,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 				return;
 			}
 			OAuth2Authorization revoked = OAuth2Authorization.from(authorization).invalidate(live.getToken()).build();
-			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked, record.expiresAt());
+			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked,
+					this.clients.findById(revoked.getRegisteredClientId()), record.expiresAt());
 			if (storeWrite(() -> replace(revoked.getId(), revoked.<Long>getAttribute(VERSION_ATTRIBUTE), encoded))) {
 				return;
 			}
@@ -250,7 +251,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		if (client == null) {
 			return null;
 		}
-		OAuth2Authorization authorization = this.codec.decode(record.id(), record.payload(), client, presentedToken);
+		OAuth2Authorization authorization = this.codec.decode(record.id(), record.principalName(),
+				record.tokenHashes(), record.payload(), client, presentedToken);
 		return OAuth2Authorization.from(authorization).attribute(VERSION_ATTRIBUTE, record.version()).build();
 	}
 
