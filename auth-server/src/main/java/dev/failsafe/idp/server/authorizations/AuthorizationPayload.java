@@ -20,6 +20,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -47,7 +48,9 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
  * (typed JSON). Its request URI is rebuilt from these.</li>
  * <li>{@code p}: the signed-in user ({@link CompactAuthentication}).</li>
  * <li>{@code st}: the hash of the consent {@code state} while consent is pending; {@code cs}: the
- * client-secret fingerprint of a client_credentials authorization ({@link ClientSecretBinding}).</li>
+ * client-secret fingerprint of a client_credentials authorization ({@link ClientSecretBinding});
+ * {@code ls}: the login session that approved an OpenID Connect code ({@link LoginSessionBinding}),
+ * {@code [sid, signed in at (ms since the epoch)]}.</li>
  * <li>{@code a}: every other attribute, and any of the above that does not fit its short form, in
  * Spring Security's typed JSON, as earlier versions stored all attributes.</li>
  * <li>{@code t}: the tokens, each {@code {"k": c|a|r|i (code, access, refresh, ID), "h": hash,
@@ -139,6 +142,15 @@ final class AuthorizationPayload {
 				attributes.remove(ClientSecretBinding.ATTRIBUTE);
 				json.writeStringProperty("cs", fingerprint);
 			}
+			if (attributes.get(LoginSessionBinding.ATTRIBUTE) instanceof SessionInformation session
+					&& session.getClass() == SessionInformation.class
+					&& authorization.getPrincipalName().equals(session.getPrincipal())) {
+				attributes.remove(LoginSessionBinding.ATTRIBUTE);
+				json.writeArrayPropertyStart("ls");
+				json.writeString(session.getSessionId());
+				json.writeNumber(session.getLastRequest().getTime());
+				json.writeEndArray();
+			}
 			if (!attributes.isEmpty()) {
 				json.writeStringProperty("a", this.typed.writeValueAsString(attributes));
 			}
@@ -187,6 +199,11 @@ final class AuthorizationPayload {
 		}
 		if (root.hasNonNull("cs")) {
 			attributes.put(ClientSecretBinding.ATTRIBUTE, root.get("cs").asString());
+		}
+		if (root.hasNonNull("ls")) {
+			JsonNode session = root.get("ls");
+			attributes.put(LoginSessionBinding.ATTRIBUTE, new SessionInformation(principalName,
+					session.get(0).asString(), new java.util.Date(session.get(1).longValue())));
 		}
 		builder.attributes(attrs -> attrs.putAll(attributes));
 		OAuth2Authorization partial = builder.build();

@@ -48,6 +48,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * {@code temporarily_unavailable}, never as success.</li>
  * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
  * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
+ * <li><b>Bound to the login session.</b> An OpenID Connect code records the login session that
+ * approved it ({@link LoginSessionBinding}), for the ID token's {@code sid} and {@code auth_time}.</li>
  * </ul>
  */
 public final class StoredAuthorizationService implements OAuth2AuthorizationService {
@@ -95,8 +97,9 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
 		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
-		AuthorizationCodec.Encoded encoded = this.codec.encode(
-				(version == null) ? bindSecret(authorization, client) : authorization, client,
+		OAuth2Authorization bound = LoginSessionBinding.bind((version == null) ? bindSecret(authorization, client)
+				: authorization);
+		AuthorizationCodec.Encoded encoded = this.codec.encode(bound, client,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
 		boolean saved = storeWrite(
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)

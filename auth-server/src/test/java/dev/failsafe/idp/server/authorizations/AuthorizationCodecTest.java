@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -95,6 +96,10 @@ class AuthorizationCodecTest {
 		assertThat(((User) user.getPrincipal()).getAuthorities()).containsExactly(new SimpleGrantedAuthority("ROLE_USER"));
 		assertThat(((User) user.getPrincipal()).getPassword()).isNull();
 		assertThat(user.getDetails()).isEqualTo(signedIn.getDetails());
+		SessionInformation loginSession = decoded.getAttribute(SessionInformation.class.getName());
+		assertThat(loginSession.getSessionId()).isEqualTo("saysCINJBfY32xVW0rDdPjUTeXbVjbr5FRU2KRY485s");
+		assertThat(loginSession.getPrincipal()).isEqualTo("alice");
+		assertThat(loginSession.getLastRequest()).isEqualTo(Date.from(T.minusSeconds(2)));
 
 		for (Class<? extends OAuth2Token> type : List.of(OAuth2AuthorizationCode.class, OAuth2AccessToken.class,
 				OAuth2RefreshToken.class, OidcIdToken.class)) {
@@ -127,7 +132,7 @@ class AuthorizationCodecTest {
 		String payload = this.codec.encode(codeFlow(), this.shop, T).payload();
 		JsonNode root = JsonMapper.builder().build().readTree(payload);
 
-		assertThat(new TreeSet<>(root.propertyNames())).containsExactly("c", "g", "p", "r", "s", "t", "v");
+		assertThat(new TreeSet<>(root.propertyNames())).containsExactly("c", "g", "ls", "p", "r", "s", "t", "v");
 		assertThat(root.get("v").asInt()).isEqualTo(2);
 		assertThat(new TreeSet<>(root.get("r").propertyNames())).as("client id and scopes as authorized: left out")
 			.containsExactly("ru", "st", "u", "x");
@@ -142,7 +147,7 @@ class AuthorizationCodecTest {
 
 	@Test
 	void encodeWhenCodeFlowOrClientCredentialsThenWithinTheirSizeBounds() {
-		assertThat(this.codec.encode(codeFlow(), this.shop, T).payload()).hasSizeLessThanOrEqualTo(1_550);
+		assertThat(this.codec.encode(codeFlow(), this.shop, T).payload()).hasSizeLessThanOrEqualTo(1_620);
 		assertThat(this.codec.encode(clientCredentials(), this.partner, T).payload()).hasSizeLessThanOrEqualTo(500);
 	}
 
@@ -281,6 +286,8 @@ class AuthorizationCodecTest {
 			.authorizedScopes(new java.util.LinkedHashSet<>(List.of("openid", "profile", "email")))
 			.attribute(OAuth2AuthorizationRequest.class.getName(), request)
 			.attribute(Principal.class.getName(), signedIn)
+			.attribute(SessionInformation.class.getName(),
+					new SessionInformation("alice", "saysCINJBfY32xVW0rDdPjUTeXbVjbr5FRU2KRY485s", Date.from(T.minusSeconds(2))))
 			.token(new OAuth2AuthorizationCode("code-value", T.minusSeconds(1), T.plusSeconds(59)),
 					meta -> meta.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, true))
 			.token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token-value", T, T.plusSeconds(300),

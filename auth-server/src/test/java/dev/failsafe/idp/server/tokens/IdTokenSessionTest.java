@@ -1,0 +1,70 @@
+package dev.failsafe.idp.server.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.CodeFlow;
+import dev.failsafe.idp.testing.signin.Pkce;
+import dev.failsafe.idp.testing.signin.UserAgent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ID token of a code exchange names the login session that approved the code ({@code sid}, the
+ * SHA-256 of its id) and when the user signed in there ({@code auth_time}), read from the
+ * authorization, not from whichever of the user's sessions was used last; a refresh keeps both.
+ */
+class IdTokenSessionTest extends ProviderIntegrationTest {
+
+	private static final String SCOPE = "openid profile email";
+
+	@Test
+	void exchangeWhenTheUserSignedInElsewhereSinceThenSidOfTheSessionThatApprovedTheCode() throws Exception {
+		Instant before = Instant.now().minusSeconds(1);
+		UserAgent first = newUserAgent();
+		Pkce pkce = Pkce.create();
+		String code = codeFlow(first).authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, "s1",
+				UUID.randomUUID().toString(), DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		UserAgent later = newUserAgent();
+		Map<String, String> laterCode = codeFlow(later).authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE,
+				Pkce.create(), "s2", UUID.randomUUID().toString(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		assertThat(laterCode).containsKey("code");
+
+		CodeFlow flow = codeFlow(first);
+		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
+				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+		JWTClaimsSet id = SignedJWT.parse(tokens.string("id_token")).getJWTClaimsSet();
+
+		assertThat(id.getStringClaim("sid")).isEqualTo(sid(first)).isNotEqualTo(sid(later));
+		Date authTime = id.getDateClaim("auth_time");
+		assertThat(authTime.toInstant()).isBetween(before, Instant.now().plusSeconds(1));
+
+		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+				tokens.string("refresh_token"));
+		assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
+		JWTClaimsSet refreshedId = SignedJWT.parse(refreshed.string("id_token")).getJWTClaimsSet();
+		assertThat(refreshedId.getStringClaim("sid")).isEqualTo(id.getStringClaim("sid"));
+		assertThat(refreshedId.getDateClaim("auth_time")).isEqualTo(authTime);
+	}
+
+	/** The {@code sid} of a browser's session: the SHA-256 (base64url) of its id, which its cookie carries in base64. */
+	private static String sid(UserAgent browser) throws Exception {
+		String sessionId = new String(Base64.getDecoder().decode(browser.cookie("IDPSESSION").orElseThrow()),
+				StandardCharsets.UTF_8);
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	}
+
+}
