@@ -13,6 +13,7 @@ import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.replication.keyring.SigningKeyVault;
 import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.audit.AuditLog;
+import dev.failsafe.idp.server.security.FilterOrder;
 import dev.failsafe.idp.server.tokens.TokenClaimsCustomizer;
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
@@ -20,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -74,17 +74,12 @@ class KeysConfiguration {
 		return new PublishedKeySet(keys, clock);
 	}
 
-	/**
-	 * After the request id, the endpoint guard and CORS (so a browser's JWKS request gets its CORS
-	 * headers), before everything else.
-	 */
+	/** At {@link FilterOrder#JWKS}. */
 	@Bean
 	FilterRegistrationBean<JwksEndpoint> jwksEndpoint(AuthorizationServerSettings endpoints, PublishedKeySet keys,
 			KeyPolicyProperties policy) {
-		FilterRegistrationBean<JwksEndpoint> registration = new FilterRegistrationBean<>(
-				new JwksEndpoint(endpoints.getJwkSetEndpoint(), keys, policy.jwksCacheTime()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-		return registration;
+		return FilterOrder.JWKS
+			.register(new JwksEndpoint(endpoints.getJwkSetEndpoint(), keys, policy.jwksCacheTime()));
 	}
 
 	@Bean

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -34,16 +34,16 @@ class IdTokenSessionTest extends ProviderIntegrationTest {
 		Instant before = Instant.now().minusSeconds(1);
 		UserAgent first = newUserAgent();
 		Pkce pkce = Pkce.create();
-		String code = codeFlow(first).authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, "s1",
-				UUID.randomUUID().toString(), DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		String code = codeFlow(first).authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce, "s1",
+				UUID.randomUUID().toString(), Demo.USERNAME, Demo.PASSWORD).get("code");
 		UserAgent later = newUserAgent();
-		Map<String, String> laterCode = codeFlow(later).authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE,
-				Pkce.create(), "s2", UUID.randomUUID().toString(), DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		Map<String, String> laterCode = codeFlow(later).authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE,
+				Pkce.create(), "s2", UUID.randomUUID().toString(), Demo.USERNAME, Demo.PASSWORD);
 		assertThat(laterCode).containsKey("code");
 
 		CodeFlow flow = codeFlow(first);
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		JWTClaimsSet id = SignedJWT.parse(tokens.string("id_token")).getJWTClaimsSet();
 
@@ -51,7 +51,7 @@ class IdTokenSessionTest extends ProviderIntegrationTest {
 		Date authTime = id.getDateClaim("auth_time");
 		assertThat(authTime.toInstant()).isBetween(before, Instant.now().plusSeconds(1));
 
-		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		BackChannel.Reply refreshed = flow.refresh(Demo.SHOP, Demo.SHOP_SECRET,
 				tokens.string("refresh_token"));
 		assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
 		JWTClaimsSet refreshedId = SignedJWT.parse(refreshed.string("id_token")).getJWTClaimsSet();

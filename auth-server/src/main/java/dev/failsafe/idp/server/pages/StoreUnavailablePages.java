@@ -1,8 +1,9 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.pages;
 
 import java.io.IOException;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.server.protocol.RetryAfter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,12 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * response was committed (with Redis: a signed-in session a replica did not acknowledge). Such a
  * request never reports success: the login form's POST goes back to the login page with
  * {@code ?unavailable} ("try again"), any other request gets the 503 error page with
- * {@code Retry-After}. The session cookie of an unconfirmed session is never sent.
+ * {@code Retry-After} ({@link RetryAfter}). The session cookie of an unconfirmed session is never sent.
  */
 public final class StoreUnavailablePages extends OncePerRequestFilter {
-
-	/** How long a client should wait before retrying, in seconds. */
-	static final String RETRY_AFTER_SECONDS = "5";
 
 	private static final Logger log = LoggerFactory.getLogger(StoreUnavailablePages.class);
 
@@ -46,7 +44,7 @@ public final class StoreUnavailablePages extends OncePerRequestFilter {
 			}
 			log.warn("Session write not confirmed: {}", unavailable.getMessage());
 			response.reset();
-			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+			RetryAfter.unconfirmedWrite(response);
 			if ("POST".equals(request.getMethod()) && this.loginPage.equals(request.getServletPath())) {
 				response.sendRedirect(request.getContextPath() + this.loginPage + "?unavailable");
 			}
