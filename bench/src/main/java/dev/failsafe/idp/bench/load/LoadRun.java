@@ -65,7 +65,8 @@ public final class LoadRun {
 			if (redis != null) {
 				arguments.addAll(redis.providerArguments());
 			}
-			try (ProviderUnderTest provider = ProviderUnderTest.start(options.jar(), dataDir, arguments, recording)) {
+			try (ProviderUnderTest provider = ProviderUnderTest.start(options.jar(), dataDir, arguments,
+					options.jvmFlags(), recording)) {
 				System.out.printf(Locale.ROOT, "%s: provider pid %d at %s%n", store, provider.pid(), provider.http().base());
 				Workloads workloads = new Workloads(provider.http(), DemoTenant.README);
 				workloads.login().signIn();
