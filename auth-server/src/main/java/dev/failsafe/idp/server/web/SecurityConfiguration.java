@@ -14,6 +14,8 @@ import dev.failsafe.idp.server.tokens.IssuedTokenCounter;
 import dev.failsafe.idp.server.users.DirectoryUserInfoMapper;
 import dev.failsafe.idp.server.users.JdbcUserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import org.thymeleaf.ITemplateEngine;
 
 import java.time.Clock;
 import java.util.List;
@@ -141,11 +143,13 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	/** Outside Spring Session's filter: a session save that a replica did not confirm. */
+	/** Outside Spring Session's filter, on request and error dispatches: a session read or save the store could not do. */
 	@Bean
-	FilterRegistrationBean<StoreUnavailablePages> storeUnavailablePages() {
+	FilterRegistrationBean<StoreUnavailablePages> storeUnavailablePages(ITemplateEngine templates,
+			ProviderProperties provider) {
 		FilterRegistrationBean<StoreUnavailablePages> registration = new FilterRegistrationBean<>(
-				new StoreUnavailablePages(LOGIN_PAGE));
+				new StoreUnavailablePages(LOGIN_PAGE, templates, provider.productName()));
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;
 	}
