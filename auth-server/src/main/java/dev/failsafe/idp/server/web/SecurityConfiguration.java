@@ -143,12 +143,19 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	/** Outside Spring Session's filter, on request and error dispatches: a session read or save the store could not do. */
+	/**
+	 * Outside Spring Session's filter, on request and error dispatches: "try again" for a request
+	 * that a store (sessions and authorizations, or the directory) could not serve.
+	 */
 	@Bean
-	FilterRegistrationBean<StoreUnavailablePages> storeUnavailablePages(ITemplateEngine templates,
-			ProviderProperties provider) {
-		FilterRegistrationBean<StoreUnavailablePages> registration = new FilterRegistrationBean<>(
-				new StoreUnavailablePages(LOGIN_PAGE, templates, provider.productName()));
+	FilterRegistrationBean<StoreUnavailableResponses> storeUnavailableResponses(AuthorizationServerSettings endpoints,
+			ProtocolErrorResponder protocolErrors, ITemplateEngine templates, ProviderProperties provider) {
+		RequestMatcher protocolEndpoints = new OrRequestMatcher(path(endpoints.getTokenEndpoint()),
+				path(endpoints.getTokenIntrospectionEndpoint()), path(endpoints.getTokenRevocationEndpoint()),
+				path(endpoints.getOidcUserInfoEndpoint()));
+		FilterRegistrationBean<StoreUnavailableResponses> registration = new FilterRegistrationBean<>(
+				new StoreUnavailableResponses(LOGIN_PAGE, protocolEndpoints, protocolErrors, templates,
+						provider.productName()));
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;

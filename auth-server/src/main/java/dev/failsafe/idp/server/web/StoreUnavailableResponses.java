@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.server.stores.StoreFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,14 +17,17 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs outside Spring Session's filter, so it also sees a session read or save that failed (with
- * Redis: the store unreachable, or a signed-in session a replica did not acknowledge). Such a
- * request never reports success: the login form's POST goes back to the login page with
- * {@code ?unavailable} ("try again"), any other request gets our 503 error page with
- * {@code Retry-After}. The session cookie of an unconfirmed session is never sent.
+ * The answer to any request that failed because a store could not answer
+ * ({@link StoreFailures#unavailable}: the session and authorization store, or the directory). Such
+ * a request never reports success: the login form's POST goes back to the login page with
+ * {@code ?unavailable} ("try again"), the protocol endpoints answer 503 {@code
+ * temporarily_unavailable} JSON, every other request our 503 "try again" page; all with
+ * {@code Retry-After}. It runs outside Spring Session's filter, so it also sees a session read or
+ * save that failed; the session cookie of an unconfirmed session is never sent.
  *
  * <p>The page is rendered here, from the {@code error} template, never through the servlet
  * container's error dispatch: that dispatch runs Spring Session's filter again, which reads the
@@ -32,21 +35,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * "HTTP Status 503" page. For the same reason this filter also guards error dispatches: an error
  * page for another cause (a 404 for a signed-in user while Redis is down) becomes this page too.
  */
-public final class StoreUnavailablePages extends OncePerRequestFilter {
+public final class StoreUnavailableResponses extends OncePerRequestFilter {
 
 	/** How long a client should wait before retrying, in seconds. */
 	static final String RETRY_AFTER_SECONDS = "5";
 
-	private static final Logger log = LoggerFactory.getLogger(StoreUnavailablePages.class);
+	private static final Logger log = LoggerFactory.getLogger(StoreUnavailableResponses.class);
 
 	private final String loginPage;
+
+	private final RequestMatcher protocolEndpoints;
+
+	private final ProtocolErrorResponder protocolErrors;
 
 	private final ITemplateEngine templates;
 
 	private final String productName;
 
-	public StoreUnavailablePages(String loginPage, ITemplateEngine templates, String productName) {
+	/**
+	 * @param loginPage the login form's path
+	 * @param protocolEndpoints requests answered with protocol JSON rather than a page
+	 * @param protocolErrors writes that JSON
+	 * @param templates renders the {@code error} page
+	 * @param productName shown on the page
+	 */
+	public StoreUnavailableResponses(String loginPage, RequestMatcher protocolEndpoints,
+			ProtocolErrorResponder protocolErrors, ITemplateEngine templates, String productName) {
 		this.loginPage = loginPage;
+		this.protocolEndpoints = protocolEndpoints;
+		this.protocolErrors = protocolErrors;
 		this.templates = templates;
 		this.productName = productName;
 	}
@@ -63,15 +80,17 @@ public final class StoreUnavailablePages extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			StoreUnavailableException unavailable = storeUnavailable(ex);
-			if (unavailable == null || response.isCommitted()) {
+			if (!StoreFailures.unavailable(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			log.warn("Session store unavailable: {}", unavailable.getMessage());
+			log.warn("Store unavailable, answered 'try again': {}", ex.toString());
 			response.reset();
 			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 			if ("POST".equals(request.getMethod()) && this.loginPage.equals(request.getServletPath())) {
 				response.sendRedirect(request.getContextPath() + this.loginPage + "?unavailable");
+			}
+			else if (this.protocolEndpoints.matches(request)) {
+				this.protocolErrors.write(request, response, ProtocolErrors.temporarilyUnavailable());
 			}
 			else {
 				renderTryAgain(request, response);
@@ -90,15 +109,6 @@ public final class StoreUnavailablePages extends OncePerRequestFilter {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader("Cache-Control", "no-store");
 		response.getWriter().write(page);
-	}
-
-	private static StoreUnavailableException storeUnavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof StoreUnavailableException unavailable) {
-				return unavailable;
-			}
-		}
-		return null;
 	}
 
 }
