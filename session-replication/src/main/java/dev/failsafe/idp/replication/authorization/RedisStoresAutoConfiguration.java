@@ -3,12 +3,15 @@ package dev.failsafe.idp.replication.authorization;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.failsafe.idp.replication.sites.DedicatedRedisConnections;
+import dev.failsafe.idp.replication.sites.FailoverSafetyCheck;
 import dev.failsafe.idp.replication.sites.RedisCalls;
 import dev.failsafe.idp.replication.sites.RedisConfiguredCondition;
 import dev.failsafe.idp.replication.sites.RedisReplicationProperties;
@@ -48,6 +51,16 @@ public final class RedisStoresAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedisReplicationStatus redisReplicationStatus(RedisCalls redis, RedisReplicationProperties properties) {
 		return new RedisReplicationStatus(redis, properties);
+	}
+
+	/** With Sentinel: whether a promotion keeps every acknowledged write, for {@code /admin/sites}. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("spring.data.redis.sentinel.master")
+	FailoverSafetyCheck failoverSafetyCheck(RedisConnectionFactory connections, RedisCalls redis,
+			RedisReplicationProperties properties, Environment environment) {
+		return new FailoverSafetyCheck(connections, environment.getRequiredProperty("spring.data.redis.sentinel.master"),
+				redis, properties);
 	}
 
 	@Bean
