@@ -53,6 +53,7 @@ class SiteManifestsTest {
 
 		assertThat(secretOf).containsOnly(Map.entry("IDP_KEK", secrets.at("/kek/name").asString()),
 				Map.entry("SPRING_DATASOURCE_PASSWORD", secrets.at("/database/name").asString()),
+				Map.entry("SPRING_FLYWAY_PASSWORD", secrets.at("/database/name").asString()),
 				Map.entry("SPRING_DATA_REDIS_PASSWORD", secrets.at("/redis/name").asString()),
 				Map.entry("SPRING_DATA_REDIS_SENTINEL_PASSWORD", secrets.at("/redis/name").asString()));
 	}
