@@ -1,6 +1,6 @@
 package dev.failsafe.idp.e2e;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.failsafe.idp.testing.provider.Provider;
+import dev.failsafe.idp.testing.signin.Refused;
+import dev.failsafe.idp.testing.signin.Shopper;
 
 /**
  * What users and clients were told succeeded before the event (the kill, the cut), taken through the
@@ -18,9 +22,9 @@ import java.util.Set;
  */
 final class Acknowledged {
 
-	private final List<DrillBrowser> sessions = new ArrayList<>();
+	private final List<Shopper> sessions = new ArrayList<>();
 
-	private final List<DrillBrowser.Code> codes = new ArrayList<>();
+	private final List<Shopper.Code> codes = new ArrayList<>();
 
 	private final List<String> refreshTokens = new ArrayList<>();
 
@@ -41,14 +45,14 @@ final class Acknowledged {
 		Acknowledged taken = new Acknowledged(issuer);
 		Instant until = Instant.now().plus(deadline);
 		for (int i = 0; i < count; i++) {
-			DrillBrowser browser = new DrillBrowser(issuer);
-			DrillBrowser.Code first = retry(until, () -> browser.authorize(DrillLoad.SCOPE));
+			Shopper browser = new Shopper(Provider.at(issuer));
+			Shopper.Code first = retry(until, () -> browser.authorize(DrillLoad.SCOPE));
 			taken.sessions.add(browser);
-			DrillBrowser.Tokens tokens = retry(until, () -> browser.exchange(first));
+			Shopper.Tokens tokens = retry(until, () -> browser.exchange(first));
 			taken.refreshTokens.add(tokens.refreshToken());
 			taken.accessTokens.add(tokens.accessToken());
 			taken.codes.add(retry(until, () -> browser.authorize(DrillLoad.SCOPE)));
-			DrillBrowser.Tokens toRevoke = retry(until,
+			Shopper.Tokens toRevoke = retry(until,
 					() -> browser.exchange(retry(until, () -> browser.authorize(DrillLoad.SCOPE))));
 			retry(until, () -> {
 				browser.revoke(toRevoke.refreshToken());
@@ -56,7 +60,7 @@ final class Acknowledged {
 			});
 			taken.revokedRefreshTokens.add(toRevoke.refreshToken());
 		}
-		taken.kids.addAll(retry(until, () -> new DrillBrowser(issuer).jwksKids()));
+		taken.kids.addAll(retry(until, () -> new Shopper(Provider.at(issuer)).jwksKids()));
 		return taken;
 	}
 
@@ -86,12 +90,12 @@ final class Acknowledged {
 	Verdict verify(String partnerApi, Set<String> revokedSince, Duration deadline) throws InterruptedException {
 		Instant until = Instant.now().plus(deadline);
 		int sessionsKept = 0;
-		for (DrillBrowser browser : this.sessions) {
+		for (Shopper browser : this.sessions) {
 			sessionsKept += answered(until, () -> browser.signedIn() ? true : null) ? 1 : 0;
 		}
-		DrillBrowser client = new DrillBrowser(this.issuer);
+		Shopper client = new Shopper(Provider.at(this.issuer));
 		int codesLost = 0;
-		for (DrillBrowser.Code code : this.codes) {
+		for (Shopper.Code code : this.codes) {
 			codesLost += answered(until, () -> client.exchange(code)) ? 0 : 1;
 		}
 		int refreshLost = 0;
@@ -146,12 +150,12 @@ final class Acknowledged {
 					return result;
 				}
 			}
-			catch (DrillBrowser.Refused ex) {
+			catch (Refused ex) {
 				if (ex.isDefinitive() || Instant.now().isAfter(until)) {
 					throw ex;
 				}
 			}
-			catch (IOException ex) {
+			catch (UncheckedIOException ex) {
 				if (Instant.now().isAfter(until)) {
 					throw ex;
 				}
@@ -182,7 +186,7 @@ final class Acknowledged {
 			retry(until, call);
 			return false;
 		}
-		catch (DrillBrowser.Refused ex) {
+		catch (Refused ex) {
 			return ex.isDefinitive();
 		}
 		catch (InterruptedException ex) {

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.failsafe.idp.testing.provider.Demo;
+import dev.failsafe.idp.testing.provider.Provider;
+import dev.failsafe.idp.testing.signin.Shopper;
+
 /**
  * What each site serves while the sites are cut from each other, asked directly (not through the
  * load balancer, which drains a site that cannot acknowledge writes): JWKS, userinfo for a token
@@ -24,7 +28,7 @@ final class CutProbe {
 			for (int index = 0; index < 2; index++) {
 				String base = sites.direct(index);
 				Map<String, long[]> site = counts.computeIfAbsent(sites.site(index).name(), name -> new LinkedHashMap<>());
-				DrillBrowser browser = new DrillBrowser(base);
+				Shopper browser = new Shopper(Provider.at(base));
 				count(site, "jwks", () -> browser.jwksKids() != null);
 				count(site, "userinfo", () -> {
 					browser.userinfo(accessToken);
@@ -32,7 +36,7 @@ final class CutProbe {
 				});
 				count(site, "login", () -> browser.authorize(DrillLoad.SCOPE) != null);
 				count(site, "clientToken",
-						() -> browser.clientToken("demo-partner-api", "demo-partner-api-secret", "orders.read") != null);
+						() -> browser.backChannel().clientCredentials(Demo.PARTNER_API, Demo.PARTNER_API_SECRET, "orders.read") != null);
 			}
 			Thread.sleep(250);
 		}

@@ -6,6 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.failsafe.idp.testing.provider.Provider;
+import dev.failsafe.idp.testing.signin.Shopper;
+
 /**
  * The drill's bounded load through the load balancer: each virtual user, one after the other, logs
  * in through the real login and consent forms with a fresh browser, exchanges the code, reads
@@ -65,12 +68,12 @@ final class DrillLoad implements AutoCloseable {
 
 	/** One shopper's visit; answers whether every step succeeded. */
 	private boolean iteration() throws InterruptedException {
-		DrillBrowser browser = new DrillBrowser(this.issuer);
-		DrillBrowser.Code code = step("login", () -> browser.authorize(SCOPE));
+		Shopper browser = new Shopper(Provider.at(this.issuer));
+		Shopper.Code code = step("login", () -> browser.authorize(SCOPE));
 		if (code == null) {
 			return false;
 		}
-		DrillBrowser.Tokens tokens = step("token", () -> browser.exchange(code));
+		Shopper.Tokens tokens = step("token", () -> browser.exchange(code));
 		if (tokens == null) {
 			return false;
 		}

@@ -1,6 +1,8 @@
 package dev.failsafe.idp.e2e;
 
-import java.io.IOException;
+import java.net.URI;
+
+import dev.failsafe.idp.testing.signin.Shopper;
 
 /** What the drill asks of partner-api: does it accept this access token for {@code GET /api/orders}. */
 final class PartnerCalls {
@@ -8,9 +10,9 @@ final class PartnerCalls {
 	private PartnerCalls() {
 	}
 
-	static boolean orders(DrillBrowser browser, String partnerApi, String accessToken)
-			throws IOException, InterruptedException {
-		return browser.bearer("GET", partnerApi + "/api/orders", accessToken, null).statusCode() == 200;
+	static boolean orders(Shopper browser, String partnerApi, String accessToken) {
+		return browser.backChannel().bearer("GET", URI.create(partnerApi + "/api/orders"), accessToken, null)
+			.status() == 200;
 	}
 
 }

@@ -1,25 +1,24 @@
 package dev.failsafe.idp.e2e;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import dev.failsafe.idp.replication.testing.RequiredComponent;
+import dev.failsafe.idp.testing.network.Site;
+import dev.failsafe.idp.testing.redis.RedisServer;
+import dev.failsafe.idp.testing.redis.Sentinel;
 
 /**
- * Redis in the README's topology, as real processes: the primary in site A
- * ({@code min-replicas-to-write 1}), its only promotable replica in site B, and that replica's own
- * replica in site B ({@code replica-priority 0}); one sentinel per site and a witness sentinel on
- * the host (quorum 2).
+ * Redis in the README's topology, as real processes (the test kit's {@link RedisServer} and
+ * {@link Sentinel}): the primary in site A ({@code min-replicas-to-write 1}), its only promotable
+ * replica in site B, and that replica's own replica in site B ({@code replica-priority 0}); one
+ * sentinel per site and a witness sentinel on the host (quorum 2).
  */
-final class RedisSites {
+final class RedisSites implements AutoCloseable {
 
-	static final String MASTER = "idp";
+	static final String MASTER = Sentinel.MASTER;
 
 	static final int PRIMARY_PORT = 6379;
 
@@ -27,89 +26,74 @@ final class RedisSites {
 
 	static final int SENTINEL_PORT = 26379;
 
-	private final List<Site> sentinels;
+	private static final Duration DOWN_AFTER = Duration.ofSeconds(2);
 
-	private RedisSites(List<Site> sentinels) {
-		this.sentinels = sentinels;
+	private final List<RedisServer> servers = new ArrayList<>();
+
+	private final List<Sentinel> sentinels = new ArrayList<>();
+
+	private RedisSites() {
 	}
 
-	static RedisSites start(Path runDir, Site a, Site b, Site witness, List<Launched> processes) throws IOException {
-		Path redis = RequiredComponent.executable("REDIS_SERVER", "/usr/bin/redis-server", "redis-server");
-		Path sentinel = RequiredComponent.executable("REDIS_SENTINEL", "/usr/bin/redis-sentinel", "redis-sentinel");
-		processes.add(server(redis, runDir, "redis-a", a, PRIMARY_PORT, "--min-replicas-to-write", "1",
-				"--min-replicas-max-lag", "10"));
-		await(a.address(), PRIMARY_PORT, "PING", Duration.ofSeconds(20));
-		processes.add(server(redis, runDir, "redis-b", b, PRIMARY_PORT, "--replicaof", a.address(),
-				Integer.toString(PRIMARY_PORT)));
-		processes.add(server(redis, runDir, "redis-b-downstream", b, DOWNSTREAM_PORT, "--replicaof", b.address(),
-				Integer.toString(PRIMARY_PORT), "--replica-priority", "0"));
-		await(b.address(), DOWNSTREAM_PORT, "PING", Duration.ofSeconds(20));
-		List<Site> sentinelSites = List.of(a, b, witness);
-		for (Site site : sentinelSites) {
-			Path config = runDir.resolve("sentinel-" + site.name() + ".conf");
-			Files.writeString(config, """
-					port %d
-					bind %s
-					protected-mode no
-					dir %s
-					sentinel monitor %s %s %d 2
-					sentinel down-after-milliseconds %s 2000
-					sentinel failover-timeout %s 10000
-					sentinel parallel-syncs %s 1
-					""".formatted(SENTINEL_PORT, site.address(), runDir, MASTER, a.address(), PRIMARY_PORT, MASTER,
-					MASTER, MASTER));
-			processes.add(Launched.start("sentinel-" + site.name(), site.launcher(),
-					List.of(sentinel.toString(), config.toString()), Map.of(), runDir));
+	static RedisSites start(Path runDir, Site a, Site b, Site witness) {
+		RedisSites sites = new RedisSites();
+		try {
+			sites.servers.add(RedisServer.startAt(a, PRIMARY_PORT, runDir.resolve("redis-a"), "--min-replicas-to-write",
+					"1", "--min-replicas-max-lag", "10", "--notify-keyspace-events", "Egx"));
+			sites.servers.add(RedisServer.startAt(b, PRIMARY_PORT, runDir.resolve("redis-b"), "--replicaof",
+					a.address(), Integer.toString(PRIMARY_PORT), "--notify-keyspace-events", "Egx"));
+			sites.servers.add(RedisServer.startAt(b, DOWNSTREAM_PORT, runDir.resolve("redis-b-downstream"),
+					"--replicaof", b.address(), Integer.toString(PRIMARY_PORT), "--replica-priority", "0",
+					"--notify-keyspace-events", "Egx"));
+			for (Site site : List.of(a, b, witness)) {
+				sites.sentinels.add(Sentinel.start(site, SENTINEL_PORT, runDir.resolve("sentinel-" + site.name()),
+						a.address(), PRIMARY_PORT, DOWN_AFTER));
+			}
+			for (Sentinel sentinel : sites.sentinels) {
+				dev.failsafe.idp.testing.Wait.until("sentinel " + sentinel.node() + " answering", Duration.ofSeconds(20),
+						Duration.ofMillis(100), sentinel::answers, sentinel::log);
+			}
+			return sites;
 		}
-		RedisSites sites = new RedisSites(sentinelSites);
-		for (Site site : sentinelSites) {
-			await(site.address(), SENTINEL_PORT, "PING", Duration.ofSeconds(20));
+		catch (RuntimeException ex) {
+			sites.close();
+			throw ex;
 		}
-		return sites;
 	}
 
 	/** {@code host:port} of every sentinel, as {@code spring.data.redis.sentinel.nodes} takes them. */
 	String sentinelNodes() {
-		return String.join(",", this.sentinels.stream().map(site -> site.address() + ":" + SENTINEL_PORT).toList());
+		return String.join(",", this.sentinels.stream().map(Sentinel::node).toList());
 	}
 
 	/** The primary's address as the witness sentinel names it. */
 	String primaryAddress() throws IOException {
-		Site witness = this.sentinels.get(2);
-		return Resp.call(witness.address(), SENTINEL_PORT, "SENTINEL", "get-master-addr-by-name", MASTER).strip()
-			.replace('\n', ':');
+		return this.sentinels.get(2).primary();
 	}
 
-	private static Launched server(Path binary, Path runDir, String name, Site site, int port, String... settings)
-			throws IOException {
-		Path dir = Files.createDirectories(runDir.resolve(name));
-		List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--bind",
-				site.address(), "--protected-mode", "no", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
-				"--repl-diskless-sync-delay", "0", "--notify-keyspace-events", "Egx"));
-		command.addAll(List.of(settings));
-		return Launched.start(name, site.launcher(), command, Map.of(), runDir);
-	}
-
-	static void await(String host, int port, String command, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		while (true) {
-			try {
-				Resp.call(host, port, command);
-				return;
-			}
-			catch (IOException ex) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException(host + ":" + port + " did not answer " + command, ex);
-				}
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+	/** The last lines of every server's and sentinel's log, for a failure message. */
+	String logs() {
+		StringBuilder logs = new StringBuilder();
+		for (RedisServer server : this.servers) {
+			logs.append("redis ").append(server.host()).append(':').append(server.port()).append(":\n")
+				.append(tail(server.log())).append("\n\n");
 		}
+		for (Sentinel sentinel : this.sentinels) {
+			logs.append("sentinel ").append(sentinel.node()).append(":\n").append(tail(sentinel.log())).append("\n\n");
+		}
+		return logs.toString();
+	}
+
+	/** SIGKILL of every server and sentinel still running. */
+	@Override
+	public void close() {
+		this.sentinels.forEach(Sentinel::close);
+		this.servers.forEach(RedisServer::close);
+	}
+
+	private static String tail(String log) {
+		List<String> lines = log.lines().toList();
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.failsafe.idp.e2e;
 
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,6 +12,11 @@ import java.util.TreeMap;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import dev.failsafe.idp.testing.provider.Demo;
+import dev.failsafe.idp.testing.provider.Provider;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.Refused;
+import dev.failsafe.idp.testing.signin.Shopper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,53 +30,41 @@ final class SiteAdmin {
 
 	private final String base;
 
-	private final DrillBrowser browser;
+	private final Shopper browser;
 
 	private String adminToken;
 
 	SiteAdmin(String directBase) {
 		this.base = directBase;
-		this.browser = new DrillBrowser(directBase);
+		this.browser = new Shopper(Provider.at(directBase));
 	}
 
 	/** A new admin token from this site (a token write: only while the site can acknowledge it). */
-	void refreshAdminToken() throws Exception {
-		this.adminToken = this.browser.clientToken("demo-admin", "demo-admin-secret", "admin");
+	void refreshAdminToken() {
+		this.adminToken = this.browser.backChannel().clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE);
 	}
 
 	/** The kid of a token this site issues now. */
 	String signer() throws Exception {
-		return SignedJWT.parse(this.browser.clientToken("demo-partner-api", "demo-partner-api-secret", "orders.read"))
+		return SignedJWT
+			.parse(this.browser.backChannel().clientCredentials(Demo.PARTNER_API, Demo.PARTNER_API_SECRET, "orders.read"))
 			.getHeader()
 			.getKeyID();
 	}
 
 	/** An emergency rotation here; answers the new kid. */
-	String rotate() throws Exception {
-		ensureAdminToken();
-		HttpResponse<String> rotated = this.browser.bearer("POST", this.base + "/admin/keys/rotate", this.adminToken,
-				"{\"algorithm\":\"RS256\"}");
-		if (rotated.statusCode() != 201) {
-			throw new IllegalStateException("rotation refused: " + rotated.statusCode() + " " + rotated.body());
-		}
-		return JSON.readTree(rotated.body()).get("kid").asString();
+	String rotate() {
+		return admin("POST", "/admin/keys/rotate", "{\"algorithm\":\"RS256\"}").expect(201, "rotation").string("kid");
 	}
 
-	void revoke(String kid) throws Exception {
-		ensureAdminToken();
-		HttpResponse<String> revoked = this.browser.bearer("POST", this.base + "/admin/keys/" + kid + "/revoke",
-				this.adminToken, null);
-		if (revoked.statusCode() != 200) {
-			throw new IllegalStateException("revocation refused: " + revoked.statusCode() + " " + revoked.body());
-		}
+	void revoke(String kid) {
+		admin("POST", "/admin/keys/" + kid + "/revoke", null).expect(200, "revocation");
 	}
 
 	/** kid to derived state, from {@code GET /admin/keys}. */
-	Map<String, String> keyStates() throws Exception {
-		ensureAdminToken();
-		HttpResponse<String> keys = this.browser.bearer("GET", this.base + "/admin/keys", this.adminToken, null);
+	Map<String, String> keyStates() {
 		Map<String, String> states = new TreeMap<>();
-		for (JsonNode key : JSON.readTree(keys.body()).get("keys")) {
+		for (JsonNode key : JSON.readTree(admin("GET", "/admin/keys", null).raw().body()).get("keys")) {
 			states.put(key.get("kid").asString(), key.get("state").asString());
 		}
 		return states;
@@ -87,19 +81,17 @@ final class SiteAdmin {
 
 	/** Waits until this site's Hazelcast cluster holds only itself (the partition is seen). */
 	void awaitAlone(Duration timeout) throws Exception {
-		ensureAdminToken();
 		Instant deadline = Instant.now().plus(timeout);
 		String last = "no answer";
 		while (true) {
 			try {
-				HttpResponse<String> sites = this.browser.bearer("GET", this.base + "/admin/sites", this.adminToken,
-						null);
-				last = sites.body();
-				if (sites.statusCode() == 200 && JSON.readTree(sites.body()).get("members").size() == 1) {
+				BackChannel.Reply sites = admin("GET", "/admin/sites", null);
+				last = sites.raw().body();
+				if (sites.status() == 200 && JSON.readTree(last).get("members").size() == 1) {
 					return;
 				}
 			}
-			catch (java.io.IOException ex) {
+			catch (UncheckedIOException ex) {
 				// Slow while the cluster notices the cut (calls to the lost member wait): ask again.
 				last = ex.toString();
 			}
@@ -137,7 +129,7 @@ final class SiteAdmin {
 							Math.round((System.nanoTime() - start) / 1e7) / 100.0);
 				}
 			}
-			catch (DrillBrowser.Refused | java.io.IOException ex) {
+			catch (Refused | UncheckedIOException ex) {
 				if (Instant.now().isAfter(deadline)) {
 					throw ex;
 				}
@@ -161,10 +153,12 @@ final class SiteAdmin {
 		return count;
 	}
 
-	private void ensureAdminToken() throws Exception {
+	/** A call to this site's admin API with the admin token (fetched the first time). */
+	private BackChannel.Reply admin(String method, String path, String json) {
 		if (this.adminToken == null) {
 			refreshAdminToken();
 		}
+		return this.browser.backChannel().bearer(method, URI.create(this.base + path), this.adminToken, json);
 	}
 
 }

@@ -1,21 +1,25 @@
 package dev.failsafe.idp.e2e;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.replication.testing.RequiredComponent;
-import dev.failsafe.idp.replication.testing.SiteNetwork;
+import dev.failsafe.idp.testing.LoggedProcess;
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.RequiredComponent;
+import dev.failsafe.idp.testing.TestKek;
+import dev.failsafe.idp.testing.Wait;
+import dev.failsafe.idp.testing.network.Site;
+import dev.failsafe.idp.testing.network.SiteNetwork;
+import dev.failsafe.idp.testing.postgres.PostgresPair;
+import dev.failsafe.idp.testing.provider.Provider;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
+import dev.failsafe.idp.testing.signin.BackChannel;
 
 /**
  * Two sites on one machine, every piece a real process from the built jars and Debian's binaries:
@@ -35,18 +39,16 @@ final class TwoSites implements AutoCloseable {
 
 	private static final Duration START = Duration.ofSeconds(240);
 
-	/** The flags Hazelcast wants on recent JDKs, and a heap fit for a machine running a whole drill. */
-	private static final List<String> JVM_FLAGS = List.of("--add-modules", "java.se", "--add-exports",
-			"java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens",
-			"java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-			"--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED", "-Xmx384m",
-			"-XX:TieredStopAtLevel=1");
+	/** A heap and a compiler fit for a machine running a whole drill (after the provider's own flags). */
+	private static final List<String> JVM_FLAGS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
 	private final Path runDir;
 
 	private final SiteNetwork network;
 
-	private final List<Launched> processes = new ArrayList<>();
+	private final List<ProviderProcess> processes = new ArrayList<>();
+
+	private final List<LoggedProcess> balancer = new ArrayList<>();
 
 	private final List<Site> sites;
 
@@ -63,11 +65,10 @@ final class TwoSites implements AutoCloseable {
 	private TwoSites(Path runDir, SiteNetwork network) {
 		this.runDir = runDir;
 		this.network = network;
-		this.sites = List.of(new Site("a", network.address(0), network.launcher(0)),
-				new Site("b", network.address(1), network.launcher(1)));
-		this.host = new Site("witness", network.hostAddress(), List.of());
-		this.balancerPort = freePort();
-		this.partnerPort = freePort();
+		this.sites = List.of(network.site(0, "a"), network.site(1, "b"));
+		this.host = network.host("witness");
+		this.balancerPort = Ports.free();
+		this.partnerPort = Ports.free();
 	}
 
 	/** Starts everything and waits until both sites are ready behind the load balancer. */
@@ -127,53 +128,55 @@ final class TwoSites implements AutoCloseable {
 	private void startAll(Path providerJar, Path haproxy) throws Exception {
 		Site a = site(0);
 		Site b = site(1);
-		this.postgres = PostgresPair.start(this.runDir, a, b, this.network.hostAddress().replaceAll("\\.1$", ".0/24"));
-		this.redis = RedisSites.start(this.runDir, a, b, this.host, this.processes);
-		String kek = newKek();
+		this.postgres = PostgresPair.start(this.runDir, a, b, this.network.cidr());
+		this.redis = RedisSites.start(this.runDir, a, b, this.host);
+		String kek = TestKek.random();
 		startProvider(providerJar, a, kek, List.of("--spring.datasource.url=" + PostgresPair.jdbcUrl(a),
 				"--idp.demo.seed-external-database=true"));
-		awaitReady(direct(0), "provider-a");
 		this.postgres.awaitReplicaCaughtUp(a, b, Duration.ofSeconds(30));
 		// Site B reads users and clients from its replica: it neither migrates nor seeds.
 		startProvider(providerJar, b, kek, List.of("--spring.datasource.url=" + PostgresPair.jdbcUrl(b),
 				"--spring.flyway.enabled=false", "--idp.demo.enabled=false"));
-		awaitReady(direct(1), "provider-b");
 		startBalancer(haproxy);
-		awaitReady(issuer(), "haproxy");
 	}
 
 	private void startProvider(Path jar, Site site, String kek, List<String> siteSettings) throws IOException {
 		Path dataDir = Files.createDirectories(this.runDir.resolve("provider-" + site.name()));
 		String members = this.sites.stream().map(s -> s.address() + ":" + MEMBER_PORT).reduce((x, y) -> x + "," + y)
 			.orElseThrow();
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(JVM_FLAGS);
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + PROVIDER_PORT,
-				"--idp.data-dir=" + dataDir, "--idp.issuer=" + issuer(), "--idp.hazelcast.site=" + site.name(),
-				"--idp.hazelcast.cluster-name=drill", "--idp.hazelcast.bind-address=" + site.address(),
-				"--idp.hazelcast.port=" + MEMBER_PORT, "--idp.hazelcast.members=" + members,
-				"--idp.hazelcast.failure-detection-timeout=6s", "--idp.hazelcast.merge-check-interval=5s",
-				"--idp.keyring.repair-interval=2s", "--spring.data.redis.sentinel.master=" + RedisSites.MASTER,
+		List<String> arguments = new ArrayList<>(List.of("--idp.data-dir=" + dataDir, "--idp.issuer=" + issuer(),
+				"--idp.hazelcast.site=" + site.name(), "--idp.hazelcast.cluster-name=drill",
+				"--idp.hazelcast.bind-address=" + site.address(), "--idp.hazelcast.port=" + MEMBER_PORT,
+				"--idp.hazelcast.members=" + members, "--idp.hazelcast.failure-detection-timeout=6s",
+				"--idp.hazelcast.merge-check-interval=5s", "--idp.keyring.repair-interval=2s",
+				"--spring.data.redis.sentinel.master=" + RedisSites.MASTER,
 				"--spring.data.redis.sentinel.nodes=" + this.redis.sentinelNodes(), "--spring.data.redis.timeout=2s",
 				"--idp.redis.replicas-to-ack=1", "--idp.redis.ack-timeout=1s",
 				"--spring.datasource.username=" + PostgresPair.USERNAME,
 				"--spring.datasource.password=" + this.postgres.password(), "--logging.level.root=WARN"));
-		command.addAll(siteSettings);
-		this.processes.add(Launched.start("provider-" + site.name(), site.launcher(), command,
-				Map.of("IDP_KEK", kek), this.runDir));
+		arguments.addAll(siteSettings);
+		ProviderProcess provider = ProviderProcess
+			.bootJar("provider-" + site.name(), jar, PROVIDER_PORT, dataDir, arguments, Map.of("IDP_KEK", kek))
+			.placedAt(site.launcher(), site.address())
+			.withJvmFlags(JVM_FLAGS)
+			.withLog(this.runDir.resolve("provider-" + site.name() + ".log"));
+		this.processes.add(provider);
+		provider.start().awaitReady(START);
 	}
 
 	private void startPartner(Path jar) throws Exception {
 		Path dir = Files.createDirectories(this.runDir.resolve("partner-api"));
-		this.processes.add(Launched.start("partner-api", List.of(),
-				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-						"-jar", jar.toString(), "--server.port=" + this.partnerPort,
-						"--partner-api.tokens.issuer=" + issuer(), "--partner-api.tokens.jwks-uri=" + issuer() + "/oauth2/jwks",
-						"--partner-api.tokens.last-good-file=" + dir.resolve("jwks-last-good.json"),
-						"--logging.level.root=WARN"),
-				Map.of(), this.runDir));
-		awaitReady(partnerApi(), "partner-api");
+		ProviderProcess partner = ProviderProcess
+			.bootJar("partner-api", jar, this.partnerPort, dir,
+					List.of("--partner-api.tokens.issuer=" + issuer(),
+							"--partner-api.tokens.jwks-uri=" + issuer() + "/oauth2/jwks",
+							"--partner-api.tokens.last-good-file=" + dir.resolve("jwks-last-good.json"),
+							"--logging.level.root=WARN"),
+					Map.of())
+			.withJvmFlags(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))
+			.withLog(this.runDir.resolve("partner-api.log"));
+		this.processes.add(partner);
+		partner.start().awaitReady(START);
 	}
 
 	private static Path builtJar(String path) {
@@ -207,52 +210,46 @@ final class TwoSites implements AutoCloseable {
 				  server a %s:%d check
 				  server b %s:%d check
 				""".formatted(this.balancerPort, site(0).address(), PROVIDER_PORT, site(1).address(), PROVIDER_PORT));
-		this.processes.add(Launched.start("haproxy", List.of(), List.of(haproxy.toString(), "-db", "-f",
-				config.toString()), Map.of(), this.runDir));
-	}
-
-	private void awaitReady(String base, String name) throws InterruptedException {
-		Instant deadline = Instant.now().plus(START);
-		while (Instant.now().isBefore(deadline)) {
-			if (status(base + "/actuator/health/readiness") == 200) {
-				return;
+		LoggedProcess balancer = LoggedProcess.start("haproxy", List.of(haproxy.toString(), "-db", "-f",
+				config.toString()), Map.of(), this.runDir.resolve("haproxy.log"));
+		this.balancer.add(balancer);
+		BackChannel probe = new BackChannel(Provider.at(issuer()));
+		Wait.until("haproxy ready", START, Duration.ofMillis(250), () -> {
+			if (!balancer.isAlive()) {
+				throw new IllegalStateException("haproxy exited: " + balancer.logTail(25));
 			}
-			for (Launched process : this.processes) {
-				if (!process.isAlive() && process.name().equals(name)) {
-					throw new IllegalStateException(name + " exited: " + process.logTail());
-				}
+			try {
+				return probe.status("/actuator/health/readiness") == 200;
 			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException(name + " not ready within " + START + ": "
-				+ this.processes.stream().filter(p -> p.name().equals(name)).map(Launched::logTail).findFirst().orElse(""));
-	}
-
-	static int status(String url) {
-		try {
-			HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-			connection.setConnectTimeout(1000);
-			connection.setReadTimeout(3000);
-			return connection.getResponseCode();
-		}
-		catch (IOException ex) {
-			return -1;
-		}
+			catch (UncheckedIOException notYet) {
+				return false;
+			}
+		}, () -> balancer.logTail(25));
 	}
 
 	/** Every process's last lines, for a failure message. */
 	String logs() {
 		StringBuilder all = new StringBuilder();
-		for (Launched process : this.processes) {
+		for (ProviderProcess process : this.processes) {
 			all.append(process.logTail()).append("\n\n");
+		}
+		for (LoggedProcess process : this.balancer) {
+			all.append(process.logTail(25)).append("\n\n");
+		}
+		if (this.redis != null) {
+			all.append(this.redis.logs());
 		}
 		return all.toString();
 	}
 
 	@Override
 	public void close() throws Exception {
-		for (Launched process : this.processes) {
+		for (ProviderProcess process : this.processes) {
 			process.kill();
+		}
+		this.balancer.forEach(LoggedProcess::kill);
+		if (this.redis != null) {
+			this.redis.close();
 		}
 		if (this.postgres != null) {
 			this.postgres.close();
@@ -260,21 +257,6 @@ final class TwoSites implements AutoCloseable {
 		this.network.killEverything(0);
 		this.network.killEverything(1);
 		this.network.close();
-	}
-
-	private static String newKek() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getEncoder().encodeToString(bytes);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -21,6 +21,16 @@ class ValuesSchemaTest {
 	Path work;
 
 	@Test
+	void schemaWhenReadThenMemberListRequiresAnEncryptedAuthenticatedTunnelBetweenSites() throws Exception {
+		tools.jackson.databind.JsonNode schema = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(java.nio.file.Files.readString(Chart.directory().resolve("values.schema.json")));
+		org.assertj.core.api.Assertions
+			.assertThat(schema.at("/properties/hazelcast/properties/members/description").asString())
+			.contains("encrypted, authenticated tunnel");
+	}
+
+	@Test
 	void templateWhenSiteNameMissingThenSchemaSaysItIsRequired() {
 		assertRefused("site-a", (values) -> object(values, "site").remove("name"))
 			.withMessageContaining(SCHEMA_FAILURE)

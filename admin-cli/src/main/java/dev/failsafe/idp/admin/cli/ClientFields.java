@@ -1,5 +1,6 @@
 package dev.failsafe.idp.admin.cli;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import java.util.List;
 import java.util.Set;
 
@@ -51,7 +52,7 @@ final class ClientFields {
 
 	@Option(names = "--signing-algorithm", paramLabel = "ALG",
 			description = "ID and access token algorithm: ${COMPLETION-CANDIDATES}.")
-	KeysRotateCommand.Algorithm signingAlgorithm;
+	SigningAlgorithm signingAlgorithm;
 
 	/** Writes the options given over {@code request}. */
 	ObjectNode applyTo(ObjectNode request) {

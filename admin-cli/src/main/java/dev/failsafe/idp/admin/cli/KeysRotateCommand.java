@@ -1,5 +1,6 @@
 package dev.failsafe.idp.admin.cli;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,14 +13,9 @@ import picocli.CommandLine.Option;
 				"With --revoke-previous the key that signed until now is revoked: tokens it signed stop verifying." })
 final class KeysRotateCommand extends ApiCommand {
 
-	/** The algorithms the provider signs with. */
-	enum Algorithm {
-		RS256, ES256
-	}
-
 	@Option(names = "--algorithm", paramLabel = "ALG", defaultValue = "RS256",
 			description = "Algorithm of the new key: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-	Algorithm algorithm;
+	SigningAlgorithm algorithm = SigningAlgorithm.DEFAULT;
 
 	@Option(names = "--revoke-previous",
 			description = "Also revoke the key that signed until now (its tokens stop verifying).")

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.provider.Demo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -157,8 +159,8 @@ class KeysCommandsIT {
 	@Test
 	@Order(11)
 	void keysListWhenClientLacksAdminScopeThenAuthRefused() {
-		Map<String, String> env = Map.of("IDP_ISSUER", provider.issuer(), "IDP_ADMIN_CLIENT_ID", "demo-partner-api",
-				"IDP_ADMIN_CLIENT_SECRET", "demo-partner-api-secret");
+		Map<String, String> env = Map.of("IDP_ISSUER", provider.issuer(), "IDP_ADMIN_CLIENT_ID", Demo.PARTNER_API,
+				"IDP_ADMIN_CLIENT_SECRET", Demo.PARTNER_API_SECRET);
 
 		CliRun run = CliRun.of(env, this.home, "keys", "list");
 
@@ -169,7 +171,7 @@ class KeysCommandsIT {
 	@Test
 	@Order(12)
 	void keysListWhenServerDownThenUnreachableOneLine() throws Exception {
-		String down = "http://localhost:" + RunningProvider.Provider.freePort();
+		String down = "http://localhost:" + Ports.free();
 
 		CliRun run = run("keys", "list", "--issuer", down);
 
@@ -181,7 +183,7 @@ class KeysCommandsIT {
 	@Order(13)
 	void keysListWhenCredentialsInConfigFileThenUsed() throws Exception {
 		Path config = Files.writeString(this.home.resolve("admin.properties"), "issuer=" + provider.issuer()
-				+ "\nclient-id=demo-admin\nclient-secret=demo-admin-secret\n");
+				+ "\nclient-id=" + Demo.ADMIN + "\nclient-secret=" + Demo.ADMIN_SECRET + "\n");
 		Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
 
 		CliRun run = CliRun.of(Map.of(), this.home, "keys", "list", "--config", config.toString());

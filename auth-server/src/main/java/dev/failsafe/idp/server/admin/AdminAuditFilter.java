@@ -2,6 +2,9 @@ package dev.failsafe.idp.server.admin;
 
 import java.io.IOException;
 
+import dev.failsafe.idp.server.audit.AuditEntry;
+import dev.failsafe.idp.server.audit.AuditEvent;
+import dev.failsafe.idp.server.audit.AuditField;
 import dev.failsafe.idp.server.audit.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,8 +38,10 @@ final class AdminAuditFilter extends OncePerRequestFilter {
 		finally {
 			// Read after the chain: the bearer token was authenticated (or refused) inside it.
 			String actor = actor(SecurityContextHolder.getContext().getAuthentication());
-			this.audit.adminAction("admin." + request.getMethod().toLowerCase(java.util.Locale.ROOT), actor,
-					request.getRequestURI(), String.valueOf(response.getStatus()));
+			this.audit.write(AuditEntry.of(AuditEvent.adminCall(request.getMethod()))
+				.with(AuditField.ACTOR, actor)
+				.with(AuditField.SUBJECT, request.getRequestURI())
+				.with(AuditField.OUTCOME, response.getStatus()));
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.admin;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -108,7 +110,7 @@ final class AdminClientsController {
 				client.getRedirectUris().stream().sorted().toList(),
 				client.getPostLogoutRedirectUris().stream().sorted().toList(),
 				client.getScopes().stream().sorted().toList(), client.getClientSettings().isRequireAuthorizationConsent(),
-				client.getClientSettings().isRequireProofKey(), (algorithm != null) ? algorithm.getName() : "RS256",
+				client.getClientSettings().isRequireProofKey(), (algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(),
 				client.getClientIdIssuedAt());
 	}
 

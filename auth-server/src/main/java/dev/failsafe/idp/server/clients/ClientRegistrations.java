@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.clients;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -140,8 +142,10 @@ public final class ClientRegistrations {
 		spec.redirectUris().forEach(uri -> requireRedirectUri(uri, "redirectUris"));
 		spec.postLogoutRedirectUris().forEach(uri -> requireRedirectUri(uri, "postLogoutRedirectUris"));
 		spec.scopes().forEach(scope -> require(SCOPE.matcher(scope).matches(), "invalid scope: " + scope));
-		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm() : "RS256";
-		require(algorithm.equals("RS256") || algorithm.equals("ES256"), "signingAlgorithm must be RS256 or ES256");
+		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm()
+				: SigningAlgorithm.DEFAULT.name();
+		require(SigningAlgorithm.named(algorithm).isPresent(),
+				"signingAlgorithm must be one of " + java.util.Arrays.toString(SigningAlgorithm.values()));
 
 		builder.clientName(spec.clientName());
 		if (spec.confidential()) {

@@ -9,6 +9,7 @@ import dev.failsafe.idp.replication.keyring.KeyEncryptionKey;
 import dev.failsafe.idp.replication.keyring.KeyLifecycle;
 import dev.failsafe.idp.replication.keyring.KeyRingBackup;
 import dev.failsafe.idp.replication.keyring.KeyRing;
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.replication.keyring.SigningKeyVault;
 import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.audit.AuditLog;
@@ -49,24 +50,23 @@ class KeysConfiguration {
 	}
 
 	@Bean
-	ActiveKeys activeKeys(KeyRing ring, SigningKeyVault vault, KeyLifecycle lifecycle, Clock clock,
-			TaskScheduler scheduler) {
-		ActiveKeys keys = new ActiveKeys(ring, vault, lifecycle, clock);
+	ActiveKeys activeKeys(KeyRing ring, SigningKeyVault vault, KeyLifecycle lifecycle, TaskScheduler scheduler) {
+		ActiveKeys keys = new ActiveKeys(ring, vault, lifecycle);
 		scheduler.scheduleWithFixedDelay(keys::refresh, RING_REFRESH);
 		return keys;
 	}
 
 	@Bean
-	SigningKeyBootstrap signingKeyBootstrap(ActiveKeys keys, SigningKeyVault vault, AuditLog audit) {
-		return new SigningKeyBootstrap(keys, vault, audit);
+	KeyRingService keyRingService(KeyRing ring, ActiveKeys keys, SigningKeyVault vault, KeyLifecycle lifecycle,
+			KeyPolicyProperties policy, KeyRingBackup backups, AuditLog audit, Clock clock, TaskScheduler scheduler) {
+		KeyRingService service = new KeyRingService(ring, keys, vault, lifecycle, policy, backups, audit, clock);
+		scheduler.scheduleWithFixedDelay(service::rotateIfDue, policy.rotationCheckInterval());
+		return service;
 	}
 
 	@Bean
-	KeyRotation keyRotation(ActiveKeys keys, SigningKeyVault vault, KeyPolicyProperties policy, AuditLog audit,
-			TaskScheduler scheduler) {
-		KeyRotation rotation = new KeyRotation(keys, vault, policy, audit);
-		scheduler.scheduleWithFixedDelay(rotation::rotateIfDue, policy.rotationCheckInterval());
-		return rotation;
+	SigningKeyBootstrap signingKeyBootstrap(KeyRingService keys) {
+		return new SigningKeyBootstrap(keys);
 	}
 
 	@Bean
@@ -79,13 +79,13 @@ class KeysConfiguration {
 	}
 
 	@Bean
-	JWKSource<SecurityContext> jwkSource(ActiveKeys keys) {
-		return new RingJwkSource(keys);
+	JWKSource<SecurityContext> jwkSource(ActiveKeys keys, Clock clock) {
+		return new RingJwkSource(keys, clock);
 	}
 
 	@Bean
-	JwtEncoder jwtEncoder(ActiveKeys keys) {
-		return new RingJwtEncoder(keys);
+	JwtEncoder jwtEncoder(ActiveKeys keys, Clock clock) {
+		return new RingJwtEncoder(keys, clock);
 	}
 
 	/**
@@ -96,8 +96,9 @@ class KeysConfiguration {
 	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, ProviderProperties provider) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
 			.jwsAlgorithms(algorithms -> {
-				algorithms.add(SignatureAlgorithm.RS256);
-				algorithms.add(SignatureAlgorithm.ES256);
+				for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
+					algorithms.add(SignatureAlgorithm.from(algorithm.name()));
+				}
 			})
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(

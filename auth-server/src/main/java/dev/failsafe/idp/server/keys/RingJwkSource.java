@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.keys;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -16,13 +17,16 @@ public final class RingJwkSource implements JWKSource<SecurityContext> {
 
 	private final ActiveKeys keys;
 
-	public RingJwkSource(ActiveKeys keys) {
+	private final Clock clock;
+
+	public RingJwkSource(ActiveKeys keys, Clock clock) {
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
-		return selector.select(new JWKSet(this.keys.published()));
+		return selector.select(new JWKSet(this.keys.published(this.clock.instant())));
 	}
 
 }

@@ -1,11 +1,13 @@
 package dev.failsafe.idp.server.keys;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -26,17 +28,22 @@ public final class RingJwtEncoder implements JwtEncoder {
 
 	private final ActiveKeys keys;
 
+	private final Clock clock;
+
 	private final Map<String, NimbusJwtEncoder> encodersByKid = new ConcurrentHashMap<>();
 
-	public RingJwtEncoder(ActiveKeys keys) {
+	public RingJwtEncoder(ActiveKeys keys, Clock clock) {
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	@Override
 	public Jwt encode(JwtEncoderParameters parameters) {
 		JwsHeader requested = parameters.getJwsHeader();
-		JwsAlgorithm algorithm = (requested != null) ? requested.getAlgorithm() : SignatureAlgorithm.RS256;
-		JWK signer = this.keys.signer(algorithm.getName())
+		JwsAlgorithm algorithm = (requested != null) ? requested.getAlgorithm()
+				: SignatureAlgorithm.from(SigningAlgorithm.DEFAULT.name());
+		JWK signer = SigningAlgorithm.named(algorithm.getName())
+			.flatMap((ours) -> this.keys.signer(ours, this.clock.instant()))
 			.orElseThrow(() -> new JwtEncodingException("No signing key is active for " + algorithm.getName()));
 		JwsHeader.Builder header = (requested != null) ? JwsHeader.from(requested) : JwsHeader.with(algorithm);
 		header.keyId(signer.getKeyID());

@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.tokens;
 
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * <li>ID tokens carry the user's claims that the granted scopes release ({@code sid},
  * {@code nonce} and {@code auth_time} come from the authorization server itself).</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
- * RS256 unless it asked for ES256.</li>
+ * {@link SigningAlgorithm#DEFAULT} unless it asked for another.</li>
  * </ul>
  */
 public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -53,7 +55,8 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 	public void customize(JwtEncodingContext context) {
 		RegisteredClient client = context.getRegisteredClient();
 		SignatureAlgorithm algorithm = client.getTokenSettings().getIdTokenSignatureAlgorithm();
-		context.getJwsHeader().algorithm((algorithm != null) ? algorithm : SignatureAlgorithm.RS256);
+		context.getJwsHeader()
+			.algorithm((algorithm != null) ? algorithm : SignatureAlgorithm.from(SigningAlgorithm.DEFAULT.name()));
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			customizeAccessToken(context, client);
 		}

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import dev.failsafe.idp.server.AuthServerApplication;
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
-import dev.failsafe.idp.server.testing.PostgresServer;
 import dev.failsafe.idp.server.testing.RunningProvider;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.postgres.PostgresServer;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -4,8 +4,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.Pkce;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.Pkce;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

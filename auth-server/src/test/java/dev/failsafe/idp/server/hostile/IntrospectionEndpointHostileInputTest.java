@@ -4,7 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.api.Test;
 
 import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertJsonError;

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.hostile;
 import java.net.http.HttpRequest;
 import java.util.List;
 
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

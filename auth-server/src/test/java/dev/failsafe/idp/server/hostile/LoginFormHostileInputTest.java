@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 
 import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertNoInternals;

@@ -2,7 +2,7 @@ package dev.failsafe.idp.server.hostile;
 
 import java.net.http.HttpRequest;
 
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.hostile;
 import java.net.http.HttpRequest;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.api.Test;
 
 import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertJsonError;

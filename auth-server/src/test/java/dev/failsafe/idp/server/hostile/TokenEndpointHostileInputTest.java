@@ -5,8 +5,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
-import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.Pkce;
 import org.junit.jupiter.api.Test;
 
 import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertJsonError;

@@ -8,7 +8,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.failsafe.idp.server.testing.ProviderProcess;
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.TestKek;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberConfig;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberProperties;
+import dev.failsafe.idp.replication.keyring.ClusterNameSecret;
+import dev.failsafe.idp.replication.keyring.HazelcastKeyRing;
+import dev.failsafe.idp.replication.keyring.KeyEncryptionKey;
+import dev.failsafe.idp.replication.keyring.KeyEncryptionKeySource;
+import dev.failsafe.idp.replication.keyring.LocalRingFile;
+import dev.failsafe.idp.replication.keyring.RingEntryCodec;
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+import dev.failsafe.idp.replication.keyring.SigningKeyRecord;
+import dev.failsafe.idp.replication.keyring.SigningKeyVault;
+import dev.failsafe.idp.server.demo.DemoTenant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +35,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Three provider processes in two sites (a, a, b) form one key-ring cluster. A key added on a
  * member that is killed right after the write is not lost, and the ring survives SIGKILL of every
- * member and a cold start: same kids, same material, same signer.
+ * member and a cold start: same kids, same material, same signer. A fourth member that knows the
+ * cluster name but not the KEK plants a key: no node publishes it, trusts a token signed with it, or
+ * files it.
  */
 class KeyRingClusterIT {
 
@@ -53,6 +71,8 @@ class KeyRingClusterIT {
 		assertThat(this.ring.signerKid(cluster.get(1))).isEqualTo(firstSigner);
 		assertThat(this.ring.signerKid(cluster.get(2))).isEqualTo(firstSigner);
 
+		intruderPlantsKeyThenItIsNeitherPublishedNorTrustedNorFiled(cluster);
+
 		// A lost update: the member that took the write dies right after acknowledging it.
 		ProviderProcess writer = cluster.get(0);
 		String rotatedKid = this.ring.rotate(writer);
@@ -83,14 +103,77 @@ class KeyRingClusterIT {
 		}
 	}
 
+	/**
+	 * A member that knows the cluster name members really use (as someone who sniffed it off an
+	 * unencrypted link would) but not the KEK joins and plants a key of its own, then presents an
+	 * admin token signed with it.
+	 */
+	private void intruderPlantsKeyThenItIsNeitherPublishedNorTrustedNorFiled(List<ProviderProcess> cluster)
+			throws Exception {
+		KeyEncryptionKey ours = KeyEncryptionKeySource.fromBase64(this.kek);
+		KeyEncryptionKey theirs = KeyEncryptionKey.generate();
+		HazelcastInstance intruder = Hazelcast.newHazelcastInstance(HazelcastMemberConfig.from(
+				new HazelcastMemberProperties(ClusterNameSecret.of(this.clusterName, ours), "x", "127.0.0.1",
+						Ports.free(), this.members)));
+		try {
+			await().atMost(CONVERGE).until(() -> intruder.getCluster().getMembers().size() == 4);
+			SigningKeyVault vault = new SigningKeyVault(theirs);
+			java.time.Instant now = java.time.Instant.now();
+			SigningKeyRecord planted = vault.generate(SigningAlgorithm.RS256, now.minusSeconds(60), now.minusSeconds(60));
+			intruder.getMap(HazelcastKeyRing.KEYS_MAP).put(planted.kid(), new RingEntryCodec(theirs).encode(planted));
+			String forged = forgedAdminToken(vault.privateJwk(planted), cluster.get(0));
+
+			for (ProviderProcess node : cluster) {
+				assertThat(this.ring.jwks(node)).doesNotContainKey(planted.kid());
+				assertThat(this.ring.adminClientsStatus(node, forged)).as("a token signed with the planted key")
+					.isEqualTo(401);
+			}
+			LocalRingFile file = new LocalRingFile(this.dir.resolve("node-1").resolve("keyring.ring"), ours);
+			await().during(Duration.ofSeconds(5))
+				.atMost(Duration.ofSeconds(15))
+				.until(() -> !file.read().keys().containsKey(planted.kid()));
+			assertThat(this.ring.jwks(cluster.get(2))).doesNotContainKey(planted.kid());
+		}
+		finally {
+			intruder.shutdown();
+		}
+	}
+
+	private static String forgedAdminToken(com.nimbusds.jose.jwk.JWK key, ProviderProcess issuer) throws Exception {
+		com.nimbusds.jwt.SignedJWT token = new com.nimbusds.jwt.SignedJWT(
+				new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID())
+					.type(new com.nimbusds.jose.JOSEObjectType("at+jwt"))
+					.build(),
+				new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("http://localhost:" + issuer.port())
+					.subject(DemoTenant.ADMIN)
+					.audience(DemoTenant.ADMIN)
+					.claim("client_id", DemoTenant.ADMIN)
+					.claim("scope", "admin")
+					.issueTime(new java.util.Date())
+					.expirationTime(new java.util.Date(System.currentTimeMillis() + 300_000))
+					.jwtID(UUID.randomUUID().toString())
+					.build());
+		token.sign(new com.nimbusds.jose.crypto.RSASSASigner(key.toRSAKey()));
+		return token.serialize();
+	}
+
+	private String kek;
+
+	private String clusterName;
+
+	private List<String> members;
+
 	private List<ProviderProcess> cluster() {
-		String kek = RingNodes.newKek();
+		String kek = TestKek.random();
 		String clusterName = "it-" + UUID.randomUUID();
-		List<Integer> httpPorts = List.of(ProviderProcess.freePort(), ProviderProcess.freePort(),
-				ProviderProcess.freePort());
-		List<Integer> memberPorts = List.of(ProviderProcess.freePort(), ProviderProcess.freePort(),
-				ProviderProcess.freePort());
+		this.kek = kek;
+		this.clusterName = clusterName;
+		List<Integer> httpPorts = List.of(Ports.free(), Ports.free(),
+				Ports.free());
+		List<Integer> memberPorts = List.of(Ports.free(), Ports.free(),
+				Ports.free());
 		String members = memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+		this.members = memberPorts.stream().map(port -> "127.0.0.1:" + port).toList();
 		List<String> sites = List.of("a", "a", "b");
 		List<ProviderProcess> cluster = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {

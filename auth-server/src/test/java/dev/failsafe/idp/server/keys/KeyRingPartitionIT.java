@@ -11,8 +11,10 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.ProviderProcess;
-import dev.failsafe.idp.replication.testing.SiteNetwork;
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.TestKek;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
+import dev.failsafe.idp.testing.network.SiteNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,10 +116,10 @@ class KeyRingPartitionIT {
 	}
 
 	private List<ProviderProcess> sites() {
-		String kek = RingNodes.newKek();
+		String kek = TestKek.random();
 		String clusterName = "partition-" + UUID.randomUUID();
 		String members = this.network.address(0) + ":" + MEMBER_PORT + "," + this.network.address(1) + ":" + MEMBER_PORT;
-		int httpPort = ProviderProcess.freePort();
+		int httpPort = Ports.free();
 		List<ProviderProcess> sites = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
 			String site = (i == 0) ? "a" : "b";

@@ -9,14 +9,22 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.failsafe.idp.replication.keyring.HazelcastKeyRing;
 import dev.failsafe.idp.replication.keyring.KeyEncryptionKey;
 import dev.failsafe.idp.replication.keyring.KeyLifecycle;
+import dev.failsafe.idp.replication.keyring.KeyRevocation;
+import dev.failsafe.idp.replication.keyring.KeyRing;
+import dev.failsafe.idp.replication.keyring.KeyRingBackup;
+import dev.failsafe.idp.replication.keyring.KeyRingSnapshot;
 import dev.failsafe.idp.replication.keyring.KeyState;
+import dev.failsafe.idp.replication.keyring.RefusedEntries;
+import dev.failsafe.idp.replication.keyring.RingEntryCodec;
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.replication.keyring.LocalRingFile;
 import dev.failsafe.idp.replication.keyring.SigningKeyRecord;
 import dev.failsafe.idp.replication.keyring.SigningKeyVault;
-import dev.failsafe.idp.replication.sites.HazelcastTestMembers;
+import dev.failsafe.idp.replication.hazelcast.HazelcastTestMembers;
 import dev.failsafe.idp.server.audit.AuditLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,13 +76,15 @@ class KeyRotationTest {
 
 	private SigningKeyVault vault;
 
+	private KeyEncryptionKey kek;
+
 	@BeforeEach
 	void ring() {
-		KeyEncryptionKey kek = KeyEncryptionKey.generate();
+		this.kek = KeyEncryptionKey.generate();
 		this.hazelcast = HazelcastTestMembers.standalone();
-		this.ring = new HazelcastKeyRing(this.hazelcast, new LocalRingFile(this.dir.resolve("ring"), kek),
-				Duration.ofMinutes(5));
-		this.vault = new SigningKeyVault(kek);
+		this.ring = new HazelcastKeyRing(this.hazelcast, new LocalRingFile(this.dir.resolve("ring"), this.kek),
+				new RingEntryCodec(this.kek), new RefusedEntries(new SimpleMeterRegistry()), Duration.ofMinutes(5));
+		this.vault = new SigningKeyVault(this.kek);
 	}
 
 	@AfterEach
@@ -86,29 +96,33 @@ class KeyRotationTest {
 	@Test
 	void rotateIfDueWhenIntervalMinusPublishAheadReachedThenSuccessorPublishedBeforeItSigns() {
 		ActiveKeys keys = node();
-		new SigningKeyBootstrap(keys, this.vault, new AuditLog()).afterSingletonsInstantiated();
-		KeyRotation rotation = new KeyRotation(keys, this.vault, POLICY, new AuditLog());
-		SigningKeyRecord first = keys.lifecycle().signer(keys.snapshot(), "RS256", T0).orElseThrow();
+		KeyRingService rotation = service(keys, this.ring);
+		new SigningKeyBootstrap(rotation).afterSingletonsInstantiated();
+		SigningKeyRecord first = LIFECYCLE.signer(keys.snapshot(), SigningAlgorithm.RS256, T0).orElseThrow();
 
 		this.now.set(T0.plus(Duration.ofDays(30)).minus(Duration.ofHours(2)).minusSeconds(1));
 		assertThat(rotation.rotateIfDue()).isEmpty();
 
 		this.now.set(T0.plus(Duration.ofDays(30)).minus(Duration.ofHours(2)));
 		List<SigningKeyRecord> added = rotation.rotateIfDue();
-		assertThat(added).extracting(SigningKeyRecord::algorithm).containsExactlyInAnyOrder("RS256", "ES256");
-		SigningKeyRecord successor = added.stream().filter(key -> key.algorithm().equals("RS256")).findFirst().orElseThrow();
+		assertThat(added).extracting(SigningKeyRecord::algorithm)
+			.containsExactlyInAnyOrder(SigningAlgorithm.RS256, SigningAlgorithm.ES256);
+		SigningKeyRecord successor = added.stream()
+			.filter(key -> key.algorithm() == SigningAlgorithm.RS256)
+			.findFirst()
+			.orElseThrow();
 		assertThat(successor.activateAt()).isEqualTo(T0.plus(Duration.ofDays(30)));
 		assertThat(published(keys)).contains(successor.kid(), first.kid());
-		assertThat(keys.signer("RS256").orElseThrow().getKeyID()).isEqualTo(first.kid());
+		assertThat(signer(keys, SigningAlgorithm.RS256)).isEqualTo(first.kid());
 		assertThat(rotation.rotateIfDue()).as("a pending successor is not duplicated").isEmpty();
 
 		this.now.set(successor.activateAt());
-		assertThat(keys.signer("RS256").orElseThrow().getKeyID()).isEqualTo(successor.kid());
-		assertThat(keys.lifecycle().state(first, keys.snapshot(), this.now.get())).isEqualTo(KeyState.RETIRING);
+		assertThat(signer(keys, SigningAlgorithm.RS256)).isEqualTo(successor.kid());
+		assertThat(LIFECYCLE.state(first, keys.snapshot(), this.now.get())).isEqualTo(KeyState.RETIRING);
 		assertThat(published(keys)).contains(first.kid());
 
 		this.now.set(successor.activateAt().plus(RETENTION));
-		assertThat(keys.lifecycle().state(first, keys.snapshot(), this.now.get())).isEqualTo(KeyState.GONE);
+		assertThat(LIFECYCLE.state(first, keys.snapshot(), this.now.get())).isEqualTo(KeyState.GONE);
 		assertThat(published(keys)).doesNotContain(first.kid()).contains(successor.kid());
 	}
 
@@ -116,15 +130,16 @@ class KeyRotationTest {
 	void rotateIfDueWhenTwoNodesRaceThenSameActivationAndOneSignerEverywhere() {
 		ActiveKeys nodeA = node();
 		ActiveKeys nodeB = node();
-		new SigningKeyBootstrap(nodeA, this.vault, new AuditLog()).afterSingletonsInstantiated();
-		KeyRotation rotationA = new KeyRotation(nodeA, this.vault, POLICY, new AuditLog());
-		KeyRotation rotationB = new KeyRotation(nodeB, this.vault, POLICY, new AuditLog());
+		KeyRingService rotationA = service(nodeA, this.ring);
+		KeyRingService rotationB = service(nodeB, this.ring);
+		new SigningKeyBootstrap(rotationA).afterSingletonsInstantiated();
 
 		this.now.set(T0.plus(Duration.ofDays(30)).minus(Duration.ofHours(1)));
 		// Both decide before seeing the other's key: the race the design allows.
 		nodeB.refresh();
 		List<SigningKeyRecord> fromA = rotationA.rotateIfDue();
-		List<SigningKeyRecord> fromB = new KeyRotation(staleView(), this.vault, POLICY, new AuditLog()).rotateIfDue();
+		KeyRing stale = staleRing();
+		List<SigningKeyRecord> fromB = service(new ActiveKeys(stale, this.vault, LIFECYCLE), stale).rotateIfDue();
 		assertThat(fromA).hasSize(2);
 		assertThat(fromB).hasSize(2);
 		assertThat(fromA.get(0).activateAt()).isEqualTo(fromB.get(0).activateAt());
@@ -132,9 +147,8 @@ class KeyRotationTest {
 		this.now.set(T0.plus(Duration.ofDays(30)));
 		nodeA.refresh();
 		nodeB.refresh();
-		for (String algorithm : List.of("RS256", "ES256")) {
-			assertThat(nodeA.signer(algorithm).orElseThrow().getKeyID())
-				.isEqualTo(nodeB.signer(algorithm).orElseThrow().getKeyID());
+		for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
+			assertThat(signer(nodeA, algorithm)).isEqualTo(signer(nodeB, algorithm));
 		}
 		assertThat(rotationB.rotateIfDue()).isEmpty();
 	}
@@ -142,13 +156,13 @@ class KeyRotationTest {
 	@Test
 	void rotateNowWhenRevokingPreviousThenNewKeySignsAndOldKeyLeavesJwks() {
 		ActiveKeys keys = node();
-		new SigningKeyBootstrap(keys, this.vault, new AuditLog()).afterSingletonsInstantiated();
-		KeyRotation rotation = new KeyRotation(keys, this.vault, POLICY, new AuditLog());
-		String old = keys.signer("RS256").orElseThrow().getKeyID();
+		KeyRingService rotation = service(keys, this.ring);
+		new SigningKeyBootstrap(rotation).afterSingletonsInstantiated();
+		String old = signer(keys, SigningAlgorithm.RS256);
 		this.now.set(T0.plusSeconds(60));
 
-		SigningKeyRecord emergency = rotation.rotateNow("RS256", true, "test");
-		assertThat(keys.signer("RS256").orElseThrow().getKeyID()).isEqualTo(emergency.kid());
+		KeyStatus emergency = rotation.rotateNow(SigningAlgorithm.RS256, true, "test");
+		assertThat(signer(keys, SigningAlgorithm.RS256)).isEqualTo(emergency.kid());
 		assertThat(published(keys)).contains(emergency.kid()).doesNotContain(old);
 	}
 
@@ -159,18 +173,29 @@ class KeyRotationTest {
 			.withMessageContaining("publish-ahead");
 	}
 
+	private static final KeyLifecycle LIFECYCLE = new KeyLifecycle(RETENTION);
+
 	private ActiveKeys node() {
-		return new ActiveKeys(this.ring, this.vault, new KeyLifecycle(RETENTION), this.clock);
+		return new ActiveKeys(this.ring, this.vault, LIFECYCLE);
 	}
 
-	/** A node whose view was read before the other node's rotation landed. */
-	private ActiveKeys staleView() {
+	private KeyRingService service(ActiveKeys keys, KeyRing ring) {
+		return new KeyRingService(ring, keys, this.vault, LIFECYCLE, POLICY, new KeyRingBackup(this.kek), new AuditLog(),
+				this.clock);
+	}
+
+	private String signer(ActiveKeys keys, SigningAlgorithm algorithm) {
+		return keys.signer(algorithm, this.now.get()).orElseThrow().getKeyID();
+	}
+
+	/** A ring whose view was read before the other node's rotation landed; its writes reach the real ring. */
+	private KeyRing staleRing() {
 		var snapshotBefore = this.ring.snapshot().keys().values().stream()
 			.filter(key -> !key.activateAt().isAfter(T0)).toList();
-		return new ActiveKeys(new dev.failsafe.idp.replication.keyring.KeyRing() {
+		return new KeyRing() {
 			@Override
-			public dev.failsafe.idp.replication.keyring.KeyRingSnapshot snapshot() {
-				return dev.failsafe.idp.replication.keyring.KeyRingSnapshot.of(snapshotBefore, List.of());
+			public KeyRingSnapshot snapshot() {
+				return KeyRingSnapshot.of(snapshotBefore, List.of());
 			}
 
 			@Override
@@ -179,18 +204,18 @@ class KeyRotationTest {
 			}
 
 			@Override
-			public void revoke(dev.failsafe.idp.replication.keyring.KeyRevocation revocation) {
+			public void revoke(KeyRevocation revocation) {
 				KeyRotationTest.this.ring.revoke(revocation);
 			}
 
 			@Override
 			public void onChange(Runnable listener) {
 			}
-		}, this.vault, new KeyLifecycle(RETENTION), this.clock);
+		};
 	}
 
-	private static List<String> published(ActiveKeys keys) {
-		return keys.published().stream().map(key -> key.getKeyID()).toList();
+	private List<String> published(ActiveKeys keys) {
+		return keys.published(this.now.get()).stream().map(key -> key.getKeyID()).toList();
 	}
 
 }

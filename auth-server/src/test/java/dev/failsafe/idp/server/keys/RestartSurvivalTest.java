@@ -11,9 +11,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.AuthServerApplication;
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.RunningProvider;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,7 +39,9 @@ class RestartSurvivalTest {
 
 		String tokenBefore;
 		JWKSet jwksBefore;
+		String clusterName;
 		try (ConfigurableApplicationContext first = start(provider)) {
+			clusterName = first.getBean(com.hazelcast.core.HazelcastInstance.class).getConfig().getClusterName();
 			jwksBefore = JWKSet.parse(backChannel.send(java.net.http.HttpRequest
 				.newBuilder(provider.uri("/oauth2/jwks"))
 				.build()).raw().body());
@@ -56,6 +58,10 @@ class RestartSurvivalTest {
 		assertThat(firstStartLogs).contains(kek.toString());
 		assertThat(firstStartLogs).doesNotContain(Base64.getEncoder().encodeToString(kekBytes))
 			.doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(kekBytes));
+		assertThat(clusterName).as("the cluster name carries a tag only holders of the KEK can compute")
+			.isEqualTo(dev.failsafe.idp.replication.keyring.ClusterNameSecret.of("failsafe-idp",
+					dev.failsafe.idp.replication.keyring.KeyEncryptionKey.of(kekBytes)));
+		assertThat(firstStartLogs).as("and it is never logged").doesNotContain(clusterName);
 		for (var key : jwksBefore.getKeys()) {
 			assertThat(firstStartLogs.lines().filter(line -> line.contains("key.created")))
 				.anySatisfy(line -> assertThat(line).contains(key.getKeyID()).contains("\"audit\":{\"event\":\"key.created\""));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
@@ -18,7 +17,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.ProviderProcess;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,13 +34,6 @@ final class RingNodes {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	/** A new random key-encryption key, as {@code IDP_KEK} takes it: every member of a cluster shares it. */
-	static String newKek() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getEncoder().encodeToString(bytes);
-	}
 
 	/** Starts every node at once (they find each other through the member list) and waits for all. */
 	static void startAll(List<ProviderProcess> nodes, Duration atMost) throws IOException, InterruptedException {
@@ -122,6 +114,11 @@ final class RingNodes {
 			states.put(key.get("kid").asString(), key.get("state").asString());
 		}
 		return states;
+	}
+
+	/** The status of {@code GET /admin/clients} with this bearer token. */
+	int adminClientsStatus(ProviderProcess node, String bearer) throws IOException, InterruptedException {
+		return get(node, "/admin/clients", bearer).statusCode();
 	}
 
 	/** {@code GET /admin/sites}: how many members the node's cluster has. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import dev.failsafe.idp.server.users.JdbcUserDirectory;
 import dev.failsafe.idp.server.users.UserAccount;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.login;
 import java.net.http.HttpRequest;
 import java.util.List;
 
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
 

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
-import dev.failsafe.idp.server.testing.CodeFlow;
-import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.CodeFlow;
+import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.server.testing.RunningProvider;
-import dev.failsafe.idp.server.testing.UserAgent;
+import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,9 @@
 package dev.failsafe.idp.server.testing;
 
 import dev.failsafe.idp.server.AuthServerApplication;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.CodeFlow;
+import dev.failsafe.idp.testing.signin.UserAgent;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,11 +1,11 @@
 package dev.failsafe.idp.server.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+
+import dev.failsafe.idp.testing.Directories;
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.provider.Provider;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -13,38 +13,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Where a provider under test runs: a free loopback port whose URL is also the issuer (so discovery,
  * tokens and requests agree), and a fresh data directory. Use from a
  * {@code @DynamicPropertySource} method: {@code RunningProvider.register(registry)}.
+ *
+ * @param port the HTTP port
+ * @param dataDir the data directory
  */
-public final class RunningProvider {
-
-	private final int port;
-
-	private final Path dataDir;
-
-	private RunningProvider(int port, Path dataDir) {
-		this.port = port;
-		this.dataDir = dataDir;
-	}
+public record RunningProvider(int port, Path dataDir) implements Provider {
 
 	/** A new provider location: free port, empty data directory. */
 	public static RunningProvider create() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			Path dataDir = Files.createTempDirectory("idp-test-");
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dataDir)));
-			return new RunningProvider(socket.getLocalPort(), dataDir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path directory) {
-		try (var paths = Files.walk(directory)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// Best effort: a leftover temp directory is harmless.
-		}
+		Path dataDir = Directories.createTemp("idp-test-");
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteQuietly(dataDir)));
+		return new RunningProvider(Ports.free(), dataDir);
 	}
 
 	/** Points the application at this location (port, issuer, data directory, quiet logs). */
@@ -55,20 +34,14 @@ public final class RunningProvider {
 		registry.add("logging.structured.format.console", () -> "");
 	}
 
+	@Override
 	public String issuer() {
 		return "http://localhost:" + this.port;
 	}
 
+	@Override
 	public URI uri(String pathAndQuery) {
 		return URI.create(issuer() + pathAndQuery);
-	}
-
-	public int port() {
-		return this.port;
-	}
-
-	public Path dataDir() {
-		return this.dataDir;
 	}
 
 }

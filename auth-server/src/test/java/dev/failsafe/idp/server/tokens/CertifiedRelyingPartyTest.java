@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
-import dev.failsafe.idp.replication.testing.RequiredComponent;
+import dev.failsafe.idp.testing.RequiredComponent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.failsafe.idp.server.demo.DemoTenant;
-import dev.failsafe.idp.server.testing.BackChannel;
-import dev.failsafe.idp.server.testing.CodeFlow;
-import dev.failsafe.idp.server.testing.Pkce;
+import dev.failsafe.idp.testing.signin.BackChannel;
+import dev.failsafe.idp.testing.signin.CodeFlow;
+import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 
-import dev.failsafe.idp.server.testing.BackChannel;
+import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
 

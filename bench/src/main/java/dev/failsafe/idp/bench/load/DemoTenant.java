@@ -1,5 +1,7 @@
 package dev.failsafe.idp.bench.load;
 
+import dev.failsafe.idp.testing.provider.Demo;
+
 /**
  * The demo tenant the provider seeds on its embedded default (README, "Demo tenant"): who signs in,
  * and the clients the workloads use.
@@ -17,9 +19,8 @@ package dev.failsafe.idp.bench.load;
 public record DemoTenant(String username, String password, String shopId, String shopSecret, String shopRedirectUri,
 		String shopScope, String serviceId, String serviceSecret, String serviceScope) {
 
-	/** The values in the README. */
-	public static final DemoTenant README = new DemoTenant("alice", "alice-demo-password", "demo-shop",
-			"demo-shop-secret", "http://127.0.0.1:8081/login/oauth2/code/demo", "openid profile email", "demo-partner-api",
-			"demo-partner-api-secret", "orders.read");
+	/** The values in the README (the test kit's {@link Demo}). */
+	public static final DemoTenant README = new DemoTenant(Demo.USERNAME, Demo.PASSWORD, Demo.SHOP, Demo.SHOP_SECRET,
+			Demo.SHOP_REDIRECT_URI, "openid profile email", Demo.PARTNER_API, Demo.PARTNER_API_SECRET, "orders.read");
 
 }

@@ -36,6 +36,11 @@ public final class Http {
 		return this.base;
 	}
 
+	/** The shared client (HTTP/1.1, never following redirects). */
+	public HttpClient client() {
+		return this.client;
+	}
+
 	/** A request builder for a path (or an absolute URL the provider sent, such as a Location). */
 	public HttpRequest.Builder request(String pathOrUrl) {
 		return HttpRequest.newBuilder(this.base.resolve(pathOrUrl)).timeout(TIMEOUT);

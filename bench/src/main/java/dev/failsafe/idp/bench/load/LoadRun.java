@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import dev.failsafe.idp.bench.profile.ProfileSummary;
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisServer;
 
 /**
  * The load run (README, "Benchmarks"): measures the limits, then for each store starts the packaged

@@ -1,43 +1,38 @@
 package dev.failsafe.idp.bench.load;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
+
 /**
- * The packaged provider as its own process on a free loopback port, with a fresh data directory
- * (so the demo tenant is seeded anew), its output in {@code provider.log} there. Reads the
- * process's heap (Micrometer's {@code jvm_memory_used_bytes}) and resident memory ({@code /proc}).
+ * The packaged provider as its own process (the test kit's {@link ProviderProcess}: its JVM flags
+ * from {@code jvm.options}) on a free loopback port, with a fresh data directory (so the demo tenant
+ * is seeded anew), its output in {@code provider.log} there. Reads the process's heap (Micrometer's
+ * {@code jvm_memory_used_bytes}) and resident memory ({@code /proc}).
  */
 public final class ProviderUnderTest implements AutoCloseable {
 
-	/** The JVM flags Hazelcast wants on recent JDKs (as the build's test flags), and a fixed heap ceiling. */
-	static final List<String> JVM_FLAGS = List.of("--add-modules", "java.se", "--add-exports",
-			"java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens",
-			"java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-			"--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-			"--enable-native-access=ALL-UNNAMED", "-Xmx512m");
+	/** A fixed heap ceiling, after the provider's own flags. */
+	static final List<String> JVM_FLAGS = List.of("-Xmx512m");
 
 	private static final Pattern HEAP_USED = Pattern
 		.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.Ee+-]+)$");
 
-	private final Path dataDir;
-
-	private final Process process;
+	private final ProviderProcess process;
 
 	private final Http http;
 
-	private ProviderUnderTest(Path dataDir, Process process, Http http) {
-		this.dataDir = dataDir;
+	private ProviderUnderTest(ProviderProcess process, Http http) {
 		this.process = process;
 		this.http = http;
 	}
@@ -47,29 +42,23 @@ public final class ProviderUnderTest implements AutoCloseable {
 	 * @param recording a Flight Recorder file to write, or null for none
 	 */
 	public static ProviderUnderTest start(Path jar, Path dataDir, List<String> arguments, Path recording)
-			throws IOException, InterruptedException {
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package auth-server first");
-		}
+			throws IOException {
 		Files.createDirectories(dataDir);
-		int port = freePort();
+		int port = Ports.free();
 		URI issuer = URI.create("http://127.0.0.1:" + port);
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(JVM_FLAGS);
+		List<String> settings = new ArrayList<>(List.of("--idp.issuer=" + issuer,
+				"--idp.data-dir=" + dataDir.toAbsolutePath(), "--idp.hazelcast.port=" + Ports.free()));
+		settings.addAll(arguments);
+		List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
 		if (recording != null) {
-			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath());
+			jvmFlags.add("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath());
 		}
-		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-				"--idp.issuer=" + issuer, "--idp.data-dir=" + dataDir.toAbsolutePath(),
-				"--idp.hazelcast.port=" + freePort()));
-		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dataDir.resolve("provider.log").toFile())
-			.start();
-		ProviderUnderTest provider = new ProviderUnderTest(dataDir, process, new Http(issuer));
-		provider.awaitReady(Duration.ofSeconds(120));
-		return provider;
+		ProviderProcess process = ProviderProcess.bootJar("provider", jar.toAbsolutePath(), port, dataDir, settings,
+				Map.of())
+			.withJvmFlags(jvmFlags)
+			.withLog(dataDir.resolve("provider.log"));
+		process.start().awaitReady(Duration.ofSeconds(120));
+		return new ProviderUnderTest(process, new Http(issuer));
 	}
 
 	public Http http() {
@@ -105,40 +94,10 @@ public final class ProviderUnderTest implements AutoCloseable {
 			.orElse(0L);
 	}
 
-	private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("the provider exited; see " + this.dataDir.resolve("provider.log"));
-			}
-			try {
-				HttpResponse<String> readiness = this.http.get("/actuator/health/readiness");
-				if (readiness.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("the provider was not ready within " + timeout + "; see "
-				+ this.dataDir.resolve("provider.log"));
-	}
-
 	/** Stops the provider (SIGTERM, so a Flight Recorder recording is written), SIGKILL after 30 s. */
 	@Override
-	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-			this.process.destroyForcibly().waitFor();
-		}
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+	public void close() {
+		this.process.stop(Duration.ofSeconds(30));
 	}
 
 }

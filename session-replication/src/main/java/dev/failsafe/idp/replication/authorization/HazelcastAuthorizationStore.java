@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 
-import dev.failsafe.idp.replication.sites.HazelcastCalls;
+import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
 /**
  * {@link AuthorizationStore} on two Hazelcast maps.

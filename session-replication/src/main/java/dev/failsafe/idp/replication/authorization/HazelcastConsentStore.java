@@ -5,7 +5,7 @@ import java.util.Optional;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 
-import dev.failsafe.idp.replication.sites.HazelcastCalls;
+import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
 /**
  * {@link ConsentStore} on one Hazelcast map.

@@ -7,16 +7,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.redis.RedisNotConfiguredCondition;
 
 /**
- * The authorization and consent stores on Hazelcast, unless the application declares its own
- * (for example the Redis ones).
+ * The authorization and consent stores on Hazelcast, only where Redis is not configured (then they
+ * never touch Hazelcast) and unless the application declares its own.
  */
 @AutoConfiguration(after = HazelcastMemberAutoConfiguration.class)
 @ConditionalOnClass(HazelcastInstance.class)
 @ConditionalOnBean(HazelcastInstance.class)
+@Conditional(RedisNotConfiguredCondition.class)
 public final class HazelcastStoresAutoConfiguration {
 
 	@Bean

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.StringRedisConnection;
 
-import dev.failsafe.idp.replication.sites.RedisCalls;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 
 /**
  * {@link AuthorizationStore} on Redis (standalone primary with replicas, or behind Sentinel).

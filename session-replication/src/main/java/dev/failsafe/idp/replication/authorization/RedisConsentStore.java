@@ -6,8 +6,8 @@ import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.failsafe.idp.replication.sites.RedisCalls;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 
 /**
  * {@link ConsentStore} on Redis.

@@ -2,6 +2,7 @@ package dev.failsafe.idp.replication.keyring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,36 +19,51 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.failsafe.idp.replication.sites.HazelcastCalls;
 
 /**
  * The key ring in two Hazelcast maps, backed by this member's {@link LocalRingFile}.
  *
- * <p>Storage layout (asserted by a test):
+ * <p>Open-source Hazelcast authenticates nobody: whoever reaches a member can read, write and delete
+ * these maps. So the maps are only a channel, and this ring trusts nothing in them that does not
+ * authenticate under its KEK ({@link RingEntryCodec}). Storage layout (asserted by a test):
  * <ul>
- * <li>{@value #KEYS_MAP}: {@code IMap<String, SigningKeyRecord>}, kid to key. Written only with
- * {@code putIfAbsent}; a record is never replaced or removed.</li>
- * <li>{@value #REVOCATIONS_MAP}: {@code IMap<String, KeyRevocation>}, kid to tombstone. Written only
- * by an entry processor that keeps the earlier tombstone.</li>
+ * <li>{@value #KEYS_MAP}: {@code IMap<String, String>}, kid to the key's JSON with its MAC. Added
+ * with {@code putIfAbsent}; an entry is replaced only when it does not authenticate (planted or
+ * garbled), by this member's authentic copy.</li>
+ * <li>{@value #REVOCATIONS_MAP}: {@code IMap<String, String>}, kid to the tombstone's JSON with its
+ * MAC. Merged by compare-and-set ({@code putIfAbsent}, {@code replace(kid, old, new)}): an earlier
+ * authentic tombstone stays, anything else is replaced.</li>
  * </ul>
- * Every add and revoke also goes into the local file. {@link #repair()} puts the union of the file
- * and the maps back into both; it runs when the ring is created and then every repair interval, so
- * a lost update, a merge after a partition and a cold start all end in the same union. Entry
- * listeners on both maps (added, updated, merged) run the {@link #onChange} callbacks.
+ * Values are plain strings, so reading them runs no Java deserialization of ours.
+ *
+ * <p>{@link #snapshot()} is the union of this member's file (sealed under the KEK as a whole) and
+ * the map entries that authenticate: an entry deleted from the maps is still known here, and a
+ * planted one is never published, signed with or verified against. Each refused entry is logged
+ * once with its kid and counted in {@value #REFUSED_METRIC} (tags {@code map}, {@code reason}); it
+ * never reaches the file. Every add and revoke also goes into the file. {@link #repair()} puts the
+ * union back into the maps (over any entry that does not authenticate) and the authentic map
+ * entries into the file; it runs when the ring is created and then every repair interval, so a lost
+ * update, a merge after a partition, a cold start and a tampered map all end in the same union.
+ * Entry listeners on both maps (added, updated, merged) run the {@link #onChange} callbacks.
  */
 public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 
-	/** Kid to {@link SigningKeyRecord}. */
-	public static final String KEYS_MAP = "idp.keyring.keys";
+	/** Kid to the key's JSON and MAC. */
+	public static final String KEYS_MAP = "idp.keyring.entries.keys";
 
-	/** Kid to {@link KeyRevocation}. */
-	public static final String REVOCATIONS_MAP = "idp.keyring.revocations";
+	/** Kid to the tombstone's JSON and MAC. */
+	public static final String REVOCATIONS_MAP = "idp.keyring.entries.revocations";
+
+	/** The counter of refused entries. */
+	public static final String REFUSED_METRIC = "idp.keyring.refused";
 
 	private static final Logger logger = LoggerFactory.getLogger(HazelcastKeyRing.class);
 
-	private final IMap<String, SigningKeyRecord> keys;
+	private final IMap<Object, Object> keys;
 
-	private final IMap<String, KeyRevocation> revocations;
+	private final IMap<Object, Object> revocations;
+
+	private final RingMaps maps;
 
 	private final LocalRingFile file;
 
@@ -63,7 +79,8 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	 * Opens the ring, repairs it once (failing if the file and the maps disagree on a kid's
 	 * material), then repairs it every {@code repairInterval} until {@link #close()}.
 	 */
-	public HazelcastKeyRing(HazelcastInstance hazelcast, LocalRingFile file, Duration repairInterval) {
+	public HazelcastKeyRing(HazelcastInstance hazelcast, LocalRingFile file, RingEntryCodec codec,
+			RefusedEntries refused, Duration repairInterval) {
 		Objects.requireNonNull(hazelcast, "hazelcast");
 		this.file = Objects.requireNonNull(file, "file");
 		if (repairInterval.isNegative() || repairInterval.isZero()) {
@@ -71,6 +88,8 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 		}
 		this.keys = hazelcast.getMap(KEYS_MAP);
 		this.revocations = hazelcast.getMap(REVOCATIONS_MAP);
+		this.maps = new RingMaps(this.keys, this.revocations, Objects.requireNonNull(codec, "codec"),
+				Objects.requireNonNull(refused, "refused"));
 		ChangeListener changes = new ChangeListener();
 		this.keysListener = this.keys.addEntryListener(changes, false);
 		this.revocationsListener = this.revocations.addEntryListener(changes, false);
@@ -91,19 +110,22 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 
 	@Override
 	public KeyRingSnapshot snapshot() {
-		return HazelcastCalls.call("read the key ring",
-				() -> KeyRingSnapshot.of(this.keys.values(), this.revocations.values()));
+		return this.file.read().union(this.maps.authenticKeys().values(), this.maps.authenticRevocations().values());
 	}
 
 	@Override
 	public void add(SigningKeyRecord key) {
-		putKey(key);
+		if (!SigningKeyVault.kidMatchesMaterial(key)) {
+			// The kid names other material than this record carries.
+			throw new ConflictingKeyMaterialException(key.kid());
+		}
+		this.maps.putKey(key);
 		this.file.merge(KeyRingSnapshot.of(List.of(key), List.of()));
 	}
 
 	@Override
 	public void revoke(KeyRevocation revocation) {
-		mergeRevocation(revocation);
+		this.maps.mergeRevocation(revocation);
 		this.file.merge(KeyRingSnapshot.of(List.of(), List.of(revocation)));
 	}
 
@@ -113,31 +135,35 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	}
 
 	/**
-	 * Writes the union of the local file and the maps back into both.
+	 * Writes the union of the local file and the authentic map entries back into both; an entry that
+	 * does not authenticate is overwritten by the authentic one of its kid, and a map that cannot be
+	 * read at all is cleared and refilled.
 	 * @return the union
 	 * @throws ConflictingKeyMaterialException if the file and the maps hold different material for
 	 * one kid
 	 */
 	public KeyRingSnapshot repair() {
 		KeyRingSnapshot fromFile = this.file.read();
-		KeyRingSnapshot fromMaps = snapshot();
+		Map<String, SigningKeyRecord> mapKeys = this.maps.authenticKeys();
+		Map<String, KeyRevocation> mapRevocations = this.maps.authenticRevocations();
+		KeyRingSnapshot fromMaps = KeyRingSnapshot.of(mapKeys.values(), mapRevocations.values());
 		KeyRingSnapshot union = fromMaps.union(fromFile);
-		int keysAdded = 0;
+		int keysPut = 0;
 		for (SigningKeyRecord key : union.keys().values()) {
-			if (!fromMaps.keys().containsKey(key.kid())) {
-				putKey(key);
-				keysAdded++;
+			if (!mapKeys.containsKey(key.kid())) {
+				this.maps.putKey(key);
+				keysPut++;
 			}
 		}
 		for (KeyRevocation revocation : union.revocations().values()) {
-			if (!revocation.equals(fromMaps.revocations().get(revocation.kid()))) {
-				mergeRevocation(revocation);
+			if (!revocation.equals(mapRevocations.get(revocation.kid()))) {
+				this.maps.mergeRevocation(revocation);
 			}
 		}
 		KeyRingSnapshot inFile = this.file.merge(fromMaps);
-		if (keysAdded > 0 || !inFile.equals(fromFile)) {
-			logger.info("Repaired the key ring: {} keys put back into the cluster, file {} now holds {} keys",
-					keysAdded, this.file.path(), inFile.keys().size());
+		if (keysPut > 0 || !inFile.equals(fromFile)) {
+			logger.info("Repaired the key ring: {} keys put back into the cluster, file {} now holds {} keys", keysPut,
+					this.file.path(), inFile.keys().size());
 		}
 		return union;
 	}
@@ -158,19 +184,6 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 			// The member may already be shutting down; its listeners go with it.
 			logger.debug("Could not remove the key ring listeners", ex);
 		}
-	}
-
-	private void putKey(SigningKeyRecord key) {
-		SigningKeyRecord existing = HazelcastCalls.call("add key " + key.kid(),
-				() -> this.keys.putIfAbsent(key.kid(), key));
-		if (existing != null && !existing.sameMaterialAs(key)) {
-			throw new ConflictingKeyMaterialException(key.kid());
-		}
-	}
-
-	private void mergeRevocation(KeyRevocation revocation) {
-		HazelcastCalls.call("revoke key " + revocation.kid(),
-				() -> this.revocations.executeOnKey(revocation.kid(), new KeepEarlierRevocation(revocation)));
 	}
 
 	private void repairQuietly() {
@@ -195,21 +208,21 @@ public final class HazelcastKeyRing implements KeyRing, AutoCloseable {
 	}
 
 	/** Hazelcast's entry events for both maps, folded into one "the ring changed". */
-	private final class ChangeListener implements EntryAddedListener<String, Object>,
-			EntryUpdatedListener<String, Object>, EntryMergedListener<String, Object> {
+	private final class ChangeListener implements EntryAddedListener<Object, Object>,
+			EntryUpdatedListener<Object, Object>, EntryMergedListener<Object, Object> {
 
 		@Override
-		public void entryAdded(EntryEvent<String, Object> event) {
+		public void entryAdded(EntryEvent<Object, Object> event) {
 			changed();
 		}
 
 		@Override
-		public void entryUpdated(EntryEvent<String, Object> event) {
+		public void entryUpdated(EntryEvent<Object, Object> event) {
 			changed();
 		}
 
 		@Override
-		public void entryMerged(EntryEvent<String, Object> event) {
+		public void entryMerged(EntryEvent<Object, Object> event) {
 			changed();
 		}
 

@@ -14,6 +14,10 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
+
 /**
  * The key-encryption key (KEK): seals private keys and the local ring file with AES-256-GCM.
  *
@@ -22,6 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
  * authenticated data, so sealed material cannot be moved to another kid unnoticed. Every member that
  * must open keys written by another member needs the same KEK. Load one with
  * {@link KeyEncryptionKeySource}.
+ *
+ * <p>The KEK is used as it is only for AES-GCM. Any other key (the MAC key of the ring's entries,
+ * the Hazelcast cluster secret) is {@link #derive derived} from it with HKDF-SHA256 under its own
+ * purpose label, so no two uses share a key.
  */
 public final class KeyEncryptionKey {
 
@@ -113,6 +121,25 @@ public final class KeyEncryptionKey {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is unavailable", ex);
+		}
+	}
+
+	/**
+	 * A 32-byte key for one purpose: HKDF-SHA256 (RFC 5869) with the KEK as input keying material, no
+	 * salt and {@code purpose} as the info. Different purposes give independent keys; none reveals the
+	 * KEK or another.
+	 */
+	public byte[] derive(String purpose) {
+		byte[] ikm = this.key.getEncoded();
+		try {
+			HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+			hkdf.init(new HKDFParameters(ikm, null, purpose.getBytes(StandardCharsets.UTF_8)));
+			byte[] derived = new byte[KEY_BYTES];
+			hkdf.generateBytes(derived, 0, derived.length);
+			return derived;
+		}
+		finally {
+			Arrays.fill(ikm, (byte) 0);
 		}
 	}
 

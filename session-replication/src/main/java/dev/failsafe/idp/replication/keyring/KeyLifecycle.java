@@ -19,8 +19,11 @@ import java.util.Optional;
  */
 public final class KeyLifecycle {
 
-	/** Orders keys by activation, then kid: the last one active is the signer. */
-	private static final Comparator<SigningKeyRecord> ACTIVATION_ORDER = Comparator
+	/**
+	 * The one order of keys: by {@code activateAt}, then kid. Of the unrevoked keys of an algorithm
+	 * already active, the last in this order is the signer.
+	 */
+	public static final Comparator<SigningKeyRecord> ACTIVATION_ORDER = Comparator
 		.comparing(SigningKeyRecord::activateAt)
 		.thenComparing(SigningKeyRecord::kid);
 
@@ -42,8 +45,26 @@ public final class KeyLifecycle {
 	}
 
 	/** The key that signs new tokens of {@code algorithm} at {@code now}, if any. */
-	public Optional<SigningKeyRecord> signer(KeyRingSnapshot ring, String algorithm, Instant now) {
+	public Optional<SigningKeyRecord> signer(KeyRingSnapshot ring, SigningAlgorithm algorithm, Instant now) {
 		return activeCandidates(ring, algorithm, now).max(ACTIVATION_ORDER);
+	}
+
+	/**
+	 * The unrevoked key of {@code algorithm} that is last in {@link #ACTIVATION_ORDER}, active or not
+	 * yet: the key a scheduled successor follows.
+	 */
+	public Optional<SigningKeyRecord> newest(KeyRingSnapshot ring, SigningAlgorithm algorithm) {
+		return ring.keys()
+			.values()
+			.stream()
+			.filter((key) -> key.algorithm() == algorithm)
+			.filter((key) -> !ring.isRevoked(key.kid()))
+			.max(ACTIVATION_ORDER);
+	}
+
+	/** Every key of the ring in {@link #ACTIVATION_ORDER}, revoked and gone ones included. */
+	public List<SigningKeyRecord> all(KeyRingSnapshot ring) {
+		return ring.keys().values().stream().sorted(ACTIVATION_ORDER).toList();
 	}
 
 	/** The keys a JWKS must hold at {@code now}, oldest activation first. */
@@ -85,12 +106,13 @@ public final class KeyLifecycle {
 		return state == KeyState.PUBLISHED || state == KeyState.SIGNING || state == KeyState.RETIRING;
 	}
 
-	private static java.util.stream.Stream<SigningKeyRecord> activeCandidates(KeyRingSnapshot ring, String algorithm,
+	private static java.util.stream.Stream<SigningKeyRecord> activeCandidates(KeyRingSnapshot ring,
+			SigningAlgorithm algorithm,
 			Instant now) {
 		return ring.keys()
 			.values()
 			.stream()
-			.filter(key -> key.algorithm().equals(algorithm))
+			.filter(key -> key.algorithm() == algorithm)
 			.filter(key -> !ring.isRevoked(key.kid()))
 			.filter(key -> !now.isBefore(key.activateAt()));
 	}

@@ -15,7 +15,8 @@ public interface KeyRing {
 
 	/**
 	 * Adds a key. Adding a record that is already there is a no-op.
-	 * @throws ConflictingKeyMaterialException if the kid is present with other material
+	 * @throws ConflictingKeyMaterialException if the kid is present with other material, or is not the
+	 * thumbprint of the record's public key
 	 */
 	void add(SigningKeyRecord key);
 

@@ -13,11 +13,19 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import java.util.List;
 
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberCustomizer;
 
 /**
  * The key ring: its key-encryption key, the vault that creates and opens keys, this member's ring
- * file and the replicated {@link KeyRing}. Token lifetimes and key retention are the application's.
+ * file and the replicated {@link KeyRing}, which trusts only entries that authenticate under the KEK.
+ * It also makes the Hazelcast cluster name secret ({@link ClusterNameSecret}), so only holders of the
+ * KEK can join. Token lifetimes and key retention are the application's.
  */
 @AutoConfiguration(after = HazelcastMemberAutoConfiguration.class)
 @ConditionalOnClass(HazelcastInstance.class)
@@ -39,6 +47,24 @@ public final class KeyRingAutoConfiguration {
 				properties.generateKek() && !clustered);
 	}
 
+	/** The cluster name members use: the configured one plus a tag only holders of the KEK can compute. */
+	@Bean
+	HazelcastMemberCustomizer clusterNameSecret(KeyEncryptionKey keyEncryptionKey) {
+		return (config) -> config.setClusterName(ClusterNameSecret.of(config.getClusterName(), keyEncryptionKey));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RingEntryCodec ringEntryCodec(KeyEncryptionKey keyEncryptionKey) {
+		return new RingEntryCodec(keyEncryptionKey);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefusedEntries refusedRingEntries(ObjectProvider<MeterRegistry> registry) {
+		return new RefusedEntries(registry.getIfAvailable(() -> Metrics.globalRegistry));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	SigningKeyVault signingKeyVault(KeyEncryptionKey keyEncryptionKey) {
@@ -54,9 +80,9 @@ public final class KeyRingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(KeyRing.class)
 	@ConditionalOnBean(HazelcastInstance.class)
-	HazelcastKeyRing keyRing(HazelcastInstance hazelcastInstance, LocalRingFile localRingFile,
-			KeyRingProperties properties) {
-		return new HazelcastKeyRing(hazelcastInstance, localRingFile, properties.repairInterval());
+	HazelcastKeyRing keyRing(HazelcastInstance hazelcastInstance, LocalRingFile localRingFile, RingEntryCodec codec,
+			RefusedEntries refused, KeyRingProperties properties) {
+		return new HazelcastKeyRing(hazelcastInstance, localRingFile, codec, refused, properties.repairInterval());
 	}
 
 }

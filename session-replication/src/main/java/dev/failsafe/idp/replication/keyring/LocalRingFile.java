@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ public final class LocalRingFile {
 
 	private final KeyEncryptionKey kek;
 
+	/** The ring last read or written, with the file's state then: read again only when it changed. */
+	private Cached cached;
+
 	public LocalRingFile(Path file, KeyEncryptionKey kek) {
 		this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
 		this.kek = Objects.requireNonNull(kek, "kek");
@@ -47,7 +51,12 @@ public final class LocalRingFile {
 	 */
 	public synchronized KeyRingSnapshot read() {
 		String sealed;
+		String state;
 		try {
+			state = state();
+			if (this.cached != null && this.cached.state().equals(state)) {
+				return this.cached.ring();
+			}
 			sealed = Files.readString(this.file, StandardCharsets.US_ASCII).strip();
 		}
 		catch (NoSuchFileException ex) {
@@ -64,12 +73,21 @@ public final class LocalRingFile {
 			throw new RingFileUnreadableException(this.file,
 					"it was altered, or sealed under another key-encryption key", ex);
 		}
+		KeyRingSnapshot ring;
 		try {
-			return RingFileFormat.read(json);
+			ring = RingFileFormat.read(json);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RingFileUnreadableException(this.file, ex.getMessage(), ex);
 		}
+		this.cached = new Cached(state, ring);
+		return ring;
+	}
+
+	/** The file's identity, size and modification time: what changes when anyone replaces it. */
+	private String state() throws IOException {
+		BasicFileAttributes attributes = Files.readAttributes(this.file, BasicFileAttributes.class);
+		return attributes.fileKey() + "/" + attributes.size() + "/" + attributes.lastModifiedTime().toMillis();
 	}
 
 	/** Replaces the file by {@code ring}, atomically. */
@@ -85,6 +103,7 @@ public final class LocalRingFile {
 				Files.deleteIfExists(temporary);
 			}
 			OwnerOnlyFiles.syncDirectory(directory);
+			this.cached = new Cached(state(), ring);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the key ring file " + this.file, ex);
@@ -105,6 +124,9 @@ public final class LocalRingFile {
 			write(merged);
 		}
 		return merged;
+	}
+
+	private record Cached(String state, KeyRingSnapshot ring) {
 	}
 
 	@Override

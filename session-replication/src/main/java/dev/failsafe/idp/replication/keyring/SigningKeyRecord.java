@@ -15,13 +15,13 @@ import java.util.Objects;
  * keys and the revocations.
  *
  * @param kid RFC 7638 JWK thumbprint (SHA-256, base64url) of the public key
- * @param algorithm JWS algorithm name, {@code RS256} or {@code ES256}
+ * @param algorithm the JWS algorithm the key signs with
  * @param publicJwk the public JWK as JSON, kid included
  * @param sealedPrivateJwk the private JWK sealed with AES-GCM under the KEK, base64url
  * @param publishAt from when the key is in the JWKS
  * @param activateAt from when the key may sign (not before {@code publishAt})
  */
-public record SigningKeyRecord(String kid, String algorithm, String publicJwk, String sealedPrivateJwk,
+public record SigningKeyRecord(String kid, SigningAlgorithm algorithm, String publicJwk, String sealedPrivateJwk,
 		Instant publishAt, Instant activateAt) implements Serializable {
 
 	@Serial

@@ -25,12 +25,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  */
 public final class SigningKeyVault {
 
-	/** RSASSA-PKCS1-v1_5 with SHA-256 over a 2048-bit key. */
-	public static final String RS256 = "RS256";
-
-	/** ECDSA over P-256 with SHA-256. */
-	public static final String ES256 = "ES256";
-
 	private static final int RSA_KEY_BITS = 2048;
 
 	private final KeyEncryptionKey kek;
@@ -42,9 +36,8 @@ public final class SigningKeyVault {
 	/**
 	 * A new key of {@code algorithm}, in the JWKS from {@code publishAt} and signing from
 	 * {@code activateAt}.
-	 * @throws IllegalArgumentException for an algorithm other than {@link #RS256} and {@link #ES256}
 	 */
-	public SigningKeyRecord generate(String algorithm, Instant publishAt, Instant activateAt) {
+	public SigningKeyRecord generate(SigningAlgorithm algorithm, Instant publishAt, Instant activateAt) {
 		JWK generated = generateKey(algorithm);
 		String kid = thumbprint(generated);
 		JWK withKid = withKeyId(generated, kid);
@@ -85,7 +78,21 @@ public final class SigningKeyVault {
 		return requireKidMatches(parse(record.publicJwk(), record), record).toPublicJWK();
 	}
 
-	private static JWK generateKey(String algorithm) {
+	/**
+	 * Whether the record's kid is the RFC 7638 thumbprint of its public JWK, which names that same
+	 * kid: what makes one kid name one key material.
+	 */
+	static boolean kidMatchesMaterial(SigningKeyRecord record) {
+		try {
+			JWK jwk = JWK.parse(record.publicJwk());
+			return !jwk.isPrivate() && thumbprint(jwk).equals(record.kid()) && record.kid().equals(jwk.getKeyID());
+		}
+		catch (ParseException | IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	private static JWK generateKey(SigningAlgorithm algorithm) {
 		try {
 			return switch (algorithm) {
 				case RS256 -> new RSAKeyGenerator(RSA_KEY_BITS).keyUse(KeyUse.SIGNATURE)
@@ -94,8 +101,6 @@ public final class SigningKeyVault {
 				case ES256 -> new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
 					.algorithm(JWSAlgorithm.ES256)
 					.generate();
-				default -> throw new IllegalArgumentException(
-						"Unsupported signing algorithm " + algorithm + "; use " + RS256 + " or " + ES256);
 			};
 		}
 		catch (JOSEException ex) {

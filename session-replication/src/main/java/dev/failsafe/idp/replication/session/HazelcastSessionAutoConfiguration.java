@@ -1,9 +1,6 @@
 package dev.failsafe.idp.replication.session;
 
 import java.time.Duration;
-import java.util.EnumSet;
-
-import jakarta.servlet.DispatcherType;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.spring.session.HazelcastIndexedSessionRepository;
@@ -15,23 +12,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.session.SessionRepository;
-import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.redis.RedisNotConfiguredCondition;
 
 /**
  * Stores a servlet application's {@code HttpSession} in the Hazelcast map {@value #SESSIONS_MAP}
  * through Spring Session's {@link HazelcastIndexedSessionRepository} (sessions findable by
  * principal name; the repository adds that index to the map itself).
  *
- * <p>Registers Spring Session's {@link SessionRepositoryFilter} for request, async and error
+ * <p>Only where Redis is not configured (then sessions never touch Hazelcast). Registers Spring
+ * Session's {@code SessionRepositoryFilter} ({@link SessionRepositoryFilterConfiguration}) for request, async and error
  * dispatches. The session cookie stays the application's: declare a
  * {@code org.springframework.session.web.http.CookieSerializer} bean, or Spring Session takes the
  * servlet container's session cookie settings ({@code server.servlet.session.cookie.*}).
@@ -43,6 +41,8 @@ import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
 		HazelcastInstance.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(HazelcastInstance.class)
+@Conditional(RedisNotConfiguredCondition.class)
+@Import(SessionRepositoryFilterConfiguration.class)
 @EnableConfigurationProperties(SessionStoreProperties.class)
 public final class HazelcastSessionAutoConfiguration {
 
@@ -67,26 +67,6 @@ public final class HazelcastSessionAutoConfiguration {
 		return Binder.get(environment)
 			.bind("spring.session.timeout", Duration.class)
 			.orElse(SessionStoreProperties.DEFAULT_TIMEOUT);
-	}
-
-	/** Spring Session's filter over whichever {@link SessionRepository} the context holds. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingBean(SessionRepositoryFilter.class)
-	@EnableSpringHttpSession
-	static final class SessionRepositoryFilterConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "sessionRepositoryFilterRegistration")
-		FilterRegistrationBean<SessionRepositoryFilter<?>> sessionRepositoryFilterRegistration(
-				SessionRepositoryFilter<?> filter) {
-			FilterRegistrationBean<SessionRepositoryFilter<?>> registration = new FilterRegistrationBean<>(filter);
-			// Error pages and async dispatches must see the same session as the request.
-			registration.setDispatcherTypes(EnumSet.of(DispatcherType.ASYNC, DispatcherType.ERROR,
-					DispatcherType.REQUEST));
-			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
-			return registration;
-		}
-
 	}
 
 }

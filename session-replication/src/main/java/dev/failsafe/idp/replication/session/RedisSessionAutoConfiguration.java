@@ -27,8 +27,9 @@ import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.config.ConfigureNotifyKeyspaceEventsAction;
 
 import dev.failsafe.idp.replication.authorization.RedisStoresAutoConfiguration;
-import dev.failsafe.idp.replication.sites.RedisConfiguredCondition;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.redis.RedisAutoConfiguration;
+import dev.failsafe.idp.replication.redis.RedisConfiguredCondition;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 
 /**
  * Stores a servlet application's {@code HttpSession} in Redis through Spring Session's
@@ -43,13 +44,14 @@ import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
  * {@code notify-keyspace-events Egx} on the primary at start; set it in every node's configuration
  * too, so a promoted replica sends them.
  */
-@AutoConfiguration(before = HazelcastSessionAutoConfiguration.class, after = RedisStoresAutoConfiguration.class,
+@AutoConfiguration(before = HazelcastSessionAutoConfiguration.class,
+		after = { RedisAutoConfiguration.class, RedisStoresAutoConfiguration.class },
 		beforeName = "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration")
 @ConditionalOnClass(RedisIndexedSessionRepository.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Conditional(RedisConfiguredCondition.class)
 @EnableConfigurationProperties(SessionStoreProperties.class)
-@Import(HazelcastSessionAutoConfiguration.SessionRepositoryFilterConfiguration.class)
+@Import(SessionRepositoryFilterConfiguration.class)
 public final class RedisSessionAutoConfiguration {
 
 	/** Spring Session's key namespace. */

@@ -17,8 +17,8 @@ import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository.RedisSession;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
-import dev.failsafe.idp.replication.sites.RedisCalls;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 
 /**
  * Spring Session's {@link RedisIndexedSessionRepository} with "acknowledged means replicated" for

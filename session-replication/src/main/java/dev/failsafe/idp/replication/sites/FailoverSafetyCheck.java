@@ -11,6 +11,8 @@ import org.springframework.data.redis.connection.RedisSentinelConnection;
 import org.springframework.data.redis.connection.RedisServer;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.RedisReplicationProperties;
 
 /**
  * Asks the running deployment what {@link FailoverSafety} judges: one sentinel

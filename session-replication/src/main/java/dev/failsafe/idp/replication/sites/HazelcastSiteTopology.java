@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartition;
 import com.hazelcast.partition.Partition;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberConfig;
 import dev.failsafe.idp.replication.keyring.HazelcastKeyRing;
 
 /**

@@ -3,6 +3,8 @@ package dev.failsafe.idp.replication.sites;
 import java.util.Properties;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.RedisReplicationProperties;
 
 /**
  * What the Redis node this provider writes to says of its replication ({@code INFO replication}, one

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
-import dev.failsafe.idp.replication.sites.HazelcastTestMembers;
+import dev.failsafe.idp.replication.hazelcast.HazelcastTestMembers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.failsafe.idp.replication.sites.HazelcastTestMembers;
+import dev.failsafe.idp.replication.hazelcast.HazelcastTestMembers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import dev.failsafe.idp.replication.sites.RedisCalls;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.replication.redis.RedisCalls;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
+import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.replication.testing.RedisTestConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;

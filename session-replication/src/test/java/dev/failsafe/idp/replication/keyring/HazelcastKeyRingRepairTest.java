@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.failsafe.idp.replication.sites.HazelcastTestMembers;
+import dev.failsafe.idp.replication.hazelcast.HazelcastTestMembers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,6 +26,8 @@ class HazelcastKeyRingRepairTest {
 	private static final Duration RARELY = Duration.ofMinutes(10);
 
 	private static final KeyEncryptionKey kek = KeyEncryptionKey.generate();
+
+	private static final RingEntryCodec codec = new RingEntryCodec(kek);
 
 	@TempDir
 	Path directory;
@@ -51,7 +53,7 @@ class HazelcastKeyRingRepairTest {
 		LocalRingFile firstFile = new LocalRingFile(this.directory.resolve("first.ring"), kek);
 		SigningKeyRecord key = SigningKeyFixtures.activeKey();
 		KeyRevocation revocation = new KeyRevocation(key.kid(), Instant.parse("2030-01-01T00:00:00Z"));
-		try (HazelcastKeyRing ring = new HazelcastKeyRing(first, firstFile, RARELY)) {
+		try (HazelcastKeyRing ring = SigningKeyFixtures.ring(first, firstFile, kek, RARELY)) {
 			ring.add(key);
 			ring.revoke(revocation);
 		}
@@ -59,7 +61,7 @@ class HazelcastKeyRingRepairTest {
 
 		LocalRingFile secondFile = new LocalRingFile(this.directory.resolve("second.ring"), kek);
 		secondFile.write(firstFile.read());
-		try (HazelcastKeyRing ring = new HazelcastKeyRing(second, secondFile, RARELY)) {
+		try (HazelcastKeyRing ring = SigningKeyFixtures.ring(second, secondFile, kek, RARELY)) {
 			assertThat(ring.snapshot().key(key.kid())).contains(key);
 			assertThat(ring.snapshot().revocations().get(key.kid())).isEqualTo(revocation);
 		}
@@ -68,9 +70,9 @@ class HazelcastKeyRingRepairTest {
 	@Test
 	void repairWhenMapHoldsKeyTheFileLacksThenFileGetsIt() {
 		LocalRingFile file = new LocalRingFile(this.directory.resolve("map-only.ring"), kek);
-		try (HazelcastKeyRing ring = new HazelcastKeyRing(second, file, RARELY)) {
+		try (HazelcastKeyRing ring = SigningKeyFixtures.ring(second, file, kek, RARELY)) {
 			SigningKeyRecord key = SigningKeyFixtures.activeKey();
-			second.getMap(HazelcastKeyRing.KEYS_MAP).put(key.kid(), key);
+			second.getMap(HazelcastKeyRing.KEYS_MAP).put(key.kid(), codec.encode(key));
 			assertThat(file.read().key(key.kid())).isEmpty();
 			ring.repair();
 			assertThat(file.read().key(key.kid())).contains(key);
@@ -83,8 +85,8 @@ class HazelcastKeyRingRepairTest {
 		SigningKeyRecord key = SigningKeyFixtures.activeKey();
 		Instant earlier = Instant.parse("2030-01-01T00:00:00Z");
 		file.write(KeyRingSnapshot.of(List.of(key), List.of(new KeyRevocation(key.kid(), earlier))));
-		second.getMap(HazelcastKeyRing.REVOCATIONS_MAP).put(key.kid(), new KeyRevocation(key.kid(), earlier.plusSeconds(5)));
-		try (HazelcastKeyRing ring = new HazelcastKeyRing(second, file, RARELY)) {
+		second.getMap(HazelcastKeyRing.REVOCATIONS_MAP).put(key.kid(), codec.encode(new KeyRevocation(key.kid(), earlier.plusSeconds(5))));
+		try (HazelcastKeyRing ring = SigningKeyFixtures.ring(second, file, kek, RARELY)) {
 			assertThat(ring.snapshot().revocations().get(key.kid())).isEqualTo(new KeyRevocation(key.kid(), earlier));
 			assertThat(file.read().revocations().get(key.kid())).isEqualTo(new KeyRevocation(key.kid(), earlier));
 		}
@@ -93,19 +95,19 @@ class HazelcastKeyRingRepairTest {
 	@Test
 	void constructWhenFileAndMapDisagreeOnMaterialThenRefused() {
 		SigningKeyRecord key = SigningKeyFixtures.activeKey();
-		first.getMap(HazelcastKeyRing.KEYS_MAP).put(key.kid(), key);
+		first.getMap(HazelcastKeyRing.KEYS_MAP).put(key.kid(), codec.encode(key));
 		LocalRingFile file = new LocalRingFile(this.directory.resolve("conflict.ring"), kek);
 		file.write(KeyRingSnapshot.of(List.of(SigningKeyFixtures.impostorOf(key)), List.of()));
 		assertThatExceptionOfType(ConflictingKeyMaterialException.class)
-			.isThrownBy(() -> new HazelcastKeyRing(first, file, RARELY));
+			.isThrownBy(() -> SigningKeyFixtures.ring(first, file, kek, RARELY));
 	}
 
 	@Test
 	void repairWhenScheduledThenRunsWithoutBeingCalled() {
 		LocalRingFile file = new LocalRingFile(this.directory.resolve("scheduled.ring"), kek);
-		try (HazelcastKeyRing ring = new HazelcastKeyRing(first, file, Duration.ofMillis(200))) {
+		try (HazelcastKeyRing ring = SigningKeyFixtures.ring(first, file, kek, Duration.ofMillis(200))) {
 			SigningKeyRecord key = SigningKeyFixtures.activeKey();
-			first.getMap(HazelcastKeyRing.KEYS_MAP).put(key.kid(), key);
+			first.getMap(HazelcastKeyRing.KEYS_MAP).put(key.kid(), codec.encode(key));
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(file.read().key(key.kid())).contains(key));
 		}
 	}

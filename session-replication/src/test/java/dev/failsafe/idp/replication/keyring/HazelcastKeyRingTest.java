@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.failsafe.idp.replication.sites.HazelcastTestMembers;
+import dev.failsafe.idp.replication.hazelcast.HazelcastTestMembers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +24,15 @@ class HazelcastKeyRingTest extends KeyRingContractTest {
 
 	private static HazelcastKeyRing ring;
 
+	private static RingEntryCodec codec;
+
 	@BeforeAll
 	static void startMember() {
 		hazelcast = HazelcastTestMembers.standalone();
-		file = new LocalRingFile(directory.resolve("ring"), KeyEncryptionKey.generate());
-		ring = new HazelcastKeyRing(hazelcast, file, Duration.ofMinutes(10));
+		KeyEncryptionKey kek = KeyEncryptionKey.generate();
+		file = new LocalRingFile(directory.resolve("ring"), kek);
+		codec = new RingEntryCodec(kek);
+		ring = SigningKeyFixtures.ring(hazelcast, file, kek, Duration.ofMinutes(10));
 	}
 
 	@AfterAll
@@ -44,14 +48,19 @@ class HazelcastKeyRingTest extends KeyRingContractTest {
 
 	@Test
 	void addWhenAddedThenMapsAreAsDocumented() {
-		assertThat(HazelcastKeyRing.KEYS_MAP).isEqualTo("idp.keyring.keys");
-		assertThat(HazelcastKeyRing.REVOCATIONS_MAP).isEqualTo("idp.keyring.revocations");
+		assertThat(HazelcastKeyRing.KEYS_MAP).isEqualTo("idp.keyring.entries.keys");
+		assertThat(HazelcastKeyRing.REVOCATIONS_MAP).isEqualTo("idp.keyring.entries.revocations");
 		SigningKeyRecord key = SigningKeyFixtures.activeKey();
 		ring.add(key);
 		ring.revoke(new KeyRevocation(key.kid(), key.activateAt()));
-		assertThat(hazelcast.<String, SigningKeyRecord>getMap("idp.keyring.keys").get(key.kid())).isEqualTo(key);
-		assertThat(hazelcast.<String, KeyRevocation>getMap("idp.keyring.revocations").get(key.kid()))
-			.isEqualTo(new KeyRevocation(key.kid(), key.activateAt()));
+		Object storedKey = hazelcast.getMap("idp.keyring.entries.keys").get(key.kid());
+		assertThat(storedKey).isInstanceOf(String.class).isEqualTo(codec.encode(key));
+		assertThat((String) storedKey).contains("\"kid\":\"" + key.kid() + "\"", "\"algorithm\":\"ES256\"",
+				"\"publicJwk\"", "\"sealedPrivateJwk\"", "\"publishAt\"", "\"activateAt\"", "\"mac\"");
+		assertThat(codec.key(key.kid(), storedKey)).isEqualTo(new RingEntryCodec.Authentic<>(key));
+		Object storedRevocation = hazelcast.getMap("idp.keyring.entries.revocations").get(key.kid());
+		assertThat(storedRevocation).isEqualTo(codec.encode(new KeyRevocation(key.kid(), key.activateAt())));
+		assertThat((String) storedRevocation).contains("\"revokedAt\"", "\"mac\"");
 	}
 
 	@Test

@@ -21,9 +21,9 @@ class KeyLifecycleTest {
 	private final KeyLifecycle lifecycle = new KeyLifecycle(RETENTION);
 
 	/** {@code old} signs from T0; {@code new} is published at T0+100s and activates at T0+200s. */
-	private final SigningKeyRecord oldKey = record("old", "ES256", T0, T0);
+	private final SigningKeyRecord oldKey = record("old", SigningAlgorithm.ES256, T0, T0);
 
-	private final SigningKeyRecord newKey = record("new", "ES256", at(100), at(200));
+	private final SigningKeyRecord newKey = record("new", SigningAlgorithm.ES256, at(100), at(200));
 
 	private final KeyRingSnapshot ring = KeyRingSnapshot.of(List.of(this.oldKey, this.newKey), List.of());
 
@@ -45,16 +45,16 @@ class KeyLifecycleTest {
 
 	@Test
 	void signerWhenTimePassesThenLatestActivatedKey() {
-		assertThat(this.lifecycle.signer(this.ring, "ES256", at(-1))).isEmpty();
-		assertThat(this.lifecycle.signer(this.ring, "ES256", at(199))).contains(this.oldKey);
-		assertThat(this.lifecycle.signer(this.ring, "ES256", at(200))).contains(this.newKey);
+		assertThat(this.lifecycle.signer(this.ring, SigningAlgorithm.ES256, at(-1))).isEmpty();
+		assertThat(this.lifecycle.signer(this.ring, SigningAlgorithm.ES256, at(199))).contains(this.oldKey);
+		assertThat(this.lifecycle.signer(this.ring, SigningAlgorithm.ES256, at(200))).contains(this.newKey);
 	}
 
 	@Test
 	void signerWhenTwoKeysActivateTogetherThenGreaterKidWins() {
 		KeyRingSnapshot tie = KeyRingSnapshot.of(
-				List.of(record("kid-b", "ES256", T0, T0), record("kid-a", "ES256", T0, T0)), List.of());
-		assertThat(this.lifecycle.signer(tie, "ES256", T0)).hasValueSatisfying((key) -> assertThat(key.kid())
+				List.of(record("kid-b", SigningAlgorithm.ES256, T0, T0), record("kid-a", SigningAlgorithm.ES256, T0, T0)), List.of());
+		assertThat(this.lifecycle.signer(tie, SigningAlgorithm.ES256, T0)).hasValueSatisfying((key) -> assertThat(key.kid())
 			.isEqualTo("kid-b"));
 		assertThat(this.lifecycle.state(tie.key("kid-a").orElseThrow(), tie, T0)).isEqualTo(KeyState.RETIRING);
 	}
@@ -62,7 +62,7 @@ class KeyLifecycleTest {
 	@Test
 	void signerWhenNewerKeyRevokedThenOlderKeepsSigning() {
 		KeyRingSnapshot revoked = this.ring.union(List.of(), List.of(new KeyRevocation("new", at(150))));
-		assertThat(this.lifecycle.signer(revoked, "ES256", at(300))).contains(this.oldKey);
+		assertThat(this.lifecycle.signer(revoked, SigningAlgorithm.ES256, at(300))).contains(this.oldKey);
 		assertThat(this.lifecycle.state(this.oldKey, revoked, at(300))).isEqualTo(KeyState.SIGNING);
 		assertThat(this.lifecycle.state(this.newKey, revoked, at(300))).isEqualTo(KeyState.REVOKED);
 		assertThat(this.lifecycle.published(revoked, at(300))).containsExactly(this.oldKey);
@@ -71,16 +71,37 @@ class KeyLifecycleTest {
 	@Test
 	void signerWhenSignerRevokedThenNoneUntilAnotherActivates() {
 		KeyRingSnapshot revoked = this.ring.union(List.of(), List.of(new KeyRevocation("old", at(10))));
-		assertThat(this.lifecycle.signer(revoked, "ES256", at(50))).isEmpty();
-		assertThat(this.lifecycle.signer(revoked, "ES256", at(200))).contains(this.newKey);
+		assertThat(this.lifecycle.signer(revoked, SigningAlgorithm.ES256, at(50))).isEmpty();
+		assertThat(this.lifecycle.signer(revoked, SigningAlgorithm.ES256, at(200))).contains(this.newKey);
+	}
+
+	@Test
+	void newestWhenKeysPendingOrRevokedThenLastUnrevokedInActivationOrderActiveOrNot() {
+		SigningKeyRecord later = record("later", SigningAlgorithm.ES256, at(300), at(400));
+		KeyRingSnapshot ring = this.ring.union(List.of(later), List.of());
+		assertThat(this.lifecycle.newest(ring, SigningAlgorithm.ES256)).contains(later);
+		KeyRingSnapshot revoked = ring.union(List.of(), List.of(new KeyRevocation("later", at(310))));
+		assertThat(this.lifecycle.newest(revoked, SigningAlgorithm.ES256)).contains(this.newKey);
+		assertThat(this.lifecycle.newest(revoked, SigningAlgorithm.RS256)).isEmpty();
+		assertThat(this.lifecycle.all(revoked)).containsExactly(this.oldKey, this.newKey, later);
+	}
+
+	@Test
+	void signingAlgorithmWhenNamedThenOnlyRs256AndEs256() {
+		assertThat(SigningAlgorithm.named("ES256")).contains(SigningAlgorithm.ES256);
+		assertThat(SigningAlgorithm.named("HS256")).isEmpty();
+		assertThat(SigningAlgorithm.DEFAULT).isEqualTo(SigningAlgorithm.RS256);
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> SigningAlgorithm.of("none"))
+			.withMessageContaining("none");
 	}
 
 	@Test
 	void signerWhenAlgorithmsDifferThenOneSignerEach() {
-		SigningKeyRecord rsa = record("rsa", "RS256", T0, at(300));
+		SigningKeyRecord rsa = record("rsa", SigningAlgorithm.RS256, T0, at(300));
 		KeyRingSnapshot mixed = this.ring.union(List.of(rsa), List.of());
-		assertThat(this.lifecycle.signer(mixed, "ES256", at(400))).contains(this.newKey);
-		assertThat(this.lifecycle.signer(mixed, "RS256", at(400))).contains(rsa);
+		assertThat(this.lifecycle.signer(mixed, SigningAlgorithm.ES256, at(400))).contains(this.newKey);
+		assertThat(this.lifecycle.signer(mixed, SigningAlgorithm.RS256, at(400))).contains(rsa);
 		// An RSA key activating later does not supersede the EC signer.
 		assertThat(this.lifecycle.state(this.newKey, mixed, at(400))).isEqualTo(KeyState.SIGNING);
 	}

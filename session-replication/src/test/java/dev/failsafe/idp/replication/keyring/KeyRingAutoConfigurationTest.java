@@ -20,7 +20,7 @@ import dev.failsafe.idp.replication.authorization.ConsentStore;
 import dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore;
 import dev.failsafe.idp.replication.authorization.HazelcastConsentStore;
 import dev.failsafe.idp.replication.authorization.HazelcastStoresAutoConfiguration;
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +62,7 @@ class KeyRingAutoConfigurationTest {
 			assertThat(context.getBean(KeyRing.class)).isInstanceOf(HazelcastKeyRing.class);
 			assertThat(context.getBean(AuthorizationStore.class)).isInstanceOf(HazelcastAuthorizationStore.class);
 			assertThat(context.getBean(ConsentStore.class)).isInstanceOf(HazelcastConsentStore.class);
-			SigningKeyRecord key = context.getBean(SigningKeyVault.class).generate("ES256",
+			SigningKeyRecord key = context.getBean(SigningKeyVault.class).generate(SigningAlgorithm.ES256,
 					java.time.Instant.now(), java.time.Instant.now());
 			context.getBean(KeyRing.class).add(key);
 			assertThat(context.getBean(LocalRingFile.class).read().key(key.kid())).contains(key);
@@ -101,7 +101,7 @@ class KeyRingAutoConfigurationTest {
 	void keyRingWhenRingFileHoldsKeysThenClusterStartsWithThem() throws Exception {
 		byte[] bytes = KeyEncryptionKey.randomKeyBytes();
 		Files.write(this.directory.resolve("keyring.kek"), bytes);
-		SigningKeyRecord key = new SigningKeyVault(KeyEncryptionKey.of(bytes)).generate("ES256",
+		SigningKeyRecord key = new SigningKeyVault(KeyEncryptionKey.of(bytes)).generate(SigningAlgorithm.ES256,
 				java.time.Instant.now(), java.time.Instant.now());
 		new LocalRingFile(this.directory.resolve("keyring.ring"), KeyEncryptionKey.of(bytes))
 			.write(KeyRingSnapshot.of(java.util.List.of(key), java.util.List.of()));

@@ -14,11 +14,11 @@ class KeyRingSnapshotTest {
 	private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
 	private final KeyRingSnapshot left = KeyRingSnapshot.of(
-			List.of(record("a", "ES256", T0, T0), record("b", "ES256", T0, T0.plusSeconds(10))),
+			List.of(record("a", SigningAlgorithm.ES256, T0, T0), record("b", SigningAlgorithm.ES256, T0, T0.plusSeconds(10))),
 			List.of(new KeyRevocation("a", T0.plusSeconds(5))));
 
 	private final KeyRingSnapshot right = KeyRingSnapshot.of(
-			List.of(record("b", "ES256", T0, T0.plusSeconds(10)), record("c", "RS256", T0, T0)),
+			List.of(record("b", SigningAlgorithm.ES256, T0, T0.plusSeconds(10)), record("c", SigningAlgorithm.RS256, T0, T0)),
 			List.of(new KeyRevocation("a", T0.plusSeconds(3)), new KeyRevocation("c", T0.plusSeconds(7))));
 
 	@Test
@@ -36,7 +36,7 @@ class KeyRingSnapshotTest {
 
 	@Test
 	void unionWhenGroupedDifferentlyThenSameRing() {
-		KeyRingSnapshot third = KeyRingSnapshot.of(List.of(record("d", "ES256", T0, T0)),
+		KeyRingSnapshot third = KeyRingSnapshot.of(List.of(record("d", SigningAlgorithm.ES256, T0, T0)),
 				List.of(new KeyRevocation("a", T0.plusSeconds(4))));
 		assertThat(this.left.union(this.right).union(third)).isEqualTo(this.left.union(this.right.union(third)));
 	}
@@ -52,7 +52,7 @@ class KeyRingSnapshotTest {
 
 	@Test
 	void unionWhenOneKidHasTwoMaterialsThenConflict() {
-		KeyRingSnapshot other = KeyRingSnapshot.of(List.of(new SigningKeyRecord("a", "ES256", "{\"other\":true}",
+		KeyRingSnapshot other = KeyRingSnapshot.of(List.of(new SigningKeyRecord("a", SigningAlgorithm.ES256, "{\"other\":true}",
 				"sealed", T0, T0)), List.of());
 		assertThatExceptionOfType(ConflictingKeyMaterialException.class).isThrownBy(() -> this.left.union(other))
 			.withMessageContaining("a");

@@ -23,7 +23,7 @@ class LocalRingFileTest {
 	private final KeyEncryptionKey kek = KeyEncryptionKey.generate();
 
 	private final KeyRingSnapshot ring = KeyRingSnapshot.of(
-			List.of(SigningKeyFixtures.activeKey(), record("rsa", "RS256", T0, T0.plusSeconds(60))),
+			List.of(SigningKeyFixtures.activeKey(), record("rsa", SigningAlgorithm.RS256, T0, T0.plusSeconds(60))),
 			List.of(new KeyRevocation("rsa", T0.plusSeconds(30))));
 
 	@Test
@@ -86,7 +86,7 @@ class LocalRingFileTest {
 	void mergeWhenCalledThenUnionStored() {
 		LocalRingFile file = new LocalRingFile(this.directory.resolve("keyring.ring"), this.kek);
 		file.write(this.ring);
-		KeyRingSnapshot more = KeyRingSnapshot.of(List.of(record("ec", "ES256", T0, T0)),
+		KeyRingSnapshot more = KeyRingSnapshot.of(List.of(record("ec", SigningAlgorithm.ES256, T0, T0)),
 				List.of(new KeyRevocation("rsa", T0)));
 		assertThat(file.merge(more)).isEqualTo(this.ring.union(more));
 		assertThat(file.read()).isEqualTo(this.ring.union(more));

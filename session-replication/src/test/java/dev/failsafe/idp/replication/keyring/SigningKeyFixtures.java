@@ -1,7 +1,11 @@
 package dev.failsafe.idp.replication.keyring;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Signing keys for tests: real material (so kids are real thumbprints) under a throwaway KEK. */
 public final class SigningKeyFixtures {
@@ -14,7 +18,7 @@ public final class SigningKeyFixtures {
 	/** A new ES256 key, published and active from now. */
 	public static SigningKeyRecord activeKey() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		return vault.generate(SigningKeyVault.ES256, now, now);
+		return vault.generate(SigningAlgorithm.ES256, now, now);
 	}
 
 	/** A record claiming {@code key}'s kid but carrying another key's material. */
@@ -25,9 +29,16 @@ public final class SigningKeyFixtures {
 	}
 
 	/** A record without real material, for rules that only look at kids and times. */
-	public static SigningKeyRecord record(String kid, String algorithm, Instant publishAt, Instant activateAt) {
+	public static SigningKeyRecord record(String kid, SigningAlgorithm algorithm, Instant publishAt, Instant activateAt) {
 		return new SigningKeyRecord(kid, algorithm, "{\"kid\":\"" + kid + "\"}", "sealed-" + kid, publishAt,
 				activateAt);
+	}
+
+	/** A ring over {@code hazelcast} that trusts entries authenticated under {@code kek}; the caller closes it. */
+	public static HazelcastKeyRing ring(HazelcastInstance hazelcast, LocalRingFile file, KeyEncryptionKey kek,
+			Duration repairInterval) {
+		return new HazelcastKeyRing(hazelcast, file, new RingEntryCodec(kek), new RefusedEntries(new SimpleMeterRegistry()),
+				repairInterval);
 	}
 
 }

@@ -30,7 +30,7 @@ class SigningKeyVaultTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "RS256", "ES256" })
-	void generateWhenSupportedAlgorithmThenKidIsThumbprintAndTimesKept(String algorithm) throws Exception {
+	void generateWhenSupportedAlgorithmThenKidIsThumbprintAndTimesKept(SigningAlgorithm algorithm) throws Exception {
 		SigningKeyRecord record = this.vault.generate(algorithm, PUBLISH, ACTIVATE);
 		JWK publicJwk = JWK.parse(record.publicJwk());
 		assertThat(record.kid()).isEqualTo(publicJwk.computeThumbprint().toString());
@@ -39,19 +39,19 @@ class SigningKeyVaultTest {
 		assertThat(record.activateAt()).isEqualTo(ACTIVATE);
 		assertThat(publicJwk.getKeyID()).isEqualTo(record.kid());
 		assertThat(publicJwk.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
-		assertThat(publicJwk.getAlgorithm()).isEqualTo(JWSAlgorithm.parse(algorithm));
+		assertThat(publicJwk.getAlgorithm()).isEqualTo(JWSAlgorithm.parse(algorithm.name()));
 		assertThat(publicJwk.isPrivate()).isFalse();
 		assertThat(record.sealedPrivateJwk()).doesNotContain("\"d\"");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "RS256", "ES256" })
-	void privateJwkWhenSameKekThenSignsWhatPublicJwkVerifies(String algorithm) throws Exception {
+	void privateJwkWhenSameKekThenSignsWhatPublicJwkVerifies(SigningAlgorithm algorithm) throws Exception {
 		SigningKeyRecord record = this.vault.generate(algorithm, PUBLISH, ACTIVATE);
 		JWK privateJwk = this.vault.privateJwk(record);
 		assertThat(privateJwk.isPrivate()).isTrue();
 		assertThat(privateJwk.getKeyID()).isEqualTo(record.kid());
-		JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.parse(algorithm)).keyID(record.kid()).build(),
+		JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.parse(algorithm.name())).keyID(record.kid()).build(),
 				new Payload("hello"));
 		jws.sign(new DefaultJWSSignerFactory().createJWSSigner(privateJwk));
 		JWK publicJwk = this.vault.publicJwk(record);
@@ -61,25 +61,25 @@ class SigningKeyVaultTest {
 
 	@Test
 	void privateJwkWhenOtherKekThenRefused() {
-		SigningKeyRecord record = this.vault.generate("ES256", PUBLISH, ACTIVATE);
+		SigningKeyRecord record = this.vault.generate(SigningAlgorithm.ES256, PUBLISH, ACTIVATE);
 		SigningKeyVault other = new SigningKeyVault(KeyEncryptionKey.generate());
 		assertThatExceptionOfType(SealedDataException.class).isThrownBy(() -> other.privateJwk(record));
 	}
 
 	@Test
 	void privateJwkWhenSealedMaterialMovedToOtherKidThenRefused() {
-		SigningKeyRecord first = this.vault.generate("ES256", PUBLISH, ACTIVATE);
-		SigningKeyRecord second = this.vault.generate("ES256", PUBLISH, ACTIVATE);
-		SigningKeyRecord swapped = new SigningKeyRecord(second.kid(), "ES256", second.publicJwk(),
+		SigningKeyRecord first = this.vault.generate(SigningAlgorithm.ES256, PUBLISH, ACTIVATE);
+		SigningKeyRecord second = this.vault.generate(SigningAlgorithm.ES256, PUBLISH, ACTIVATE);
+		SigningKeyRecord swapped = new SigningKeyRecord(second.kid(), SigningAlgorithm.ES256, second.publicJwk(),
 				first.sealedPrivateJwk(), PUBLISH, ACTIVATE);
 		assertThatExceptionOfType(SealedDataException.class).isThrownBy(() -> this.vault.privateJwk(swapped));
 	}
 
 	@Test
 	void publicJwkWhenMaterialDoesNotMatchKidThenRefused() {
-		SigningKeyRecord first = this.vault.generate("ES256", PUBLISH, ACTIVATE);
-		SigningKeyRecord second = this.vault.generate("ES256", PUBLISH, ACTIVATE);
-		SigningKeyRecord swapped = new SigningKeyRecord(first.kid(), "ES256", second.publicJwk(),
+		SigningKeyRecord first = this.vault.generate(SigningAlgorithm.ES256, PUBLISH, ACTIVATE);
+		SigningKeyRecord second = this.vault.generate(SigningAlgorithm.ES256, PUBLISH, ACTIVATE);
+		SigningKeyRecord swapped = new SigningKeyRecord(first.kid(), SigningAlgorithm.ES256, second.publicJwk(),
 				first.sealedPrivateJwk(), PUBLISH, ACTIVATE);
 		assertThatIllegalStateException().isThrownBy(() -> this.vault.publicJwk(swapped))
 			.withMessageContaining(first.kid());
@@ -87,7 +87,7 @@ class SigningKeyVaultTest {
 
 	@Test
 	void generateWhenUnsupportedAlgorithmThenRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.vault.generate("HS256", PUBLISH, ACTIVATE))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.vault.generate(SigningAlgorithm.of("HS256"), PUBLISH, ACTIVATE))
 			.withMessageContaining("HS256");
 	}
 

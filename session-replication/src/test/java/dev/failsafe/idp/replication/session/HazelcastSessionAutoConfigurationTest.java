@@ -17,7 +17,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,10 +23,10 @@ import dev.failsafe.idp.replication.authorization.HazelcastStoresAutoConfigurati
 import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
 import dev.failsafe.idp.replication.authorization.RedisConsentStore;
 import dev.failsafe.idp.replication.authorization.RedisStoresAutoConfiguration;
-import dev.failsafe.idp.replication.sites.HazelcastMemberAutoConfiguration;
-import dev.failsafe.idp.replication.sites.RedisReplicationProperties;
-import dev.failsafe.idp.replication.sites.ReplicaAcknowledgement;
-import dev.failsafe.idp.replication.testing.RedisServer;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
+import dev.failsafe.idp.replication.redis.RedisReplicationProperties;
+import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
+import dev.failsafe.idp.testing.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,7 +40,8 @@ class RedisSessionAutoConfigurationTest {
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(
 				org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration.class,
-				HazelcastMemberAutoConfiguration.class, RedisStoresAutoConfiguration.class,
+				HazelcastMemberAutoConfiguration.class, dev.failsafe.idp.replication.redis.RedisAutoConfiguration.class,
+				RedisStoresAutoConfiguration.class,
 				HazelcastStoresAutoConfiguration.class, RedisSessionAutoConfiguration.class,
 				HazelcastSessionAutoConfiguration.class))
 		.withPropertyValues("idp.hazelcast.cluster-name=test-" + UUID.randomUUID());
@@ -74,6 +75,30 @@ class RedisSessionAutoConfigurationTest {
 			ReplicaAcknowledgement acknowledgement = context.getBean(ReplicaAcknowledgement.class);
 			assertThat(acknowledgement.replicas()).isEqualTo(RedisReplicationProperties.DEFAULT_REPLICAS_TO_ACK);
 			assertThat(acknowledgement.timeout()).isEqualTo(RedisReplicationProperties.DEFAULT_ACK_TIMEOUT);
+		});
+	}
+
+	@Test
+	void storesWhenRedisConfiguredThenNoSessionOrAuthorizationEverTouchesHazelcast() {
+		redis().run((context) -> {
+			assertThat(context).hasNotFailed();
+			@SuppressWarnings("unchecked")
+			SessionRepository<org.springframework.session.Session> sessions = context.getBean(SessionRepository.class);
+			org.springframework.session.Session session = sessions.createSession();
+			session.setAttribute("user", "alice");
+			sessions.save(session);
+			context.getBean(AuthorizationStore.class)
+				.insert(new dev.failsafe.idp.replication.authorization.AuthorizationRecord("no-hazelcast", 1,
+						java.util.Set.of("hash-no-hazelcast"), java.util.Set.of(),
+						java.time.Instant.now().plusSeconds(60), "{}"));
+			com.hazelcast.core.HazelcastInstance hazelcast = context.getBean(com.hazelcast.core.HazelcastInstance.class);
+			assertThat(hazelcast.getDistributedObjects()).extracting(com.hazelcast.core.DistributedObject::getName)
+				.doesNotContain(HazelcastSessionAutoConfiguration.SESSIONS_MAP,
+						dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore.RECORDS_MAP,
+						dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore.INDEX_MAP,
+						dev.failsafe.idp.replication.authorization.HazelcastConsentStore.CONSENTS_MAP);
+			assertThat(context).doesNotHaveBean(
+					dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore.class);
 		});
 	}
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberConfig;
+import dev.failsafe.idp.replication.hazelcast.HazelcastMemberProperties;
 import dev.failsafe.idp.replication.keyring.HazelcastKeyRing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

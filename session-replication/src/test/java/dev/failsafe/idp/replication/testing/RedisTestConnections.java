@@ -2,6 +2,8 @@ package dev.failsafe.idp.replication.testing;
 
 import java.time.Duration;
 
+import dev.failsafe.idp.testing.redis.RedisServer;
+
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;

@@ -1,5 +1,7 @@
 package dev.failsafe.idp.samples.it;
 
+import dev.failsafe.idp.testing.Ports;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +24,7 @@ import dev.failsafe.idp.samples.testing.CountingProxy;
 import dev.failsafe.idp.samples.testing.ProviderClient;
 import dev.failsafe.idp.samples.testing.SampleJars;
 import dev.failsafe.idp.samples.verifier.Rejection;
-import dev.failsafe.idp.server.testing.ProviderProcess;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,12 +80,12 @@ class PartnerApiOutageIT {
 	@BeforeAll
 	void startProviderAndPartner() throws Exception {
 		this.directory = Files.createTempDirectory("partner-api-outage-it");
-		int providerPort = ProviderProcess.freePort();
+		int providerPort = Ports.free();
 		String issuer = SampleJars.issuer(providerPort);
 		this.provider = SampleJars.provider(providerPort, this.directory.resolve("provider"),
 				"--idp.tokens.access-token-ttl=" + ACCESS_TOKEN_TTL.toSeconds() + "s").start();
 		this.proxy = CountingProxy.to(URI.create("http://127.0.0.1:" + providerPort));
-		this.partnerApi = SampleJars.partnerApi(ProviderProcess.freePort(), this.directory.resolve("partner-api"),
+		this.partnerApi = SampleJars.partnerApi(Ports.free(), this.directory.resolve("partner-api"),
 				issuer, this.proxy.uri(JWKS_PATH).toString(),
 				"--partner-api.tokens.refetch-interval=" + REFETCH_INTERVAL.toSeconds() + "s",
 				"--partner-api.tokens.clock-skew=0s").start();
@@ -111,7 +113,7 @@ class PartnerApiOutageIT {
 	void ordersWhenProviderUpThenScopesAndAudienceDecide() throws Exception {
 		String read = this.tokens.partnerToken("orders.read");
 		String readWrite = this.tokens.partnerToken("orders.read orders.write");
-		String admin = this.tokens.clientCredentials(ProviderClient.ADMIN_CLIENT, ProviderClient.ADMIN_SECRET, "admin");
+		String admin = this.tokens.adminToken();
 
 		assertThat(get(read).statusCode()).isEqualTo(200);
 		assertThat(post(read).statusCode()).isEqualTo(403);
@@ -161,8 +163,7 @@ class PartnerApiOutageIT {
 	void ordersWhenProviderKilledThenIssuedTokensAcceptedAndForgedOnesRejected() throws Exception {
 		this.readToken = this.tokens.partnerToken("orders.read");
 		this.readWriteToken = this.tokens.partnerToken("orders.read orders.write");
-		this.adminToken = this.tokens.clientCredentials(ProviderClient.ADMIN_CLIENT, ProviderClient.ADMIN_SECRET,
-				"admin");
+		this.adminToken = this.tokens.adminToken();
 		String kid = SignedJWT.parse(this.readToken).getHeader().getKeyID();
 		this.publishedKey = this.tokens.jwks().getKeyByKeyId(kid).toRSAKey();
 

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import dev.failsafe.idp.samples.testing.SampleJars;
-import dev.failsafe.idp.server.browser.HeadlessChromium;
-import dev.failsafe.idp.server.testing.ProviderProcess;
+import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.browser.HeadlessChromium;
+import dev.failsafe.idp.testing.provider.Demo;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,10 +58,10 @@ class ShopBrowserIT {
 	void startEverything() throws Exception {
 		HeadlessChromium.requireInstalled();
 		this.directory = Files.createTempDirectory("shop-browser-it");
-		int providerPort = ProviderProcess.freePort();
+		int providerPort = Ports.free();
 		this.issuer = SampleJars.issuer(providerPort);
 		this.provider = SampleJars.provider(providerPort, this.directory.resolve("provider")).start();
-		int partnerPort = ProviderProcess.freePort();
+		int partnerPort = Ports.free();
 		this.partnerApi = SampleJars.partnerApi(partnerPort, this.directory.resolve("partner-api"), this.issuer,
 				this.issuer + "/oauth2/jwks").start();
 		this.shop = SampleJars.shop(this.directory.resolve("shop"), this.issuer, "http://127.0.0.1:" + partnerPort)
@@ -157,8 +159,8 @@ class ShopBrowserIT {
 		open(SHOP + "/");
 		this.browser.clickAndAwaitNextPage(visible(By.id("login")));
 		assertThat(this.driver.getCurrentUrl()).startsWith(this.issuer + "/login");
-		visible(By.id("username")).sendKeys("alice");
-		this.driver.findElement(By.id("password")).sendKeys("alice-demo-password");
+		visible(By.id("username")).sendKeys(Demo.USERNAME);
+		this.driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
 		this.browser.clickAndAwaitNextPage(this.driver.findElement(By.id("sign-in")));
 		if (this.driver.getCurrentUrl().startsWith(this.issuer + "/oauth2/consent")) {
 			this.browser.clickAndAwaitNextPage(visible(By.id("allow")));
@@ -192,6 +194,5 @@ class ShopBrowserIT {
 	private String text(By locator) {
 		return visible(locator).getText();
 	}
-
 
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.server.testing.ProviderProcess;
+import dev.failsafe.idp.testing.provider.ProviderProcess;
 
 /**
  * The packaged provider and samples as processes on loopback, as the README runs them (the jars'
@@ -25,10 +25,7 @@ public final class SampleJars {
 	 * command, on another port), its data in {@code dataDir}.
 	 */
 	public static ProviderProcess provider(int port, Path dataDir, String... settings) {
-		List<String> arguments = new ArrayList<>(List.of("--idp.issuer=" + issuer(port),
-				"--idp.hazelcast.port=" + ProviderProcess.freePort(), "--logging.structured.format.console="));
-		arguments.addAll(List.of(settings));
-		return new ProviderProcess("provider", port, dataDir, arguments, Map.of());
+		return ProviderProcess.standalone("provider", port, dataDir, settings);
 	}
 
 	public static String issuer(int providerPort) {

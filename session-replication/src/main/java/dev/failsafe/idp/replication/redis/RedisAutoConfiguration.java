@@ -1,0 +1,39 @@
+package dev.failsafe.idp.replication.redis;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * The Redis plumbing the stores share when Spring Boot's {@code spring.data.redis.*} (standalone or
+ * Sentinel) is set: a connection per operation, the {@code WAIT} every acknowledged write makes
+ * ({@code idp.redis.*}), and {@link RedisCalls}. Where Redis is comes from Spring Boot.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnClass(RedisConnectionFactory.class)
+@Conditional(RedisConfiguredCondition.class)
+@EnableConfigurationProperties(RedisReplicationProperties.class)
+public final class RedisAutoConfiguration {
+
+	@Bean
+	static DedicatedRedisConnections dedicatedRedisConnections() {
+		return new DedicatedRedisConnections();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReplicaAcknowledgement replicaAcknowledgement(RedisReplicationProperties properties) {
+		return ReplicaAcknowledgement.from(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisCalls redisCalls(RedisConnectionFactory connections) {
+		return new RedisCalls(connections);
+	}
+
+}
