@@ -335,7 +335,7 @@ final class Places implements AutoCloseable {
 				  timeout connect 1s
 				  timeout client 15s
 				  timeout server 15s
-				  timeout check 2s
+				  timeout check 1s
 				  retries 1
 				  option redispatch
 				frontend issuer
