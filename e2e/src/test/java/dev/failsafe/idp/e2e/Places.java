@@ -291,7 +291,7 @@ final class Places implements AutoCloseable {
 				"--idp.hazelcast.members=" + members, "--idp.hazelcast.failure-detection-timeout=6s",
 				"--idp.hazelcast.merge-check-interval=5s", "--idp.keyring.repair-interval=2s",
 				"--spring.data.redis.sentinel.master=" + RedisPlaces.MASTER,
-				"--spring.data.redis.sentinel.nodes=" + this.redis.sentinelNodes(), "--spring.data.redis.timeout=2s",
+				"--spring.data.redis.sentinel.nodes=" + this.redis.sentinelNodes(site), "--spring.data.redis.timeout=2s",
 				"--idp.redis.replicas-to-ack=1", "--idp.redis.ack-timeout=1s",
 				"--spring.datasource.url=" + this.directory.jdbcUrl(name, "preferPrimary"),
 				"--spring.flyway.url=" + this.directory.jdbcUrl(name, "primary"),

@@ -80,9 +80,17 @@ final class RedisPlaces implements AutoCloseable {
 		return this.nodes[index];
 	}
 
-	/** {@code host:port} of every sentinel, as {@code spring.data.redis.sentinel.nodes} takes them. */
-	String sentinelNodes() {
-		return String.join(",", this.places.stream().map(place -> place.address() + ":" + SENTINEL_PORT).toList());
+	/**
+	 * {@code host:port} of every sentinel, as {@code spring.data.redis.sentinel.nodes} takes them, place
+	 * {@code first}'s first (a reconnect asks them in order: its own is the one it surely reaches).
+	 */
+	String sentinelNodes(int first) {
+		List<String> nodes = new ArrayList<>();
+		nodes.add(this.places.get(first).address() + ":" + SENTINEL_PORT);
+		this.places.stream()
+			.filter(place -> place != this.places.get(first))
+			.forEach(place -> nodes.add(place.address() + ":" + SENTINEL_PORT));
+		return String.join(",", nodes);
 	}
 
 	/**

@@ -198,14 +198,23 @@ public final class PatroniCluster implements AutoCloseable {
 		return Map.of();
 	}
 
-	/** The member holding the leader key, as the members that answer see it, or null. */
+	/**
+	 * The member holding the leader key as most members that answer see it (a member cut off from
+	 * etcd may still name itself), or null.
+	 */
 	public String leader() {
-		return members().entrySet()
-			.stream()
-			.filter(entry -> "leader".equals(entry.getValue().role()))
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElse(null);
+		Map<String, Integer> named = new LinkedHashMap<>();
+		for (Site site : this.members.values()) {
+			JsonNode cluster = get(site, "/cluster");
+			if (cluster != null) {
+				for (JsonNode member : cluster.path("members")) {
+					if ("leader".equals(member.path("role").asString())) {
+						named.merge(member.path("name").asString(), 1, Integer::sum);
+					}
+				}
+			}
+		}
+		return named.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
 	}
 
 	/** The members whose own PostgreSQL is a primary right now (asked directly, over their REST API). */
