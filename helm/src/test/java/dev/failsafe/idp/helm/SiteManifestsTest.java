@@ -160,7 +160,7 @@ class SiteManifestsTest {
 		assertThat(members).hasSize(3);
 		assertThat(members.get(0)).contains(Chart.values(site).at("/site/name").asString());
 		assertThat(config.at("/spring/datasource/url").asString()).startsWith(hosts)
-			.contains("targetServerType=preferPrimary", "socketTimeout=10", "connectTimeout=2")
+			.contains("targetServerType=preferPrimary", "socketTimeout=3", "connectTimeout=2")
 			.doesNotContain("statement_timeout");
 		assertThat(config.at("/spring/flyway/url").asString()).startsWith(hosts).contains("targetServerType=primary&");
 	}

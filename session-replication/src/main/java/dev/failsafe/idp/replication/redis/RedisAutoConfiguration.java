@@ -16,7 +16,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * The Redis plumbing the stores share when Spring Boot's {@code spring.data.redis.*} (standalone or
  * Sentinel) is set: a connection per operation, the {@code WAIT} every acknowledged write makes
  * ({@code idp.redis.*}), connections closed when their node stops answering
- * ({@link DeadConnectionDetection}), and {@link RedisCalls}. Where Redis is comes from Spring Boot.
+ * ({@link DeadConnectionDetection}) and reconnected soon ({@link ReconnectDelay}), and
+ * {@link RedisCalls}. Where Redis is comes from Spring Boot.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(RedisConnectionFactory.class)
@@ -41,6 +42,13 @@ public final class RedisAutoConfiguration {
 	DeadConnectionDetection deadConnectionDetection(RedisReplicationProperties properties, Environment environment) {
 		return new DeadConnectionDetection(properties.deadConnectionTimeout(),
 				Binder.get(environment).bind("spring.data.redis.connect-timeout", Duration.class).orElse(null));
+	}
+
+	/** Lettuce reconnects a lost connection soon, so it finds a promoted primary within a second. */
+	@Bean
+	@ConditionalOnMissingBean
+	ReconnectDelay reconnectDelay(RedisReplicationProperties properties) {
+		return new ReconnectDelay(properties.reconnectDelay());
 	}
 
 	@Bean

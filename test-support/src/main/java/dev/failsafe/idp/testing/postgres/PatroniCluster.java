@@ -170,7 +170,7 @@ public final class PatroniCluster implements AutoCloseable {
 			}
 		});
 		return "jdbc:postgresql://" + String.join(",", hosts) + "/" + DATABASE + "?targetServerType=" + targetServerType
-				+ "&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=10";
+				+ "&hostRecheckSeconds=2&connectTimeout=2&socketTimeout=3";
 	}
 
 	/** Member {@code name}'s own PostgreSQL, whatever its role. */

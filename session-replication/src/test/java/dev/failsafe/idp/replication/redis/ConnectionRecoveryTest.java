@@ -9,7 +9,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class DeadConnectionDetectionTest {
+class ConnectionRecoveryTest {
+
+	@Test
+	void reconnectDelayWhenConnectionKeepsFailingThenAttemptsStayAtMostTheSettingApart() {
+		io.lettuce.core.resource.Delay delay = new ReconnectDelay(RedisReplicationProperties.DEFAULT_RECONNECT_DELAY)
+			.delay();
+
+		assertThat(delay.createDelay(1)).isLessThanOrEqualTo(Duration.ofMillis(100));
+		assertThat(delay.createDelay(30)).isEqualTo(Duration.ofMillis(500));
+	}
 
 	@Test
 	void customizeWhenDefaultTimeoutThenUnacknowledgedDataAndSilenceBothCloseTheConnectionWithinIt() {
@@ -19,11 +28,11 @@ class DeadConnectionDetectionTest {
 		SocketOptions socket = options.build().getSocketOptions();
 
 		assertThat(socket.isEnableTcpUserTimeout()).isTrue();
-		assertThat(socket.getTcpUserTimeout().getTcpUserTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(socket.getTcpUserTimeout().getTcpUserTimeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(socket.isKeepAlive()).isTrue();
 		SocketOptions.KeepAliveOptions keepAlive = socket.getKeepAlive();
 		assertThat(keepAlive.getIdle().plus(keepAlive.getInterval().multipliedBy(keepAlive.getCount())))
-			.as("idle, then every probe unanswered").isLessThanOrEqualTo(Duration.ofSeconds(5));
+			.as("idle, then every probe unanswered").isLessThanOrEqualTo(Duration.ofSeconds(3));
 		assertThat(socket.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
 	}
 
@@ -39,7 +48,8 @@ class DeadConnectionDetectionTest {
 	@Test
 	void propertiesWhenDeadConnectionTimeoutBelowTwoSecondsThenRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RedisReplicationProperties(1, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+			.isThrownBy(() -> new RedisReplicationProperties(1, Duration.ofSeconds(1), Duration.ofSeconds(1),
+					RedisReplicationProperties.DEFAULT_RECONNECT_DELAY))
 			.withMessageContaining("idp.redis.dead-connection-timeout");
 	}
 
