@@ -345,7 +345,7 @@ final class Places implements AutoCloseable {
 				  balance roundrobin
 				  option httpchk GET /actuator/health/readiness
 				  http-check expect status 200
-				  default-server inter 500ms fall 2 rise 2
+				  default-server inter 500ms fall 2 rise 1
 				  server a %s:%d check
 				  server b %s:%d check
 				""".formatted(this.balancerPort, place(A).address(), PROVIDER_PORT, place(B).address(), PROVIDER_PORT));
