@@ -119,6 +119,12 @@ Checks of the site mode that the schema cannot express; each fails with what to 
 {{- if and .Values.networkPolicy.enabled (empty .Values.networkPolicy.hazelcastFrom) }}
 {{- fail "networkPolicy.hazelcastFrom is empty: the other sites' Hazelcast members could not reach this site's; list their pod networks (e.g. - ipBlock: {cidr: 10.2.0.0/16}) or set networkPolicy.enabled=false" }}
 {{- end }}
+{{- if and .Values.ingress.enabled (empty .Values.trustedProxies) }}
+{{- fail "trustedProxies is empty while ingress.enabled: every user would appear to come from the ingress controller and share one login throttling budget; list its pods' network (e.g. - 10.1.0.0/16)" }}
+{{- end }}
+{{- if and .Values.serviceMonitor.enabled (not .Values.secrets.metrics.name) }}
+{{- fail "serviceMonitor.enabled needs secrets.metrics.name: /actuator/prometheus answers only the scrape token, which the ServiceMonitor sends from that Secret" }}
+{{- end }}
 {{- if regexMatch "(?i)(password|secret|kek)[-a-z]*:" (toYaml .Values.extraConfig) }}
 {{- fail "extraConfig must not hold a password, secret or key: credentials and the KEK come only from the Secrets named under secrets.*" }}
 {{- end }}
@@ -185,7 +191,8 @@ extraConfig is merged underneath: the chart's own settings win, so the probes' p
 {{- $members = concat $members (index $.Values.hazelcast.members $site) }}
 {{- end }}
 {{- $config := dict
-  "server" (dict "port" 9000)
+  "server" (dict "port" 9000
+    "tomcat" (dict "remoteip" (dict "internal-proxies" (join ", " .Values.trustedProxies))))
   "management" (dict "endpoint" (dict "health" (dict "probes" (dict "enabled" true))))
   "spring" (dict
     "datasource" (dict "url" (include "failsafe-id.directoryUrl" (list . "preferPrimary")))

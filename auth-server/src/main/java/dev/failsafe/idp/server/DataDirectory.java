@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Makes {@code idp.data-dir} absolute before anything reads it, so every path derived from it (the
  * H2 URL, which H2 refuses with a bare relative path, the KEK and ring files) names one place, and
- * logs show where that is. Runs after the configuration files are loaded.
+ * logs show where that is; and makes it owner-only ({@link DataDirectoryPermissions}) before anything
+ * opens it. Runs after the configuration files are loaded.
  */
 public final class DataDirectory implements EnvironmentPostProcessor, Ordered {
 
@@ -24,9 +25,10 @@ public final class DataDirectory implements EnvironmentPostProcessor, Ordered {
 		if (configured == null || configured.isBlank()) {
 			return;
 		}
-		String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
+		Path absolute = Path.of(configured).toAbsolutePath().normalize();
+		DataDirectoryPermissions.secure(absolute);
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("idp-data-dir-absolute", Map.of(PROPERTY, absolute)));
+			.addFirst(new MapPropertySource("idp-data-dir-absolute", Map.of(PROPERTY, absolute.toString())));
 	}
 
 	@Override

@@ -55,7 +55,8 @@ class SiteManifestsTest {
 				Map.entry("SPRING_DATASOURCE_PASSWORD", secrets.at("/database/name").asString()),
 				Map.entry("SPRING_FLYWAY_PASSWORD", secrets.at("/database/name").asString()),
 				Map.entry("SPRING_DATA_REDIS_PASSWORD", secrets.at("/redis/name").asString()),
-				Map.entry("SPRING_DATA_REDIS_SENTINEL_PASSWORD", secrets.at("/redis/name").asString()));
+				Map.entry("SPRING_DATA_REDIS_SENTINEL_PASSWORD", secrets.at("/redis/name").asString()),
+				Map.entry("IDP_METRICS_TOKEN", secrets.at("/metrics/name").asString()));
 	}
 
 	@ParameterizedTest
@@ -167,6 +168,16 @@ class SiteManifestsTest {
 
 	@ParameterizedTest
 	@MethodSource("sites")
+	void templateWhenSiteExampleThenForwardedHeadersBelievedOnlyFromTheIngressControllersNetwork(Path site) {
+		Manifests manifests = Chart.render(site);
+		String proxies = manifests.applicationConfig().at("/server/tomcat/remoteip/internal-proxies").asString();
+
+		assertThat(proxies).matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+(, \\d+\\.\\d+\\.\\d+\\.\\d+/\\d+)*");
+		assertThat(manifests.applicationConfig().at("/server/forward-headers-strategy").isMissingNode()).isTrue();
+	}
+
+	@ParameterizedTest
+	@MethodSource("sites")
 	void templateWhenSiteExampleThenIngressServesTheIssuersHost(Path site) {
 		Manifests manifests = Chart.render(site);
 		String issuerHost = java.net.URI.create(manifests.applicationConfig().at("/idp/issuer").asString()).getHost();
@@ -234,11 +245,14 @@ class SiteManifestsTest {
 
 	@ParameterizedTest
 	@MethodSource("sites")
-	void templateWhenSiteExampleThenServiceMonitorScrapesPrometheusOnHttp(Path site) {
+	void templateWhenSiteExampleThenServiceMonitorScrapesPrometheusOnHttpWithTheScrapeToken(Path site) {
 		JsonNode endpoint = Chart.render(site).one("ServiceMonitor").body().at("/spec/endpoints/0");
 
 		assertThat(endpoint.path("port").asString()).isEqualTo("http");
 		assertThat(endpoint.path("path").asString()).isEqualTo("/actuator/prometheus");
+		assertThat(endpoint.at("/authorization/type").asString()).isEqualTo("Bearer");
+		assertThat(endpoint.at("/authorization/credentials/name").asString())
+			.isEqualTo(Chart.values(site).at("/secrets/metrics/name").asString());
 	}
 
 	@ParameterizedTest

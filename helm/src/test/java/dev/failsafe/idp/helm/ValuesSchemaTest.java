@@ -156,12 +156,30 @@ class ValuesSchemaTest {
 	}
 
 	@Test
+	void templateWhenServiceMonitorWithoutScrapeTokenSecretThenChartSaysWhichValue() {
+		assertRefused("site-a", (values) -> object(values, "secrets").remove("metrics"))
+			.withMessageContaining("serviceMonitor.enabled needs secrets.metrics.name");
+	}
+
+	@Test
 	void templateWhenExtraConfigHoldsAPasswordThenChartRefusesIt() {
 		assertRefused("site-a", (values) -> values.putObject("extraConfig")
 			.putObject("spring")
 			.putObject("datasource")
 			.put("password", "hunter2"))
 			.withMessageContaining("extraConfig must not hold a password, secret or key");
+	}
+
+	@Test
+	void templateWhenIngressWithoutTrustedProxiesThenChartSaysWhy() {
+		assertRefused("site-a", (values) -> values.putArray("trustedProxies"))
+			.withMessageContaining("trustedProxies is empty while ingress.enabled");
+	}
+
+	@Test
+	void templateWhenTrustedProxyIsNoCidrThenSchemaRefusesIt() {
+		assertRefused("site-a", (values) -> values.putArray("trustedProxies").add("ingress-nginx"))
+			.withMessageContaining("at '/trustedProxies/0'");
 	}
 
 	private org.assertj.core.api.ThrowableAssertAlternative<IllegalStateException> assertRefused(String example,

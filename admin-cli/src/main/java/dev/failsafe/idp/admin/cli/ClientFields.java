@@ -20,6 +20,8 @@ final class ClientFields {
 
 	static final Set<String> TYPES = Set.of("confidential", "public");
 
+	static final Set<String> APPLICATION_TYPES = Set.of("web", "native");
+
 	static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
 
 	@Spec(Spec.Target.MIXEE)
@@ -30,6 +32,11 @@ final class ClientFields {
 
 	@Option(names = "--type", paramLabel = "TYPE", description = "confidential (has a secret) or public (PKCE).")
 	String type;
+
+	@Option(names = "--application-type", paramLabel = "KIND",
+			description = "web (redirect URIs match exactly; https) or native (a public app; a loopback "
+					+ "redirect URI on 127.0.0.1 or [::1] may use any port).")
+	String applicationType;
 
 	@Option(names = "--grant-type", paramLabel = "GRANT", split = ",",
 			description = "authorization_code, refresh_token, client_credentials (repeat or comma-separate).")
@@ -47,6 +54,11 @@ final class ClientFields {
 			description = "Scope the client may request (repeat or comma-separate).")
 	List<String> scopes;
 
+	@Option(names = "--operator", negatable = true,
+			description = "Mark as an operator client, the only kind that may hold the admin scope "
+					+ "(confidential, client_credentials only; --no-operator: unmark).")
+	Boolean operator;
+
 	@Option(names = "--consent", negatable = true, description = "Ask users for consent (--no-consent: do not).")
 	Boolean requireConsent;
 
@@ -59,6 +71,10 @@ final class ClientFields {
 		if (this.type != null && !TYPES.contains(this.type)) {
 			throw usage("Invalid value for option '--type': expected confidential or public but was '" + this.type + "'");
 		}
+		if (this.applicationType != null && !APPLICATION_TYPES.contains(this.applicationType)) {
+			throw usage("Invalid value for option '--application-type': expected web or native but was '"
+					+ this.applicationType + "'");
+		}
 		if (this.grantTypes != null) {
 			for (String grantType : this.grantTypes) {
 				if (!GRANT_TYPES.contains(grantType)) {
@@ -69,10 +85,14 @@ final class ClientFields {
 		}
 		put(request, "clientName", this.name);
 		put(request, "clientType", this.type);
+		put(request, "applicationType", this.applicationType);
 		putAll(request, "grantTypes", this.grantTypes);
 		putAll(request, "redirectUris", this.redirectUris);
 		putAll(request, "postLogoutRedirectUris", this.postLogoutRedirectUris);
 		putAll(request, "scopes", this.scopes);
+		if (this.operator != null) {
+			request.put("operator", this.operator);
+		}
 		if (this.requireConsent != null) {
 			request.put("requireConsent", this.requireConsent);
 		}

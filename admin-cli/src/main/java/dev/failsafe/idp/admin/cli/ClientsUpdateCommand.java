@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 final class ClientsUpdateCommand extends ApiCommand {
 
 	/** The {@code ClientRequest} fields a {@code ClientView} shares. */
-	static final List<String> REQUEST_FIELDS = List.of("clientId", "clientName", "clientType", "grantTypes",
-			"redirectUris", "postLogoutRedirectUris", "scopes", "requireConsent", "signingAlgorithm");
+	static final List<String> REQUEST_FIELDS = List.of("clientId", "clientName", "clientType", "applicationType",
+			"grantTypes", "redirectUris", "postLogoutRedirectUris", "scopes", "operator", "requireConsent",
+			"signingAlgorithm");
 
 	@Parameters(paramLabel = "CLIENT_ID", description = "The client's id.")
 	String clientId;

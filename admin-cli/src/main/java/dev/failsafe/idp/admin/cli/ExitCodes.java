@@ -21,10 +21,10 @@ public final class ExitCodes {
 	/** The server could not be reached: connection refused, unknown host, timeout. */
 	public static final int UNREACHABLE = 4;
 
-	/** No such key or client (404). */
+	/** No such key, client or user (404). */
 	public static final int NOT_FOUND = 5;
 
-	/** Conflict (409): the client id is taken, or a backup's kid has other material. */
+	/** Conflict (409): the client id or username is taken, or a backup's kid has other material. */
 	public static final int CONFLICT = 6;
 
 	/** The replicated store could not confirm the change (503): nothing changed, try again. */

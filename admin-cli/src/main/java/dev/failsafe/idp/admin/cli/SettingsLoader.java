@@ -103,12 +103,16 @@ final class SettingsLoader {
 			}
 		}
 		if (properties.getProperty("client-secret") != null) {
-			checkPermissions(path);
+			checkSecretFile(path, "config file", "a client secret", this.warnings);
 		}
 		return properties;
 	}
 
-	private void checkPermissions(Path path) {
+	/**
+	 * Refuses a file holding {@code secret} that other users can read; warns when its group can. The
+	 * check is skipped on a file system without POSIX permissions.
+	 */
+	static void checkSecretFile(Path path, String what, String secret, PrintWriter warnings) {
 		Set<PosixFilePermission> permissions;
 		try {
 			permissions = Files.getPosixFilePermissions(path);
@@ -117,13 +121,13 @@ final class SettingsLoader {
 			return; // not a POSIX file system: nothing to check
 		}
 		if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
-			throw new CliException.BadInput("config file " + path
-					+ " holds a client secret and other users can read it: run chmod 600 " + path);
+			throw new CliException.BadInput(what + " " + path + " holds " + secret
+					+ " and other users can read it: run chmod 600 " + path);
 		}
 		if (permissions.contains(PosixFilePermission.GROUP_READ)) {
-			this.warnings.println("idp-admin: warning: config file " + path
-					+ " holds a client secret and its group can read it (chmod 600 " + path + ")");
-			this.warnings.flush();
+			warnings.println("idp-admin: warning: " + what + " " + path + " holds " + secret
+					+ " and its group can read it (chmod 600 " + path + ")");
+			warnings.flush();
 		}
 	}
 

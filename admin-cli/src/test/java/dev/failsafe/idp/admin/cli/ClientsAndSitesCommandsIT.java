@@ -2,30 +2,12 @@ package dev.failsafe.idp.admin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The clients and sites commands in-process against a real provider process. */
-@ExtendWith(RunningProvider.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClientsAndSitesCommandsIT {
-
-	static RunningProvider.Provider provider;
-
-	@TempDir
-	Path home;
-
-	@BeforeAll
-	static void provider(RunningProvider.Provider running) {
-		provider = running;
-	}
+class ClientsAndSitesCommandsIT extends ProviderCommandsIT {
 
 	@Test
 	@Order(1)
@@ -92,8 +74,31 @@ class ClientsAndSitesCommandsIT {
 		assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("127.0.0.1:").endsWith("yes"));
 	}
 
-	private CliRun run(String... args) {
-		return CliRun.of(provider.environment(), this.home, args);
+	@Test
+	@Order(7)
+	void clientsCreateWhenOperatorThenItsOwnCredentialsOpenTheAdminApi() {
+		CliRun created = run("clients", "create", "cli-it-ops", "--name", "On-call", "--type", "confidential",
+				"--grant-type", "client_credentials", "--scope", "admin", "--operator", "--json");
+		assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCodes.OK);
+		String secret = AdminApi.parse(created.out()).path("clientSecret").stringValue();
+
+		CliRun keys = run(java.util.Map.of("IDP_ADMIN_CLIENT_ID", "cli-it-ops", "IDP_ADMIN_CLIENT_SECRET", secret), "keys",
+				"list");
+
+		assertThat(keys.exitCode()).as(keys.err()).isEqualTo(ExitCodes.OK);
+		assertThat(keys.out()).contains("SIGNING");
+		assertThat(run("clients", "show", "cli-it-ops").out()).containsPattern("(?m)^operator:\\s+true$");
+	}
+
+	@Test
+	@Order(8)
+	void clientsCreateWhenAUserFacingClientAsksForAdminThenRefusedWithTheRule() {
+		CliRun run = run("clients", "create", "cli-it-web", "--name", "Web", "--type", "confidential", "--grant-type",
+				"authorization_code", "--redirect-uri", "https://app.example/cb", "--scope", "openid,admin");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("admin scope is only for operator clients").hasLineCount(1);
+		assertThat(run("clients", "show", "cli-it-web").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
 	}
 
 }

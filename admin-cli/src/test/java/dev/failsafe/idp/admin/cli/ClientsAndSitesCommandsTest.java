@@ -2,39 +2,19 @@ package dev.failsafe.idp.admin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
 /** The clients and sites commands against canned answers taken from docs/admin-api.md. */
-class ClientsAndSitesCommandsTest {
+class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 
 	static final String SHOP = """
-			{"clientId":"shop","clientName":"Shop","clientType":"confidential",
+			{"clientId":"shop","clientName":"Shop","clientType":"confidential","applicationType":"web",
 			"grantTypes":["authorization_code","refresh_token"],"redirectUris":["https://shop.example/cb"],
-			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"requireConsent":true,
-			"signingAlgorithm":"RS256","requirePkce":true,"clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
-
-	@TempDir
-	Path home;
-
-	private ContractServer server;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new ContractServer();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"operator":false,"requireConsent":true,
+			"requirePkce":true,"signingAlgorithm":"RS256","clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
 
 	@Test
 	void clientsListWhenClientsThenTableOfIdNameTypeGrantsAndScopes() {
@@ -161,6 +141,48 @@ class ClientsAndSitesCommandsTest {
 	}
 
 	@Test
+	void clientsCreateWhenOperatorAndNativeOptionsThenSentAsTheApiNamesThem() {
+		this.server.answer("POST", "/admin/clients", 201, "{\"client\":" + SHOP + ",\"clientSecret\":null}");
+
+		CliRun operator = run("clients", "create", "ops", "--type", "confidential", "--grant-type",
+				"client_credentials", "--scope", "admin", "--operator");
+		CliRun nativeApp = run("clients", "create", "desktop", "--type", "public", "--application-type", "native",
+				"--grant-type", "authorization_code", "--redirect-uri", "http://127.0.0.1/callback", "--no-operator");
+
+		assertThat(operator.exitCode()).as(operator.err()).isEqualTo(ExitCodes.OK);
+		assertThat(nativeApp.exitCode()).as(nativeApp.err()).isEqualTo(ExitCodes.OK);
+		JsonNode sentOperator = AdminApi.parse(this.server.requests.get(0).body());
+		assertThat(sentOperator.path("operator").isBoolean()).isTrue();
+		assertThat(sentOperator.path("operator").asBoolean()).isTrue();
+		assertThat(sentOperator.has("applicationType")).isFalse();
+		JsonNode sentNative = AdminApi.parse(this.server.requests.get(1).body());
+		assertThat(sentNative.path("applicationType").stringValue()).isEqualTo("native");
+		assertThat(sentNative.path("operator").asBoolean(true)).isFalse();
+	}
+
+	@Test
+	void clientsCreateWhenApplicationTypeUnknownThenUsageExitCodeAndNothingSent() {
+		CliRun run = run("clients", "create", "desktop", "--application-type", "desktop");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("'--application-type'").contains("'desktop'").hasLineCount(1);
+		assertThat(this.server.requests).isEmpty();
+	}
+
+	@Test
+	void clientsUpdateWhenOperatorGivenThenKeepsApplicationTypeAndSendsTheMark() {
+		this.server.answer("GET", "/admin/clients/shop", 200, SHOP)
+			.answer("PUT", "/admin/clients/shop", 200, SHOP);
+
+		CliRun run = run("clients", "update", "shop", "--operator");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+		JsonNode sent = AdminApi.parse(this.server.requests.get(1).body());
+		assertThat(sent.path("operator").asBoolean()).isTrue();
+		assertThat(sent.path("applicationType").stringValue()).isEqualTo("web");
+	}
+
+	@Test
 	void clientsDeleteWhenKnownThenDeletedAndOk() {
 		this.server.answer("DELETE", "/admin/clients/shop", 204, null);
 
@@ -248,7 +270,7 @@ class ClientsAndSitesCommandsTest {
 		String[][] commands = { {}, { "keys" }, { "keys", "list" }, { "keys", "rotate" }, { "keys", "revoke" },
 				{ "keys", "backup" }, { "keys", "restore" }, { "clients" }, { "clients", "list" }, { "clients", "show" },
 				{ "clients", "create" }, { "clients", "update" }, { "clients", "delete" }, { "clients", "rotate-secret" },
-				{ "sites" }, { "sites", "status" } };
+				{ "users" }, { "sites" }, { "sites", "status" } };
 		for (String[] command : commands) {
 			String[] args = java.util.Arrays.copyOf(command, command.length + 1);
 			args[command.length] = "--help";
@@ -259,10 +281,6 @@ class ClientsAndSitesCommandsTest {
 			assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: idp-admin");
 		}
 		assertThat(run("--help").out()).contains("Exit codes:").contains("4   server unreachable");
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(this.server.environment(), this.home, args);
 	}
 
 }

@@ -11,30 +11,13 @@ import java.util.Map;
 
 import dev.failsafe.idp.testing.Ports;
 import dev.failsafe.idp.testing.provider.Demo;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
 /** The CLI in-process (captured output) against a real provider process. */
-@ExtendWith(RunningProvider.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeysCommandsIT {
-
-	static RunningProvider.Provider provider;
-
-	@TempDir
-	Path home;
-
-	@BeforeAll
-	static void provider(RunningProvider.Provider running) {
-		provider = running;
-	}
+class KeysCommandsIT extends ProviderCommandsIT {
 
 	@Test
 	@Order(1)
@@ -203,10 +186,6 @@ class KeysCommandsIT {
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
 		assertThat(run.out()).contains("revoked");
 		assertThat(list.out().lines()).anySatisfy(line -> assertThat(line).startsWith(before).contains("REVOKED"));
-	}
-
-	private CliRun run(String... args) {
-		return CliRun.of(provider.environment(), this.home, args);
 	}
 
 }

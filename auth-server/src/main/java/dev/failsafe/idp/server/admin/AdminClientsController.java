@@ -5,8 +5,12 @@ import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.failsafe.idp.server.clients.ApplicationType;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.ClientSpec;
+import dev.failsafe.idp.server.clients.InvalidClientRegistrationException;
+import dev.failsafe.idp.server.operators.OperatorClients;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -29,6 +33,8 @@ final class AdminClientsController {
 
 	private static final String CONFIDENTIAL = "confidential";
 
+	private static final String PUBLIC = "public";
+
 	private final ClientRegistrations registrations;
 
 	AdminClientsController(ClientRegistrations registrations) {
@@ -36,19 +42,30 @@ final class AdminClientsController {
 	}
 
 	/** A registration as the API shows it; never the secret or its hash. */
-	record ClientView(String clientId, String clientName, String clientType, List<String> grantTypes,
-			List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes, boolean requireConsent,
-			boolean requirePkce, String signingAlgorithm, Instant clientIdIssuedAt) {
+	record ClientView(String clientId, String clientName, String clientType, String applicationType,
+			List<String> grantTypes, List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes,
+			boolean operator, boolean requireConsent, boolean requirePkce, String signingAlgorithm,
+			Instant clientIdIssuedAt) {
 	}
 
-	record ClientRequest(String clientId, String clientName, String clientType, List<String> grantTypes,
-			List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes, Boolean requireConsent,
-			String signingAlgorithm) {
+	/**
+	 * A registration as an operator asks for it. Lists are JSON arrays, one value per element (a
+	 * string where an array belongs is refused, never split).
+	 */
+	record ClientRequest(String clientId, String clientName, String clientType, String applicationType,
+			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> grantTypes,
+			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> redirectUris,
+			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> postLogoutRedirectUris,
+			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> scopes,
+			Boolean operator, Boolean requireConsent, String signingAlgorithm) {
 
 		ClientSpec spec(String id) {
-			return new ClientSpec(id, this.clientName, !"public".equals(this.clientType), this.grantTypes,
+			if (this.clientType != null && !CONFIDENTIAL.equals(this.clientType) && !PUBLIC.equals(this.clientType)) {
+				throw new InvalidClientRegistrationException("clientType", "clientType must be confidential or public");
+			}
+			return new ClientSpec(id, this.clientName, !PUBLIC.equals(this.clientType), this.grantTypes,
 					this.redirectUris, this.postLogoutRedirectUris, this.scopes, !Boolean.FALSE.equals(this.requireConsent),
-					this.signingAlgorithm);
+					this.signingAlgorithm, Boolean.TRUE.equals(this.operator), this.applicationType);
 		}
 
 	}
@@ -105,13 +122,14 @@ final class AdminClientsController {
 	private static ClientView view(RegisteredClient client) {
 		boolean confidential = !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
 		var algorithm = client.getTokenSettings().getIdTokenSignatureAlgorithm();
-		return new ClientView(client.getClientId(), client.getClientName(), confidential ? CONFIDENTIAL : "public",
+		return new ClientView(client.getClientId(), client.getClientName(), confidential ? CONFIDENTIAL : PUBLIC,
+				ApplicationType.of(client).value(),
 				client.getAuthorizationGrantTypes().stream().map(AuthorizationGrantType::getValue).sorted().toList(),
 				client.getRedirectUris().stream().sorted().toList(),
 				client.getPostLogoutRedirectUris().stream().sorted().toList(),
-				client.getScopes().stream().sorted().toList(), client.getClientSettings().isRequireAuthorizationConsent(),
-				client.getClientSettings().isRequireProofKey(), (algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(),
-				client.getClientIdIssuedAt());
+				client.getScopes().stream().sorted().toList(), OperatorClients.isOperator(client),
+				client.getClientSettings().isRequireAuthorizationConsent(), client.getClientSettings().isRequireProofKey(),
+				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(), client.getClientIdIssuedAt());
 	}
 
 	/** No client has this id. */

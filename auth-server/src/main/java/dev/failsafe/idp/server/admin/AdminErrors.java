@@ -5,6 +5,7 @@ import dev.failsafe.idp.replication.keyring.ConflictingKeyMaterialException;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.InvalidClientRegistrationException;
 import dev.failsafe.idp.server.stores.StoreFailures;
+import dev.failsafe.idp.server.users.UserAccounts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,24 +33,33 @@ final class AdminErrors extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminErrors.class);
 
-	@ExceptionHandler(AdminKeysController.UnknownKeyException.class)
-	ProblemDetail unknownKey(AdminKeysController.UnknownKeyException ex) {
+	/** No such key, client or user: the exception's message names what was asked for. */
+	@ExceptionHandler({ AdminKeysController.UnknownKeyException.class,
+			AdminClientsController.UnknownClientException.class, AdminUsersController.UnknownUserException.class })
+	ProblemDetail unknown(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
-	@ExceptionHandler(AdminClientsController.UnknownClientException.class)
-	ProblemDetail unknownClient(AdminClientsController.UnknownClientException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler(ClientRegistrations.ClientIdTakenException.class)
-	ProblemDetail clientIdTaken(ClientRegistrations.ClientIdTakenException ex) {
+	/** A client id or username taken; the message says by whom. */
+	@ExceptionHandler({ ClientRegistrations.ClientIdTakenException.class, UserAccounts.UsernameTakenException.class })
+	ProblemDetail taken(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler(InvalidClientRegistrationException.class)
 	ProblemDetail invalidRegistration(InvalidClientRegistrationException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid client registration");
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	/** A user breaking a rule; the message says which. */
+	@ExceptionHandler(UserAccounts.InvalidUserException.class)
+	ProblemDetail invalidUser(UserAccounts.InvalidUserException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid user");
+		return problem;
 	}
 
 	@ExceptionHandler(ConflictingKeyMaterialException.class)

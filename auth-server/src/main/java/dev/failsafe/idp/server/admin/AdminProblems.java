@@ -26,6 +26,17 @@ final class AdminProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The RFC 9457 members of a problem, in their usual order. */
+	static Map<String, Object> problem(HttpStatus status, String detail, String instance) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", instance);
+		return problem;
+	}
+
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
@@ -46,13 +57,8 @@ final class AdminProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String detail) throws IOException {
-		// RFC 9457 members; written by hand since this runs before Spring MVC and its problem mix-in.
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
+		// Written by hand since this runs before Spring MVC and its problem mix-in.
+		Map<String, Object> problem = problem(status, detail, request.getRequestURI());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

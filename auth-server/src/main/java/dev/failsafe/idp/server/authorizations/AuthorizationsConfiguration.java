@@ -22,8 +22,19 @@ class AuthorizationsConfiguration {
 	}
 
 	@Bean
+	ActiveAccessTokens activeAccessTokens(StoredAuthorizationService authorizations,
+			RegisteredClientRepository clients) {
+		return new ActiveAccessTokens(authorizations, clients);
+	}
+
+	@Bean
 	OAuth2AuthorizationConsentService authorizationConsentService(ConsentStore store) {
 		return new StoredConsentService(store);
+	}
+
+	@Bean
+	StoredUserGrants userGrants(AuthorizationStore authorizations, ConsentStore consents) {
+		return new StoredUserGrants(authorizations, consents);
 	}
 
 }

@@ -40,9 +40,14 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * refresh token exactly one saves, and the other gets {@code invalid_grant}.</li>
  * <li><b>Reuse detection.</b> A refresh token rotated out of an authorization stays known as
  * retired: lookups treat it as unknown, and {@link #revokeFamilyIfRetired} (called by the refresh
- * grant, see {@link RefreshTokenReuseDetection}) revokes the live tokens of the whole family.</li>
+ * grant, see {@link RefreshTokenReuseDetection}) revokes the live tokens of the whole family, also
+ * when it was used at the same moment as its rotation. A code redeemed concurrently is reuse too:
+ * the request that loses the compare-and-set revokes the winner's tokens (metrics
+ * {@code idp.refresh_token.reuse}, {@code idp.authorization_code.reuse}).</li>
  * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
  * {@code temporarily_unavailable}, never as success.</li>
+ * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
+ * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
  * </ul>
  */
 public final class StoredAuthorizationService implements OAuth2AuthorizationService {
@@ -67,26 +72,69 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	private final Counter reuseDetected;
 
+	private final Counter codeReuseDetected;
+
 	public StoredAuthorizationService(AuthorizationStore store, RegisteredClientRepository clients, Clock clock,
 			MeterRegistry meters) {
 		this.store = store;
 		this.clients = clients;
 		this.clock = clock;
 		this.reuseDetected = Counter.builder("idp.refresh_token.reuse")
-			.description("Rotated refresh tokens presented again (the family is revoked)")
+			.description("Rotated refresh tokens presented again, also concurrently (the family is revoked)")
+			.register(meters);
+		this.codeReuseDetected = Counter.builder("idp.authorization_code.reuse")
+			.description("Redeemed codes presented again, also concurrently (their tokens are revoked)")
 			.register(meters);
 	}
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		if (revokesForReplayedCode(authorization)) {
+			// The code grant found its code already redeemed and revokes what it issued.
+			this.codeReuseDetected.increment();
+		}
 		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
-		AuthorizationCodec.Encoded encoded = this.codec.encode(authorization,
+		AuthorizationCodec.Encoded encoded = this.codec.encode(
+				(version == null) ? bindSecret(authorization) : authorization,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
-		boolean saved = storeWrite(() -> (version == null) ? insert(authorization.getId(), encoded)
-				: replace(authorization.getId(), version, encoded));
+		boolean saved = storeWrite(
+				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
+						: replace(authorization.getId(), version, encoded));
 		if (!saved) {
+			if (issuesTokens(authorization) && redeemsCode(authorization)) {
+				// A code another request redeemed at the same moment: reuse, as if it had come after
+				// (RFC 6749 section 4.1.2); the winner's tokens are revoked too. (A refresh token that
+				// lost is retired by the winner: RefreshTokenReuseDetection acts on it.)
+				this.store.findById(authorization.getId())
+					.ifPresent(winner -> revokeFamily(winner, this.codeReuseDetected));
+			}
 			throw ProtocolErrors.asException(ProtocolErrors.grantUsedConcurrently());
 		}
+	}
+
+	/**
+	 * Whether this save issues tokens (a code redeemed or a refresh token rotated): it holds an
+	 * access token whose value is known, so it was just made (a stored one would be a placeholder).
+	 */
+	private static boolean issuesTokens(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+		return access != null && !access.isInvalidated()
+				&& !TokenHash.isPlaceholder(access.getToken().getTokenValue());
+	}
+
+	/**
+	 * Whether this save is the code grant's answer to a replayed code: the presented (so known) code
+	 * is already invalidated, and no new access token comes with it.
+	 */
+	private static boolean revokesForReplayedCode(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+		return redeemsCode(authorization) && code.isInvalidated() && !issuesTokens(authorization);
+	}
+
+	/** Whether this save redeems a code: the code's value is known, since it was presented now. */
+	private static boolean redeemsCode(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+		return code != null && !TokenHash.isPlaceholder(code.getToken().getTokenValue());
 	}
 
 	@Override
@@ -127,12 +175,21 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		String hash = TokenHash.ofPresented(refreshToken);
 		Optional<AuthorizationRecord> found = this.store.findByTokenHash(hash)
 			.filter(record -> record.retiredTokenHashes().contains(hash));
-		found.ifPresent(this::revokeFamily);
+		found.ifPresent(record -> revokeFamily(record, this.reuseDetected));
 		return found.isPresent();
 	}
 
-	private boolean insert(String id, AuthorizationCodec.Encoded encoded) {
-		return this.store.insert(new AuthorizationRecord(id, 1, encoded.tokenHashes(), Set.of(),
+	/** A new client_credentials authorization, bound to the secret it is issued under. */
+	private OAuth2Authorization bindSecret(OAuth2Authorization authorization) {
+		if (!ClientSecretBinding.applies(authorization)) {
+			return authorization;
+		}
+		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
+		return (client != null) ? ClientSecretBinding.bind(authorization, client) : authorization;
+	}
+
+	private boolean insert(String id, String principalName, AuthorizationCodec.Encoded encoded) {
+		return this.store.insert(new AuthorizationRecord(id, 1, principalName, encoded.tokenHashes(), Set.of(),
 				encoded.expiresAt(), encoded.payload()));
 	}
 
@@ -151,12 +208,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		return this.store.replace(stored, stored.next(encoded.tokenHashes(), retired, expiresAt, encoded.payload()));
 	}
 
-	/** Revokes the live tokens of an authorization whose rotated refresh token came back. */
-	private void revokeFamily(AuthorizationRecord retiredMatch) {
-		this.reuseDetected.increment();
+	/**
+	 * Revokes the live tokens of an authorization whose code or rotated refresh token came back, and
+	 * counts the reuse in {@code reuse}.
+	 */
+	private void revokeFamily(AuthorizationRecord retiredMatch, Counter reuse) {
+		reuse.increment();
 		log.atWarn()
 			.addKeyValue("authorization.id", retiredMatch.id())
-			.log("Rotated refresh token presented again; revoking its family");
+			.log("Code or rotated refresh token presented again; revoking its family");
 		AuthorizationRecord record = retiredMatch;
 		for (int attempt = 0; attempt < REVOKE_ATTEMPTS; attempt++) {
 			OAuth2Authorization authorization = decode(record, null);
@@ -204,10 +264,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 	}
 
+	/**
+	 * Whether {@code token} is one of the authorization's tokens of {@code tokenType}. Without a type
+	 * (introspection and revocation, whose hint Spring ignores) only an issued token matches, never
+	 * the consent {@code state}: that is a correlation value of the pending authorization, which the
+	 * endpoints would then look up as a token that does not exist.
+	 */
 	private static boolean hasToken(OAuth2Authorization authorization, String token, OAuth2TokenType tokenType) {
 		if (tokenType == null) {
-			return token.equals(authorization.getAttribute(OAuth2ParameterNames.STATE))
-					|| authorization.getToken(token) != null;
+			return authorization.getToken(token) != null;
 		}
 		String type = tokenType.getValue();
 		if (OAuth2ParameterNames.STATE.equals(type)) {

@@ -24,7 +24,7 @@ final class TokenHash {
 
 	/** The hash of a real token value, or the hash a placeholder stands for. */
 	static String of(String tokenValueOrPlaceholder) {
-		if (tokenValueOrPlaceholder.startsWith(PLACEHOLDER_PREFIX)) {
+		if (isPlaceholder(tokenValueOrPlaceholder)) {
 			return tokenValueOrPlaceholder.substring(PLACEHOLDER_PREFIX.length());
 		}
 		return ofPresented(tokenValueOrPlaceholder);
@@ -40,6 +40,11 @@ final class TokenHash {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
 		}
+	}
+
+	/** Whether {@code value} is a placeholder, not a real token value. */
+	static boolean isPlaceholder(String value) {
+		return value.startsWith(PLACEHOLDER_PREFIX);
 	}
 
 	static String placeholder(String hash) {

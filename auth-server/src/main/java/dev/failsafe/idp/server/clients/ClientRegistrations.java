@@ -1,8 +1,5 @@
 package dev.failsafe.idp.server.clients;
 
-import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
-
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -10,7 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
+
+import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
+import dev.failsafe.idp.server.operators.OperatorClients;
 
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -22,21 +22,14 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * Registers, changes and removes clients: the rules an operator's request must pass (exact,
- * absolute redirect URIs; PKCE for public clients; no client_credentials without a secret), and
- * secrets we generate (256 random bits, shown once, stored as a SHA-256 hash).
+ * Registers, changes and removes clients: the rules an operator's request must pass
+ * ({@link ClientSpecRules}), a client id that names no user, and secrets we generate (256 random
+ * bits, shown once, stored as a SHA-256 hash).
  *
  * <p>Listing and deleting go to the {@code oauth2_registered_client} table directly, since the
  * authorization server's repository offers neither.
  */
 public final class ClientRegistrations {
-
-	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
-	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
-
-	private static final Set<String> GRANT_TYPES = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,16 +41,20 @@ public final class ClientRegistrations {
 
 	private final Consumer<String> deleted;
 
+	private final Predicate<String> usernameTaken;
+
 	/**
 	 * @param deleted told the client_id of every deleted client (to drop it from caches), since a
 	 *        delete bypasses {@code clients}
+	 * @param usernameTaken whether a user has this name (a client id must not name one)
 	 */
 	public ClientRegistrations(RegisteredClientRepository clients, JdbcOperations jdbc, ClientSecretEncoder secrets,
-			Consumer<String> deleted) {
+			Consumer<String> deleted, Predicate<String> usernameTaken) {
 		this.clients = clients;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.deleted = deleted;
+		this.usernameTaken = usernameTaken;
 	}
 
 	/** A new registration and its secret in clear, which exists only in this answer. */
@@ -75,36 +72,49 @@ public final class ClientRegistrations {
 		return Optional.ofNullable(this.clients.findByClientId(clientId));
 	}
 
+	/**
+	 * Registers a client. Its id must name no other client and no user: a client_credentials token's
+	 * {@code sub} is its client id, so a partner keyed by {@code sub} would take it for the user's.
+	 */
 	public Created create(ClientSpec spec) {
-		require(spec.clientId() != null && CLIENT_ID.matcher(spec.clientId()).matches(),
-				"clientId must be 1 to 100 letters, digits, '.', '_' or '-'");
+		ClientSpecRules.checkNewId(spec.clientId());
 		if (find(spec.clientId()).isPresent()) {
-			throw new ClientIdTakenException(spec.clientId());
+			throw new ClientIdTakenException("A client with id " + spec.clientId() + " already exists.");
 		}
+		if (this.usernameTaken.test(spec.clientId())) {
+			throw new ClientIdTakenException("A user is named " + spec.clientId() + "; a client id must name no user, "
+					+ "since a client's own tokens carry its id as sub.");
+		}
+		ApplicationType type = ClientSpecRules.check(spec);
 		String secret = spec.confidential() ? newSecret() : null;
 		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
 			.clientId(spec.clientId());
 		if (secret != null) {
 			builder.clientSecret(this.secrets.encoder().encode(secret));
 		}
-		RegisteredClient client = apply(builder, spec).build();
+		RegisteredClient client = apply(builder, spec, type).build();
 		this.clients.save(client);
 		return new Created(client, secret);
 	}
 
 	public Optional<RegisteredClient> update(String clientId, ClientSpec spec) {
-		require(spec.clientId() == null || spec.clientId().equals(clientId), "clientId cannot be changed");
+		if (spec.clientId() != null && !spec.clientId().equals(clientId)) {
+			throw new InvalidClientRegistrationException("clientId", "clientId cannot be changed");
+		}
+		ApplicationType type = ClientSpecRules.check(spec);
 		return find(clientId).map(existing -> {
 			boolean wasConfidential = !existing.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
-			require(wasConfidential == spec.confidential(),
-					"clientType cannot be changed; register a new client instead");
+			if (wasConfidential != spec.confidential()) {
+				throw new InvalidClientRegistrationException("clientType",
+						"clientType cannot be changed; register a new client instead");
+			}
 			RegisteredClient.Builder builder = RegisteredClient.from(existing);
 			builder.clientAuthenticationMethods(Set::clear)
 				.authorizationGrantTypes(Set::clear)
 				.redirectUris(Set::clear)
 				.postLogoutRedirectUris(Set::clear)
 				.scopes(Set::clear);
-			RegisteredClient updated = apply(builder, spec).build();
+			RegisteredClient updated = apply(builder, spec, type).build();
 			this.clients.save(updated);
 			return updated;
 		});
@@ -118,35 +128,21 @@ public final class ClientRegistrations {
 
 	/**
 	 * A new secret for a confidential client; the old one stops working at once on this node, and on
-	 * the others within {@code idp.clients.cache-time}.
+	 * the others within {@code idp.clients.cache-time}. So do the admin tokens issued under the old one.
 	 */
 	public Optional<String> rotateSecret(String clientId) {
 		return find(clientId).map(existing -> {
-			require(!existing.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE),
-					"a public client has no secret");
+			if (existing.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
+				throw new InvalidClientRegistrationException("clientType", "a public client has no secret");
+			}
 			String secret = newSecret();
 			this.clients.save(RegisteredClient.from(existing).clientSecret(this.secrets.encoder().encode(secret)).build());
 			return secret;
 		});
 	}
 
-	private RegisteredClient.Builder apply(RegisteredClient.Builder builder, ClientSpec spec) {
-		require(spec.clientName() != null && !spec.clientName().isBlank() && spec.clientName().length() <= 200,
-				"clientName must be 1 to 200 characters");
-		require(!spec.grantTypes().isEmpty() && GRANT_TYPES.containsAll(spec.grantTypes()),
-				"grantTypes must be some of " + GRANT_TYPES);
-		boolean codeFlow = spec.grantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
-		require(spec.confidential() || !spec.grantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()),
-				"a public client cannot use client_credentials");
-		require(!codeFlow || !spec.redirectUris().isEmpty(), "authorization_code needs at least one redirect URI");
-		spec.redirectUris().forEach(uri -> requireRedirectUri(uri, "redirectUris"));
-		spec.postLogoutRedirectUris().forEach(uri -> requireRedirectUri(uri, "postLogoutRedirectUris"));
-		spec.scopes().forEach(scope -> require(SCOPE.matcher(scope).matches(), "invalid scope: " + scope));
-		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm()
-				: SigningAlgorithm.DEFAULT.name();
-		require(SigningAlgorithm.named(algorithm).isPresent(),
-				"signingAlgorithm must be one of " + java.util.Arrays.toString(SigningAlgorithm.values()));
-
+	private static RegisteredClient.Builder apply(RegisteredClient.Builder builder, ClientSpec spec,
+			ApplicationType type) {
 		builder.clientName(spec.clientName());
 		if (spec.confidential()) {
 			builder.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -159,36 +155,19 @@ public final class ClientRegistrations {
 		spec.redirectUris().forEach(builder::redirectUri);
 		spec.postLogoutRedirectUris().forEach(builder::postLogoutRedirectUri);
 		spec.scopes().forEach(builder::scope);
-		builder.clientSettings(ClientSettings.builder()
-			.requireProofKey(codeFlow)
+		ClientSettings.Builder settings = ClientSettings.builder()
+			.requireProofKey(spec.grantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue()))
 			.requireAuthorizationConsent(spec.requireConsent())
-			.build());
-		builder.tokenSettings(TokenSettings.builder()
-			.idTokenSignatureAlgorithm(SignatureAlgorithm.from(algorithm))
-			.build());
+			.setting(ApplicationType.SETTING, type.value());
+		if (spec.operator()) {
+			settings.setting(OperatorClients.SETTING, true);
+		}
+		builder.clientSettings(settings.build());
+		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm()
+				: SigningAlgorithm.DEFAULT.name();
+		builder.tokenSettings(
+				TokenSettings.builder().idTokenSignatureAlgorithm(SignatureAlgorithm.from(algorithm)).build());
 		return builder;
-	}
-
-	private static void requireRedirectUri(String value, String field) {
-		URI uri;
-		try {
-			uri = URI.create(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidClientRegistrationException(field + " holds a malformed URI");
-		}
-		require(uri.isAbsolute() && uri.getFragment() == null && uri.getHost() != null && uri.getUserInfo() == null,
-				field + " must be absolute URIs with a host, without user info or fragment");
-		boolean loopback = "127.0.0.1".equals(uri.getHost()) || "[::1]".equals(uri.getHost())
-				|| "localhost".equals(uri.getHost());
-		require("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback),
-				field + " must use https (http only on loopback)");
-	}
-
-	private static void require(boolean condition, String message) {
-		if (!condition) {
-			throw new InvalidClientRegistrationException(message);
-		}
 	}
 
 	private static String newSecret() {
@@ -197,13 +176,13 @@ public final class ClientRegistrations {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** Another client already has this id. */
+	/** Another client, or a user, already has this id. */
 	public static final class ClientIdTakenException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
-		ClientIdTakenException(String clientId) {
-			super("A client with id " + clientId + " already exists.");
+		ClientIdTakenException(String message) {
+			super(message);
 		}
 
 	}

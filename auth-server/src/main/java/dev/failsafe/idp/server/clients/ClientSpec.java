@@ -1,10 +1,12 @@
 package dev.failsafe.idp.server.clients;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * What an operator asks for when registering or updating a client; validated by
- * {@link ClientRegistrations}.
+ * What an operator asks for when registering or updating a client; validated as a whole by
+ * {@link ClientSpecRules} (so list elements are kept as sent, nulls included, for it to name).
  *
  * @param clientId the client's id (letters, digits, {@code . _ -}; at most 100)
  * @param clientName the name shown on the login and consent pages
@@ -15,16 +17,22 @@ import java.util.List;
  * @param scopes the scopes the client may ask for
  * @param requireConsent whether users must consent
  * @param signingAlgorithm {@code RS256} or {@code ES256} for its ID and access tokens
+ * @param operator whether the client is an operator, the only kind that may hold the admin scope
+ * @param applicationType {@code web} or {@code native} (OIDC Registration's {@code application_type}); null is web
  */
 public record ClientSpec(String clientId, String clientName, boolean confidential, List<String> grantTypes,
 		List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes, boolean requireConsent,
-		String signingAlgorithm) {
+		String signingAlgorithm, boolean operator, String applicationType) {
 
 	public ClientSpec {
-		grantTypes = (grantTypes != null) ? List.copyOf(grantTypes) : List.of();
-		redirectUris = (redirectUris != null) ? List.copyOf(redirectUris) : List.of();
-		postLogoutRedirectUris = (postLogoutRedirectUris != null) ? List.copyOf(postLogoutRedirectUris) : List.of();
-		scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
+		grantTypes = copy(grantTypes);
+		redirectUris = copy(redirectUris);
+		postLogoutRedirectUris = copy(postLogoutRedirectUris);
+		scopes = copy(scopes);
+	}
+
+	private static List<String> copy(List<String> values) {
+		return (values != null) ? Collections.unmodifiableList(new ArrayList<>(values)) : List.of();
 	}
 
 }

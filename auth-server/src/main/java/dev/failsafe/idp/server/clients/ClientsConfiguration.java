@@ -9,10 +9,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 
-/** Registered clients in the JDBC directory, and how their secrets are hashed. */
+/**
+ * Registered clients in the JDBC directory (admin scope for operators only, this deployment's token
+ * policy, a short cache), and how their secrets are hashed.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
 
@@ -20,14 +25,32 @@ class ClientsConfiguration {
 	@Bean
 	CachingClientRepository registeredClientRepository(JdbcOperations jdbc, TokenProperties tokens,
 			ClientCacheProperties cache, Clock clock) {
-		return new CachingClientRepository(
-				new ConfiguredLifetimesClientRepository(new JdbcRegisteredClientRepository(jdbc), tokens), cache, clock);
+		return new CachingClientRepository(new OperatorScopeGuard(
+				new ConfiguredLifetimesClientRepository(new JdbcRegisteredClientRepository(jdbc), tokens)), cache, clock);
 	}
 
 	@Bean
 	ClientRegistrations clientRegistrations(CachingClientRepository clients, JdbcOperations jdbc,
-			ClientSecretEncoder secrets) {
-		return new ClientRegistrations(clients, jdbc, secrets, clients::evict);
+			ClientSecretEncoder secrets, UserDetailsService users) {
+		return new ClientRegistrations(clients, jdbc, secrets, clients::evict, username -> isUser(users, username));
+	}
+
+	/**
+	 * Rows written before operators existed: marks the client_credentials clients holding admin as
+	 * operators, takes admin away from any other (see {@link V3__Operator_clients}).
+	 */
+	@Bean
+	V3__Operator_clients operatorClientsMigration() {
+		return new V3__Operator_clients();
+	}
+
+	private static boolean isUser(UserDetailsService users, String username) {
+		try {
+			return users.loadUserByUsername(username) != null;
+		}
+		catch (UsernameNotFoundException ex) {
+			return false;
+		}
 	}
 
 	/** New secrets are hashed with SHA-256; bcrypt hashes of older secrets still verify. */

@@ -1,7 +1,7 @@
 package dev.failsafe.idp.server.demo;
 
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
-import dev.failsafe.idp.server.users.JdbcUserDirectory;
+import dev.failsafe.idp.server.users.UserDirectory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -21,7 +21,7 @@ class DemoConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	DemoTenant demoTenant(JdbcUserDirectory users, PasswordEncoder passwords, RegisteredClientRepository clients,
+	DemoTenant demoTenant(UserDirectory users, PasswordEncoder passwords, RegisteredClientRepository clients,
 			ClientSecretEncoder secrets) {
 		return new DemoTenant(users, passwords, clients, secrets);
 	}

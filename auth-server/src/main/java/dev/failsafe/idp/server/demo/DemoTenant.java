@@ -6,7 +6,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
-import dev.failsafe.idp.server.users.JdbcUserDirectory;
+import dev.failsafe.idp.server.operators.OperatorClients;
+import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.UserAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,9 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 
 /**
  * Seeds the fixed demo tenant that the README lists, so anyone can try the provider: user
- * {@value #USERNAME}, clients {@value #SHOP}, {@value #SPA}, {@value #PARTNER_API} and the operators'
- * {@value #ADMIN}. Existing
+ * {@value #USERNAME}, clients {@value #SHOP}, {@value #SPA}, {@value #PARTNER_API} and the operator client
+ * {@value #ADMIN}. The shop and the SPA are web clients on loopback http, which the admin API would
+ * refuse (it wants https for web clients): they exist for trying the provider on one machine. Existing
  * entries are left alone, so a restart changes nothing.
  */
 public final class DemoTenant implements InitializingBean {
@@ -55,14 +57,14 @@ public final class DemoTenant implements InitializingBean {
 	public static final String ADMIN_SECRET = "demo-admin-secret";
 
 	/** The scope that opens the admin API. */
-	public static final String ADMIN_SCOPE = "admin";
+	public static final String ADMIN_SCOPE = OperatorClients.ADMIN_SCOPE;
 
 	/** The partner API's scopes, which partner clients may ask for. */
 	public static final Set<String> ORDER_SCOPES = Set.of("orders.read", "orders.write");
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
 
-	private final JdbcUserDirectory users;
+	private final UserDirectory users;
 
 	private final PasswordEncoder passwords;
 
@@ -70,7 +72,7 @@ public final class DemoTenant implements InitializingBean {
 
 	private final ClientSecretEncoder secrets;
 
-	public DemoTenant(JdbcUserDirectory users, PasswordEncoder passwords, RegisteredClientRepository clients,
+	public DemoTenant(UserDirectory users, PasswordEncoder passwords, RegisteredClientRepository clients,
 			ClientSecretEncoder secrets) {
 		this.users = users;
 		this.passwords = passwords;
@@ -116,7 +118,8 @@ public final class DemoTenant implements InitializingBean {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.scope(ADMIN_SCOPE));
+			.scope(ADMIN_SCOPE)
+			.clientSettings(ClientSettings.builder().setting(OperatorClients.SETTING, true).build()));
 	}
 
 	private void seedClient(String clientId, String name, Consumer<RegisteredClient.Builder> settings) {

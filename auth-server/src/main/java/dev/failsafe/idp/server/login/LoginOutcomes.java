@@ -22,7 +22,8 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 /**
  * What happens after the login form is submitted: counts each outcome in the metric
  * {@value #METRIC} (tag {@code outcome}), logs it (never the password), and sends the user on,
- * back to the login page with a reason on failure. A login is counted as a success only once its
+ * back to the login page with a reason on failure; a throttled attempt gets the login page at once
+ * with 429 and {@code Retry-After}. A login is counted as a success only once its
  * session was stored (and acknowledged by a replica where the store requires it); otherwise the
  * {@link StoreUnavailableException} goes on to {@link dev.failsafe.idp.server.web.StoreUnavailableResponses},
  * which sends the user back to the login page to try again. A directory that could not be read
@@ -61,6 +62,12 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 			AuthenticationException exception) throws IOException, ServletException {
 		String reason = reason(exception);
 		count(reason, request);
+		if (exception instanceof LoginThrottledException throttled) {
+			// Answered here, not by a redirect: 429 with Retry-After and the login page saying how long.
+			request.setAttribute(LoginController.RETRY_AFTER_ATTRIBUTE, throttled.retryAfterSeconds());
+			request.getRequestDispatcher(LoginController.THROTTLED_PAGE).forward(request, response);
+			return;
+		}
 		new SimpleUrlAuthenticationFailureHandler("/login?" + reason).onAuthenticationFailure(request, response,
 				exception);
 	}

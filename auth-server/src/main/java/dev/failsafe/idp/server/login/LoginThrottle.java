@@ -1,94 +1,125 @@
 package dev.failsafe.idp.server.login;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import dev.failsafe.idp.replication.throttling.Admission;
+import dev.failsafe.idp.replication.throttling.LoginAttemptStore;
 
 /**
- * Counts failed logins per account and per source address in a sliding window (see
- * {@link LoginProperties}). State is kept per node: an attacker spreading attempts over sites gets
- * at most the limit once per site, which the per-address limit still bounds.
+ * Decides whether a login attempt may have its password checked, by the policy of
+ * {@link LoginProperties}, over a {@link LoginAttemptStore}: Redis when configured (one budget for
+ * every node and site), else this node's memory.
+ *
+ * <p>Who counts as the same: an account is its username without case; an address is the client's
+ * IPv4 address, or its IPv6 /64 network (one subscriber's share, which an attacker could otherwise
+ * walk through one address at a time). Both reach the store as SHA-256 hashes, so neither usernames
+ * nor addresses are stored in clear.
  */
 public final class LoginThrottle {
+
+	private final LoginAttemptStore store;
 
 	private final LoginProperties properties;
 
 	private final Clock clock;
 
-	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-
-	public LoginThrottle(LoginProperties properties, Clock clock) {
+	public LoginThrottle(LoginAttemptStore store, LoginProperties properties, Clock clock) {
+		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	/** Whether a login for this account from this address must be refused now. */
-	public boolean isThrottled(String username, String address) {
-		Instant now = this.clock.instant();
-		return recentFailures(accountKey(username), now) >= this.properties.maxFailuresPerAccount()
-				|| recentFailures(addressKey(address), now) >= this.properties.maxFailuresPerAddress();
-	}
+	/** One attempt: admitted and counted, or told to wait. */
+	public final class Attempt {
 
-	public void recordFailure(String username, String address) {
-		Instant now = this.clock.instant();
-		if (this.failures.size() >= this.properties.maxTrackedKeys()) {
-			evictExpired(now);
+		private final String account;
+
+		private final String address;
+
+		private final Admission admission;
+
+		private Attempt(String account, String address, Admission admission) {
+			this.account = account;
+			this.address = address;
+			this.admission = admission;
 		}
-		record(accountKey(username), now);
-		record(addressKey(address), now);
-	}
 
-	/** A successful login clears the account's failures (not the address's). */
-	public void recordSuccess(String username) {
-		this.failures.remove(accountKey(username));
-	}
-
-	private void record(String key, Instant now) {
-		if (this.failures.size() >= this.properties.maxTrackedKeys() && !this.failures.containsKey(key)) {
-			return;
+		public boolean admitted() {
+			return this.admission.isAdmitted();
 		}
-		this.failures.compute(key, (k, times) -> {
-			Deque<Instant> updated = (times != null) ? times : new ArrayDeque<>();
-			prune(updated, now);
-			updated.addLast(now);
-			return updated;
-		});
+
+		public Duration retryAfter() {
+			return this.admission.retryAfter();
+		}
+
+		/** The password was wrong (or the account refused): the attempt counts as a failure. */
+		public void failed() {
+			LoginThrottle.this.store.failed(this.account, this.address, this.admission.attemptId(),
+					LoginThrottle.this.properties.limits(), LoginThrottle.this.clock.instant());
+		}
+
+		/** The password was right: the attempt is not a failure, and the pair starts over. */
+		public void succeeded() {
+			LoginThrottle.this.store.succeeded(this.account, this.address, this.admission.attemptId());
+		}
+
+		/** The password could not be checked: the attempt counts for nothing. */
+		public void withdraw() {
+			LoginThrottle.this.store.withdraw(this.account, this.address, this.admission.attemptId());
+		}
+
 	}
 
-	private int recentFailures(String key, Instant now) {
-		int[] count = { 0 };
-		this.failures.computeIfPresent(key, (k, times) -> {
-			prune(times, now);
-			count[0] = times.size();
-			return times.isEmpty() ? null : times;
-		});
-		return count[0];
+	/**
+	 * Admits and counts an attempt of {@code username} from {@code address}, or says how long to wait.
+	 * @throws dev.failsafe.idp.replication.StoreUnavailableException if the counters cannot be read or
+	 * written: the caller refuses the login
+	 */
+	public Attempt admit(String username, String address) {
+		String account = hash("account", (username != null) ? username.toLowerCase(Locale.ROOT) : "");
+		String network = hash("address", network(address));
+		return new Attempt(account, network,
+				this.store.admit(account, network, this.properties.limits(), this.clock.instant()));
 	}
 
-	private void evictExpired(Instant now) {
-		for (Iterator<String> keys = this.failures.keySet().iterator(); keys.hasNext();) {
-			recentFailures(keys.next(), now);
+	/** The address as counted: IPv4 as it is, IPv6 by its /64 network. */
+	static String network(String address) {
+		if (address == null || address.isBlank()) {
+			return "unknown";
+		}
+		if (address.indexOf(':') < 0) {
+			return address;
+		}
+		try {
+			// An IPv6 literal (as the servlet container gives it): parsed, never looked up.
+			byte[] bytes = InetAddress.getByName(address).getAddress();
+			return (bytes.length == 16) ? HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64"
+					: InetAddress.getByAddress(bytes).getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			return address;
 		}
 	}
 
-	private void prune(Deque<Instant> times, Instant now) {
-		Instant horizon = now.minus(this.properties.window());
-		while (!times.isEmpty() && !times.peekFirst().isAfter(horizon)) {
-			times.removeFirst();
+	private static String hash(String kind, String value) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			byte[] digest = sha256.digest((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
-	}
-
-	private static String accountKey(String username) {
-		return "account:" + ((username != null) ? username.toLowerCase(Locale.ROOT) : "");
-	}
-
-	private static String addressKey(String address) {
-		return "address:" + ((address != null) ? address : "unknown");
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
+		}
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.users.JdbcUserDirectory;
+import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -42,11 +42,11 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 	/** RFC 9068 section 2.1: the media type of JWT access tokens. */
 	public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
-	private final JdbcUserDirectory users;
+	private final UserDirectory users;
 
 	private final TokenProperties tokens;
 
-	public TokenClaimsCustomizer(JdbcUserDirectory users, TokenProperties tokens) {
+	public TokenClaimsCustomizer(UserDirectory users, TokenProperties tokens) {
 		this.users = users;
 		this.tokens = tokens;
 	}

@@ -14,9 +14,9 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
  */
 public final class DirectoryUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
-	private final JdbcUserDirectory users;
+	private final UserDirectory users;
 
-	public DirectoryUserInfoMapper(JdbcUserDirectory users) {
+	public DirectoryUserInfoMapper(UserDirectory users) {
 		this.users = users;
 	}
 

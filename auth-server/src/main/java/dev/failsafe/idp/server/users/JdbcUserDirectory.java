@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.users;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,33 +12,28 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The user directory in the {@code users} table (see {@code db/migration/V2__users.sql}): login
- * credentials for Spring Security and standard claims for ID tokens and userinfo.
+ * credentials for Spring Security and standard claims for ID tokens and userinfo. Every change sets
+ * {@code updated_at}.
  */
-public class JdbcUserDirectory implements UserDetailsService {
-
-	/** Claim columns, named as the claims they hold. */
-	static final List<String> STRING_CLAIMS = List.of("name", "given_name", "family_name", "middle_name", "nickname",
-			"preferred_username", "profile", "picture", "website", "gender", "birthdate", "zoneinfo", "locale", "email",
-			"phone_number");
-
-	static final List<String> BOOLEAN_CLAIMS = List.of("email_verified", "phone_number_verified");
+class JdbcUserDirectory implements UserDirectory {
 
 	private final JdbcClient jdbc;
 
-	public JdbcUserDirectory(JdbcClient jdbc) {
+	JdbcUserDirectory(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	@Override
 	public Optional<UserAccount> find(String username) {
 		return this.jdbc.sql("SELECT * FROM users WHERE username = ?").param(username).query(this::map).optional();
 	}
 
+	@Override
 	public boolean exists(String username) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE username = ?")
 			.param(username)
@@ -45,24 +41,50 @@ public class JdbcUserDirectory implements UserDetailsService {
 			.single() > 0;
 	}
 
-	/** Adds a user; the claims may be any of the standard claim columns. */
+	@Override
+	public List<UserAccount> list(String after, int limit) {
+		return this.jdbc.sql("SELECT * FROM users WHERE username > ? ORDER BY username LIMIT ?")
+			.params((after != null) ? after : "", limit)
+			.query(this::map)
+			.list();
+	}
+
+	@Override
 	@Transactional
 	public void create(UserAccount account) {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		columns.put("username", account.username());
 		columns.put("password_hash", account.passwordHash());
 		columns.put("enabled", account.enabled());
-		account.claims().forEach((claim, value) -> {
-			if (!STRING_CLAIMS.contains(claim) && !BOOLEAN_CLAIMS.contains(claim)) {
-				throw new IllegalArgumentException("Not a stored claim: " + claim);
-			}
-			columns.put(claim, value);
-		});
+		columns.putAll(claimColumns(account.claims()));
 		String names = String.join(", ", columns.keySet());
 		String marks = String.join(", ", columns.keySet().stream().map(name -> "?").toList());
 		this.jdbc.sql("INSERT INTO users (" + names + ") VALUES (" + marks + ")")
 			.params(List.copyOf(columns.values()))
 			.update();
+	}
+
+	@Override
+	public boolean updateClaims(String username, Map<String, Object> claims) {
+		Map<String, Object> columns = claimColumns(claims);
+		// The boolean columns are NOT NULL: clearing one means false.
+		StoredClaims.BOOLEANS.forEach(bool -> columns.replace(bool, null, false));
+		return update(username, columns);
+	}
+
+	@Override
+	public boolean setEnabled(String username, boolean enabled) {
+		return update(username, Map.of("enabled", enabled));
+	}
+
+	@Override
+	public boolean setPasswordHash(String username, String passwordHash) {
+		return update(username, Map.of("password_hash", passwordHash));
+	}
+
+	@Override
+	public boolean delete(String username) {
+		return this.jdbc.sql("DELETE FROM users WHERE username = ?").param(username).update() > 0;
 	}
 
 	@Override
@@ -75,15 +97,38 @@ public class JdbcUserDirectory implements UserDetailsService {
 			.build();
 	}
 
+	/** Sets {@code columns} (names from our own constants, never from input) and {@code updated_at}. */
+	private boolean update(String username, Map<String, Object> columns) {
+		List<String> assignments = new ArrayList<>();
+		columns.keySet().forEach(column -> assignments.add(column + " = ?"));
+		assignments.add("updated_at = CURRENT_TIMESTAMP");
+		List<Object> values = new ArrayList<>(columns.values());
+		values.add(username);
+		return this.jdbc.sql("UPDATE users SET " + String.join(", ", assignments) + " WHERE username = ?")
+			.params(values)
+			.update() > 0;
+	}
+
+	private static Map<String, Object> claimColumns(Map<String, Object> claims) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		claims.forEach((claim, value) -> {
+			if (!StoredClaims.isStored(claim)) {
+				throw new IllegalArgumentException("Not a stored claim: " + claim);
+			}
+			columns.put(claim, value);
+		});
+		return columns;
+	}
+
 	private UserAccount map(ResultSet row, int rowNumber) throws SQLException {
 		Map<String, Object> claims = new LinkedHashMap<>();
-		for (String claim : STRING_CLAIMS) {
+		for (String claim : StoredClaims.STRINGS.keySet()) {
 			String value = row.getString(claim);
 			if (value != null) {
 				claims.put(claim, value);
 			}
 		}
-		for (String claim : BOOLEAN_CLAIMS) {
+		for (String claim : StoredClaims.BOOLEANS) {
 			claims.put(claim, row.getBoolean(claim));
 		}
 		OffsetDateTime updatedAt = row.getObject("updated_at", OffsetDateTime.class);

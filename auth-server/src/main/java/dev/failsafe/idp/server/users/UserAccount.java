@@ -7,7 +7,7 @@ import java.util.Objects;
  * A user of the directory: credentials plus the OpenID Connect standard claims they hold.
  *
  * @param username the login name, also the {@code sub} claim
- * @param passwordHash the delegating encoder's hash ({@code {bcrypt}...})
+ * @param passwordHash the delegating encoder's hash ({@code {argon2}$argon2id$...}; {@code {bcrypt}...} from earlier versions)
  * @param enabled whether the account may log in
  * @param claims standard claims by name (OIDC Core 5.1), only those that are set
  */

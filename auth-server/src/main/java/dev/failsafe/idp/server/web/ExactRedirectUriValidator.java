@@ -1,13 +1,13 @@
 package dev.failsafe.idp.server.web;
 
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.failsafe.idp.server.clients.ApplicationType;
+
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
@@ -17,13 +17,15 @@ import org.springframework.util.StringUtils;
 
 /**
  * Accepts an authorization request's {@code redirect_uri} only if it is, character for character,
- * one the client registered (RFC 9700 section 4.1.3). The one relaxation is RFC 8252 section 7.3:
- * a public client's (a native app's) loopback IP-literal redirect URI may name any port. A mismatch
- * is answered with the error page, never a redirect.
+ * one the client registered (RFC 9700 section 4.1.3). The one relaxation is RFC 8252 section 7.3,
+ * for native apps only (application type {@code native}): a loopback IP-literal redirect URI may
+ * name any port. A browser SPA or any other web client, public or not, matches exactly: another
+ * port on the user's machine may be another program. A mismatch is answered with the error page,
+ * never a redirect.
  *
  * <p>Spring's default compares loopback URIs after parsing and normalising them, so
- * {@code HTTP://}, a doubled slash or an empty query matched, and lets confidential clients change
- * the port too. A request without {@code redirect_uri} is still judged by Spring's default.
+ * {@code HTTP://}, a doubled slash or an empty query matched, and lets every client change the
+ * port. A request without {@code redirect_uri} is still judged by Spring's default.
  */
 final class ExactRedirectUriValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
@@ -53,7 +55,7 @@ final class ExactRedirectUriValidator implements Consumer<OAuth2AuthorizationCod
 		if (client.getRedirectUris().contains(requested)) {
 			return true;
 		}
-		if (!client.getClientAuthenticationMethods().equals(Set.of(ClientAuthenticationMethod.NONE))) {
+		if (ApplicationType.of(client) != ApplicationType.NATIVE) {
 			return false;
 		}
 		String portless = withoutLoopbackPort(requested);

@@ -5,19 +5,18 @@ import dev.failsafe.idp.server.authorizations.RefreshTokenReuseDetection;
 import dev.failsafe.idp.server.authorizations.StoredAuthorizationService;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.login.LoginOutcomes;
-import dev.failsafe.idp.server.login.LoginProperties;
 import dev.failsafe.idp.server.login.LoginThrottle;
 import dev.failsafe.idp.server.login.ThrottledAuthenticationProvider;
 import dev.failsafe.idp.server.logout.LogoutRequestHandler;
 import dev.failsafe.idp.server.observability.RequestIdFilter;
 import dev.failsafe.idp.server.tokens.IssuedTokenCounter;
 import dev.failsafe.idp.server.users.DirectoryUserInfoMapper;
-import dev.failsafe.idp.server.users.JdbcUserDirectory;
+import dev.failsafe.idp.server.users.PasswordUpgrades;
+import dev.failsafe.idp.server.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import org.thymeleaf.ITemplateEngine;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -162,11 +161,6 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	LoginThrottle loginThrottle(LoginProperties properties, Clock clock) {
-		return new LoginThrottle(properties, clock);
-	}
-
-	@Bean
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -177,7 +171,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ProtocolErrorResponder errors,
 			BearerErrorResponder bearerErrors, ClientSecretEncoder secrets, ClientNames clientNames,
-			JdbcUserDirectory users, RegisteredClientRepository clients, AuthorizationServerSettings endpoints,
+			UserDirectory users, RegisteredClientRepository clients, AuthorizationServerSettings endpoints,
 			StoredAuthorizationService authorizations, MeterRegistry meters) {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		ExactRedirectUriValidator redirectUris = new ExactRedirectUriValidator();
@@ -230,15 +224,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pagesFilterChain(HttpSecurity http, JdbcUserDirectory users, PasswordEncoder passwords,
-			LoginThrottle throttle, MeterRegistry meters) {
+	SecurityFilterChain pagesFilterChain(HttpSecurity http, UserDirectory users, PasswordEncoder passwords,
+			PasswordUpgrades passwordUpgrades, LoginThrottle throttle, MeterRegistry meters) {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwords);
+		passwordCheck.setUserDetailsPasswordService(passwordUpgrades);
 		LoginOutcomes outcomes = new LoginOutcomes(meters);
 		http.authorizeHttpRequests(authorize -> authorize
-			.requestMatchers(LOGIN_PAGE, "/logout/done", "/error", "/css/**", "/favicon.ico")
+			.requestMatchers(LOGIN_PAGE, LOGIN_PAGE + "/throttled", "/logout/done", "/error", "/css/**", "/favicon.ico")
 			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -1,6 +1,5 @@
 package dev.failsafe.idp.server.admin;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import static dev.failsafe.idp.server.admin.AdminCalls.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API's client operations over HTTP: the whole life of a client, and bad registrations. */
@@ -17,6 +17,8 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 	private static final String SERVICE = """
 			{"clientId":"%s","clientName":"Nightly export","clientType":"confidential",
 			 "grantTypes":["client_credentials"],"scopes":["orders.read"]}""";
+
+	private final AdminCalls admin = new AdminCalls(PROVIDER, this.backChannel);
 
 	@Test
 	void clientWhenCreatedRotatedUpdatedDeletedThenSecretsAndTokensFollow() {
@@ -66,10 +68,31 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 		assertProblem(admin("DELETE", "/admin/clients/no-such-client", null), 404);
 	}
 
-	private static void assertProblem(BackChannel.Reply reply, int status) {
-		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(status);
-		assertThat(reply.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(reply.json()).containsEntry("status", status).containsKey("detail");
+	@Test
+	void createWhenClientIdNamesAUserThenConflictAndNothingStored() {
+		BackChannel.Reply refused = admin("POST", "/admin/clients", SERVICE.formatted(DemoTenant.USERNAME));
+		assertProblem(refused, 409);
+		assertThat(refused.string("detail")).contains("user").contains("sub");
+		assertThat(admin("GET", "/admin/clients/" + DemoTenant.USERNAME, null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void createWhenNativeAppThenShownAsNativeAndOtherClientsAsWebNonOperators() {
+		String clientId = "native-" + System.nanoTime();
+		BackChannel.Reply created = admin("POST", "/admin/clients", """
+				{"clientId":"%s","clientName":"Desktop app","clientType":"public","applicationType":"native",
+				 "grantTypes":["authorization_code"],"redirectUris":["http://127.0.0.1/callback"],"scopes":["openid"]}"""
+			.formatted(clientId));
+		assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+		assertThat(admin("GET", "/admin/clients/" + clientId, null).json()).containsEntry("applicationType", "native")
+			.containsEntry("operator", false)
+			.containsEntry("clientType", "public");
+		assertThat(admin("GET", "/admin/clients/" + DemoTenant.SPA, null).json())
+			.containsEntry("applicationType", "web")
+			.containsEntry("operator", false);
+		assertThat(admin("GET", "/admin/clients/" + DemoTenant.ADMIN, null).json())
+			.containsEntry("operator", true)
+			.containsEntry("scopes", List.of(DemoTenant.ADMIN_SCOPE));
 	}
 
 	private int token(String clientId, String secret) {
@@ -78,15 +101,7 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 	}
 
 	private BackChannel.Reply admin(String method, String path, String json) {
-		String token = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
-				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(DemoTenant.ADMIN_SCOPE)))
-			.string("access_token");
-		return this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri(path))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-					: HttpRequest.BodyPublishers.noBody())
-			.build());
+		return this.admin.asDemoAdmin(method, path, json);
 	}
 
 }

@@ -119,6 +119,11 @@ class StoreUnavailableTest {
 		}
 
 		@Override
+		public java.util.List<AuthorizationRecord> findByPrincipalName(String principalName) {
+			return this.delegate.findByPrincipalName(principalName);
+		}
+
+		@Override
 		public boolean insert(AuthorizationRecord record) {
 			requireWritable();
 			return this.delegate.insert(record);

@@ -1,11 +1,9 @@
 package dev.failsafe.idp.server.clients;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import dev.failsafe.idp.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -20,7 +18,7 @@ class CachingClientRepositoryTest {
 	private final InMemoryRegisteredClientRepository directory = new InMemoryRegisteredClientRepository(
 			client("first-secret"));
 
-	private final SettableClock clock = new SettableClock();
+	private final SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"));
 
 	private final CachingClientRepository cache = new CachingClientRepository(this.directory,
 			new ClientCacheProperties(Duration.ofSeconds(5), 100), this.clock);
@@ -94,31 +92,6 @@ class CachingClientRepositoryTest {
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.scope("orders.read")
 			.build();
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

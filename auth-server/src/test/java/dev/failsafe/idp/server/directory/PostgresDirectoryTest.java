@@ -19,7 +19,7 @@ import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.postgres.PostgresServer;
 import dev.failsafe.idp.server.testing.RunningProvider;
-import dev.failsafe.idp.server.users.JdbcUserDirectory;
+import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.UserAccount;
 import org.junit.jupiter.api.Test;
 
@@ -69,12 +69,12 @@ class PostgresDirectoryTest {
 			try (ConfigurableApplicationContext first = start(provider, postgres)) {
 				assertThat(databaseProduct(first)).isEqualTo("PostgreSQL");
 				migrations = migrations(database);
-				assertThat(migrations).extracting(row -> row.split(" ")[0]).containsExactly("1", "2");
+				assertThat(migrations).extracting(row -> row.split(" ")[0]).containsExactly("1", "2", "3");
 				assertThat(first.getBeansOfType(DemoTenant.class)).as("demo tenant bean").isEmpty();
 				assertThat(count(database, "users")).as("users seeded").isZero();
 				assertThat(count(database, "oauth2_registered_client")).as("clients seeded").isZero();
 
-				JdbcUserDirectory users = first.getBean(JdbcUserDirectory.class);
+				UserDirectory users = first.getBean(UserDirectory.class);
 				Instant beforeCreate = Instant.now();
 				users.create(new UserAccount(USERNAME, first.getBean(PasswordEncoder.class).encode("paula-password"),
 						true, CLAIMS));
@@ -104,7 +104,7 @@ class PostgresDirectoryTest {
 				assertThat(migrations(database)).as("no migration ran again").isEqualTo(migrations);
 				assertThat(count(database, "users")).isOne();
 				assertThat(count(database, "oauth2_registered_client")).isOne();
-				assertThat(second.getBean(JdbcUserDirectory.class).find(USERNAME)).contains(user);
+				assertThat(second.getBean(UserDirectory.class).find(USERNAME)).contains(user);
 				RegisteredClient client = second.getBean(RegisteredClientRepository.class).findByClientId(CLIENT_ID);
 				assertThat(client.getId()).isEqualTo(clientRowId);
 				assertThat(client.getClientIdIssuedAt()).isEqualTo(issuedAt);

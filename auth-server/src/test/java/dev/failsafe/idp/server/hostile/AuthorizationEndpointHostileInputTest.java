@@ -2,13 +2,19 @@ package dev.failsafe.idp.server.hostile;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
+import dev.failsafe.idp.server.clients.ApplicationType;
+import dev.failsafe.idp.server.clients.ClientRegistrations;
+import dev.failsafe.idp.server.clients.ClientSpec;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertErrorPage;
 import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertErrorRedirect;
@@ -26,6 +32,11 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 	private static final String SHOP_REDIRECT = DemoTenant.SHOP_REDIRECT_URI;
 
 	private static final Pkce PKCE = Pkce.create();
+
+	private static String nativeApp;
+
+	@Autowired
+	private ClientRegistrations registrations;
 
 	@Test
 	void authorizeWhenClientIdUnknownThenErrorPageAndNoRedirect() {
@@ -87,13 +98,37 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 				"invalid_request", "redirect_uri");
 	}
 
-	/** RFC 8252 section 7.3: a native (public) client's loopback redirect may use any port. */
-	@Test
-	void authorizeWhenPublicClientUsesAnotherLoopbackPortThenAnsweredThere() {
-		String otherPort = "http://127.0.0.1:9999/spa/callback";
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SPA,
+	/** RFC 8252 section 7.3: a native app's loopback redirect may use any port. */
+	@ParameterizedTest
+	@ValueSource(strings = { "http://127.0.0.1:9999/callback", "http://127.0.0.1/callback",
+			"http://[::1]:51234/callback" })
+	void authorizeWhenNativeAppUsesAnotherLoopbackPortThenAnsweredThere(String otherPort) {
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", nativeApp(),
 				"redirect_uri", otherPort, "scope", "openid admin", "state", "s"));
 		assertThat(assertErrorRedirect(response, otherPort, "invalid_scope")).containsEntry("state", "s");
+	}
+
+	/** The any-port exception is for native apps only: the browser SPA, a public web client, matches exactly. */
+	@ParameterizedTest
+	@ValueSource(strings = { "http://127.0.0.1:9999/spa/callback", "http://127.0.0.1/spa/callback",
+			"http://127.0.0.1:8082/spa/callback" })
+	void authorizeWhenSpaUsesAnotherLoopbackPortThenErrorPageAndNoRedirect(String otherPort) {
+		assertErrorPage(authorize(form("response_type", "code", "client_id", DemoTenant.SPA, "redirect_uri", otherPort,
+				"scope", "openid", "state", "s", "code_challenge", PKCE.challenge(), "code_challenge_method", "S256")),
+				"invalid_request", "redirect_uri");
+	}
+
+	/** A native app registered through the registration rules, once per test run. */
+	private String nativeApp() {
+		synchronized (AuthorizationEndpointHostileInputTest.class) {
+			if (nativeApp == null) {
+				nativeApp = "native-app-" + System.nanoTime();
+				this.registrations.create(new ClientSpec(nativeApp, "Native app", false, List.of("authorization_code"),
+						List.of("http://127.0.0.1/callback", "http://[::1]/callback"), List.of(), List.of("openid"), false,
+						null, false, ApplicationType.NATIVE.value()));
+			}
+			return nativeApp;
+		}
 	}
 
 	@ParameterizedTest

@@ -12,6 +12,10 @@ import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.failsafe.idp.server.hostile.FuzzInputs.abbreviate;
+import static dev.failsafe.idp.server.hostile.FuzzInputs.hasInternals;
+import static dev.failsafe.idp.server.hostile.FuzzInputs.pick;
+import static dev.failsafe.idp.server.hostile.FuzzInputs.randomText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,16 +78,6 @@ class EndpointFuzzTest extends HostileInputSupport {
 		assertThat(failures).isEmpty();
 	}
 
-	private static boolean hasInternals(String body) {
-		try {
-			ProtocolAssertions.assertNoInternals(body);
-			return false;
-		}
-		catch (AssertionError ex) {
-			return true;
-		}
-	}
-
 	private static String randomForm(Random random, boolean rawValues) {
 		List<String> pairs = new ArrayList<>();
 		int count = random.nextInt(6);
@@ -98,22 +92,6 @@ class EndpointFuzzTest extends HostileInputSupport {
 			pairs.add((rawValues ? encode(name) : name) + "=" + (rawValues && random.nextInt(8) == 0 ? value : encode(value)));
 		}
 		return String.join("&", pairs);
-	}
-
-	private static String randomText(Random random, int length) {
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < length; i++) {
-			text.append((char) (random.nextBoolean() ? 32 + random.nextInt(95) : random.nextInt(0x3000)));
-		}
-		return text.toString();
-	}
-
-	private static <T> T pick(Random random, List<T> values) {
-		return values.get(random.nextInt(values.size()));
-	}
-
-	private static String abbreviate(String body) {
-		return (body.length() > 300) ? body.substring(0, 300) + "..." : body;
 	}
 
 }

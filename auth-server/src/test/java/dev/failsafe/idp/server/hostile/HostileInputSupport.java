@@ -102,6 +102,21 @@ abstract class HostileInputSupport extends ProviderIntegrationTest {
 		return reply.string("access_token");
 	}
 
+	/** An access token of the demo tenant's operator client, with the admin scope. */
+	protected String adminToken() {
+		BackChannel.Reply reply = postForm("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+				form("grant_type", "client_credentials", "scope", DemoTenant.ADMIN_SCOPE));
+		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+		return reply.string("access_token");
+	}
+
+	/** An admin API call with a JSON body (none when null). */
+	protected BackChannel.Reply adminCall(String token, String method, String path, String json) {
+		return reply(request(path).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
+	}
+
 	protected static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

@@ -61,12 +61,36 @@ class ObservabilityTest extends ProviderIntegrationTest {
 				Map.of("grant_type", List.of("client_credentials")));
 		newUserAgent().submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
 
-		String prometheus = this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri("/actuator/prometheus")).build())
-			.raw()
-			.body();
+		BackChannel.Reply scraped = this.backChannel.getBearer("/actuator/prometheus", PROVIDER.metricsToken());
+		assertThat(scraped.status()).isEqualTo(200);
+		String prometheus = scraped.raw().body();
 		assertThat(prometheus).containsPattern("idp_tokens_issued_total\\{[^}]*grant_type=\"client_credentials\"");
 		assertThat(prometheus).containsPattern("idp_oauth2_errors_total\\{[^}]*error=\"invalid_client\"");
 		assertThat(prometheus).containsPattern("idp_logins_total\\{[^}]*outcome=\"success\"");
+	}
+
+	/** Nobody on the public listener reads metrics without the scrape token; probes stay open. */
+	@Test
+	void metricsWhenNoOrWrongTokenThen401AndNothingShown() {
+		for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+			BackChannel.Reply anonymous = this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri(path)).build());
+			assertThat(anonymous.status()).as(path).isEqualTo(401);
+			assertThat(anonymous.raw().headers().firstValue("WWW-Authenticate")).as(path)
+				.hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+			assertThat(anonymous.raw().body()).as(path).doesNotContain("jvm_").doesNotContain("idp_");
+
+			BackChannel.Reply wrong = this.backChannel.getBearer(path, PROVIDER.metricsToken() + "x");
+			assertThat(wrong.status()).as(path).isEqualTo(401);
+			assertThat(wrong.raw().body()).as(path).doesNotContain("jvm_").doesNotContain("idp_");
+		}
+		String adminToken = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(DemoTenant.ADMIN_SCOPE)))
+			.string("access_token");
+		assertThat(this.backChannel.getBearer("/actuator/prometheus", adminToken).status())
+			.as("an access token is not the scrape token")
+			.isEqualTo(401);
+		assertThat(this.backChannel.getBearer("/actuator/metrics", PROVIDER.metricsToken()).status()).isEqualTo(200);
+		assertThat(this.backChannel.status("/actuator/health/readiness")).isEqualTo(200);
 	}
 
 	@Test

@@ -1,31 +1,42 @@
 package dev.failsafe.idp.server.tokens;
 
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import dev.failsafe.idp.testing.Racers;
 import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Codes and refresh tokens are single-use, also under concurrency, and reuse revokes what was
- * issued from them.
+ * issued from them, concurrent reuse included (the winner's tokens too); a refreshed family keeps the
+ * expiry of its first refresh token.
  */
 class GrantOneTimeUseTest extends ProviderIntegrationTest {
 
 	private static final int RACERS = 16;
+
+	/** The figure: six parallel uses of one grant. */
+	private static final int SIX = 6;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private TokenProperties tokenSettings;
 
 	@Test
 	void exchangeWhenManyConcurrentRedemptionsOfOneCodeThenExactlyOneWins() throws Exception {
@@ -51,6 +62,43 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 		assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
 		assertThat(replies).filteredOn(reply -> reply.status() != 200)
 			.allSatisfy(reply -> assertThat(reply.json()).containsEntry("error", "invalid_grant"));
+	}
+
+	@Test
+	void refreshWhenSixConcurrentRotationsOfOneTokenThenOneWinnerWhoseTokensAreRevokedToo() throws Exception {
+		String refreshToken = tokens().string("refresh_token");
+		double reuseBefore = this.meters.counter("idp.refresh_token.reuse").count();
+		List<BackChannel.Reply> replies = Racers.race(SIX,
+				() -> flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken));
+		assertOneWinnerWhoseTokensAreRevoked(replies);
+		assertThat(this.meters.counter("idp.refresh_token.reuse").count()).isEqualTo(reuseBefore + SIX - 1);
+	}
+
+	@Test
+	void exchangeWhenSixConcurrentRedemptionsOfOneCodeThenOneWinnerWhoseTokensAreRevokedToo() throws Exception {
+		Pkce pkce = Pkce.create();
+		String code = authorize(pkce);
+		double reuseBefore = this.meters.counter("idp.authorization_code.reuse").count();
+		List<BackChannel.Reply> replies = Racers.race(SIX, () -> flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+				code, DemoTenant.SHOP_REDIRECT_URI, pkce.verifier()));
+		assertOneWinnerWhoseTokensAreRevoked(replies);
+		assertThat(this.meters.counter("idp.authorization_code.reuse").count()).isEqualTo(reuseBefore + SIX - 1);
+	}
+
+	@Test
+	void refreshWhenRotatedThenSuccessorExpiresWithTheFamilyNotLater() {
+		BackChannel.Reply first = tokens();
+		long familyEnd = expiry(first.string("refresh_token"));
+		// Rotate only once the clock has moved on a whole second, so a renewed lifetime would show.
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> Instant.now().getEpochSecond() + this.tokenSettings.refreshTokenTtl().toSeconds() > familyEnd);
+		BackChannel.Reply rotated = flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+				first.string("refresh_token"));
+		assertThat(rotated.status()).isEqualTo(200);
+		assertThat(expiry(rotated.string("refresh_token"))).isEqualTo(familyEnd);
+		BackChannel.Reply again = flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+				rotated.string("refresh_token"));
+		assertThat(expiry(again.string("refresh_token"))).isEqualTo(familyEnd);
 	}
 
 	@Test
@@ -117,6 +165,29 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 			.containsKeys("exp", "iat", "scope", "iss");
 	}
 
+	/** One 200 and five {@code invalid_grant}; the winner's access and refresh tokens no longer work. */
+	private void assertOneWinnerWhoseTokensAreRevoked(List<BackChannel.Reply> replies) {
+		assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
+		assertThat(replies).filteredOn(reply -> reply.status() != 200)
+			.hasSize(SIX - 1)
+			.allSatisfy(reply -> {
+				assertThat(reply.status()).isEqualTo(400);
+				assertThat(reply.json()).containsEntry("error", "invalid_grant");
+			});
+		BackChannel.Reply winner = replies.stream().filter(reply -> reply.status() == 200).findFirst().orElseThrow();
+		assertThat(active(winner.string("access_token"))).as("the winner's access token").isFalse();
+		assertThat(flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, winner.string("refresh_token")).json())
+			.as("the winner's refresh token")
+			.containsEntry("error", "invalid_grant");
+	}
+
+	/** The {@code exp} introspection reports for a refresh token. */
+	private long expiry(String refreshToken) {
+		BackChannel.Reply introspection = introspect(refreshToken);
+		assertThat(introspection.json()).containsEntry("active", true);
+		return ((Number) introspection.json().get("exp")).longValue();
+	}
+
 	private boolean active(String token) {
 		return Boolean.TRUE.equals(introspect(token).json().get("active"));
 	}
@@ -145,26 +216,7 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 
 	/** Runs {@code call} from {@value #RACERS} threads released at once. */
 	private static <T> List<T> race(Callable<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < RACERS; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(30, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return Racers.race(RACERS, call);
 	}
 
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import dev.failsafe.idp.bench.hashing.PasswordHashes;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -18,8 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *        second on both cores (what RS256 costs in native code)
  * @param passwordHashesPerSecond checks per second of the provider's password encoder at its cost,
  *        on as many threads as cores
- * @param passwordEncoding the encoder and cost measured (the prefix of its hash, e.g.
- *        {@code {bcrypt}$2a$10$})
+ * @param passwordEncoding the hash and cost measured (the prefix of its hashes:
+ *        {@code $argon2id$v=19$m=19456,t=2,p=1})
  * @param cores available processors
  */
 public record Limits(double opensslRs256SignsPerSecond, double passwordHashesPerSecond, String passwordEncoding,
@@ -38,16 +39,23 @@ public record Limits(double opensslRs256SignsPerSecond, double passwordHashesPer
 		return opensslSignsPerSecond(availableCores(), seconds);
 	}
 
-	/** Checks per second of the provider's password encoder on as many threads as cores. */
+	/**
+	 * Checks per second of the provider's password hash at its default cost ({@link PasswordHashes#provider()})
+	 * on as many threads as cores.
+	 */
 	public static double passwordHashesPerSecond(int seconds) throws InterruptedException {
-		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return passwordHashesPerSecond(PasswordHashes.provider(), seconds);
+	}
+
+	/** Checks per second of {@code encoder} on as many threads as cores. */
+	public static double passwordHashesPerSecond(PasswordEncoder encoder, int seconds) throws InterruptedException {
 		return hashesPerSecond(encoder, encoder.encode("alice-demo-password"), availableCores(), seconds);
 	}
 
-	/** The prefix of the provider's password hashes: the encoder and its cost. */
+	/** The prefix of the provider's password hashes: the hash and its cost. */
 	static String measuredPasswordEncoding() {
-		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("alice-demo-password");
-		return hash.substring(0, Math.min(hash.length(), 15));
+		String hash = PasswordHashes.provider().encode("alice-demo-password");
+		return hash.substring(0, hash.lastIndexOf('$', hash.lastIndexOf('$') - 1));
 	}
 
 	private static int availableCores() {

@@ -102,7 +102,7 @@ public final class LoadRun {
 		}
 	}
 
-	static BenchReport.Machine machine() throws IOException, InterruptedException {
+	public static BenchReport.Machine machine() throws IOException, InterruptedException {
 		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
 			.stream()
 			.filter(line -> line.startsWith("model name"))
@@ -117,7 +117,7 @@ public final class LoadRun {
 	}
 
 	/** The 1-minute load average. */
-	static double loadAverage() throws IOException {
+	public static double loadAverage() throws IOException {
 		return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
 	}
 

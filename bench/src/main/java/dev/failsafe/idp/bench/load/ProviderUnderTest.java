@@ -25,6 +25,9 @@ public final class ProviderUnderTest implements AutoCloseable {
 	/** A fixed heap ceiling, after the provider's own flags. */
 	static final List<String> JVM_FLAGS = List.of("-Xmx512m");
 
+	/** The provider serves its metrics only to this bearer token (idp.metrics.token-file). */
+	private static final String METRICS_TOKEN = "bench-metrics-" + java.util.UUID.randomUUID();
+
 	private static final Pattern HEAP_USED = Pattern
 		.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.Ee+-]+)$");
 
@@ -43,11 +46,29 @@ public final class ProviderUnderTest implements AutoCloseable {
 	 */
 	public static ProviderUnderTest start(Path jar, Path dataDir, List<String> arguments, Path recording)
 			throws IOException {
+		ProviderUnderTest provider = launch(jar, dataDir, arguments, recording);
+		provider.awaitReady(Duration.ofSeconds(120));
+		return provider;
+	}
+
+	/**
+	 * Starts the jar and returns at once, before it listens (the side-by-side run measures from
+	 * launch); {@link #awaitReady} waits for it.
+	 * @param recording a Flight Recorder file to write, or null for none
+	 */
+	public static ProviderUnderTest launch(Path jar, Path dataDir, List<String> arguments, Path recording)
+			throws IOException {
 		Files.createDirectories(dataDir);
 		int port = Ports.free();
 		URI issuer = URI.create("http://127.0.0.1:" + port);
+		Path metricsToken = dataDir.resolve("metrics.token");
+		Files.writeString(metricsToken, METRICS_TOKEN);
+		// Every simulated sign-in is alice's from this one address, up to 32 at once: login throttling
+		// (which counts attempts in flight) still runs, with limits no load step reaches.
 		List<String> settings = new ArrayList<>(List.of("--idp.issuer=" + issuer,
-				"--idp.data-dir=" + dataDir.toAbsolutePath(), "--idp.hazelcast.port=" + Ports.free()));
+				"--idp.data-dir=" + dataDir.toAbsolutePath(), "--idp.hazelcast.port=" + Ports.free(),
+				"--idp.metrics.token-file=" + metricsToken.toAbsolutePath(), "--idp.login.max-failures-per-pair=100000",
+				"--idp.login.max-failures-per-address=100000", "--idp.login.max-failures-per-account=100000"));
 		settings.addAll(arguments);
 		List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
 		if (recording != null) {
@@ -57,8 +78,13 @@ public final class ProviderUnderTest implements AutoCloseable {
 				Map.of())
 			.withJvmFlags(jvmFlags)
 			.withLog(dataDir.resolve("provider.log"));
-		process.start().awaitReady(Duration.ofSeconds(120));
+		process.start();
 		return new ProviderUnderTest(process, new Http(issuer));
+	}
+
+	/** Waits until readiness answers 200; fails when the process exits or the time is up. */
+	public void awaitReady(Duration timeout) {
+		this.process.awaitReady(timeout);
 	}
 
 	public Http http() {
@@ -71,7 +97,8 @@ public final class ProviderUnderTest implements AutoCloseable {
 
 	/** Heap in use now, in bytes, as the provider's own metrics report it. */
 	public long heapUsedBytes() throws IOException, InterruptedException {
-		String metrics = Http.expect(this.http.get("/actuator/prometheus"), 200).body();
+		String metrics = Http.expect(this.http.get("/actuator/prometheus", "Authorization", "Bearer " + METRICS_TOKEN),
+				200).body();
 		Matcher matcher = HEAP_USED.matcher(metrics);
 		double used = 0;
 		while (matcher.find()) {
@@ -82,7 +109,12 @@ public final class ProviderUnderTest implements AutoCloseable {
 
 	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}), in bytes. */
 	public long[] residentBytes() throws IOException {
-		List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"));
+		return residentBytes(pid());
+	}
+
+	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}) of process {@code pid}, in bytes. */
+	public static long[] residentBytes(long pid) throws IOException {
+		List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
 		return new long[] { kib(status, "VmRSS:") * 1024, kib(status, "VmHWM:") * 1024 };
 	}
 

@@ -29,12 +29,15 @@ public final class ProfileSummary {
 	/** Work done for a feature, wherever on the stack. */
 	static final Map<String, Pattern> FEATURES = categories("JWT signature (JCA sign)",
 			"RSASSASigner\\.sign|ECDSASigner\\.sign", "JWT verification", "JwtDecoder|RSASSAVerifier|ECDSAVerifier",
-			"password hashing (bcrypt)", "BCrypt", "client secret check", "Sha256SecretEncoder|DelegatingPasswordEncoder",
+			"password hashing (Argon2id, bcrypt)", "argon2|Argon2|BCrypt", "client secret check", "Sha256SecretEncoder|DelegatingPasswordEncoder",
 			"client lookup (JDBC, JSON)", "RegisteredClientRepository\\.find", "user lookup (JDBC)", "JdbcUserDirectory",
 			"authorization store (codes, tokens, consents)", "AuthorizationService\\.|AuthorizationStore|ConsentService",
 			"HTTP session store", "SessionRepository\\.|SessionRegistry|commitSession",
 			"JWT claims and encoding (Nimbus, Spring)", "JwtGenerator|RingJwtEncoder|NimbusJwtEncoder",
 			"page rendering (Thymeleaf)", "thymeleaf");
+
+	/** Native work that counts as CPU time: Argon2id in libargon2, called through JNA. */
+	static final Pattern NATIVE_HASHING = Pattern.compile("de\\.mkammerer\\.argon2");
 
 	/** The framework a sample's top frames are in. */
 	static final Map<String, Pattern> LAYERS = categories("JSON responses", "MessageConverter|tools\\.jackson",
@@ -56,7 +59,8 @@ public final class ProfileSummary {
 	public static void print(Path file, Duration last) throws IOException {
 		List<RecordedEvent> samples = new ArrayList<>();
 		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-			if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
+			if (event.getStackTrace() != null && (event.getEventType().getName().equals("jdk.ExecutionSample")
+					|| (event.getEventType().getName().equals("jdk.NativeMethodSample") && inNativeHashing(event)))) {
 				samples.add(event);
 			}
 		}
@@ -65,9 +69,17 @@ public final class ProfileSummary {
 			.filter(sample -> !sample.getStartTime().isBefore(end.minus(last)))
 			.map(sample -> sample.getStackTrace().getFrames().stream().map(ProfileSummary::name).toList())
 			.toList();
-		System.out.printf(Locale.ROOT, "%d execution samples in the last %d s of %s%n", stacks.size(), last.toSeconds(),
+		System.out.printf(Locale.ROOT, "%d samples (execution, and native in libargon2) in the last %d s of %s%n", stacks.size(), last.toSeconds(),
 				file);
 		summarize(stacks).forEach((category, share) -> System.out.printf(Locale.ROOT, "%5.1f%% %s%n", 100 * share, category));
+	}
+
+	/**
+	 * A thread sampled in native code is mostly waiting (sockets, locks); one computing a password hash
+	 * in libargon2 (through JNA) is working: those samples count with the execution samples.
+	 */
+	private static boolean inNativeHashing(RecordedEvent sample) {
+		return sample.getStackTrace().getFrames().stream().anyMatch(frame -> NATIVE_HASHING.matcher(name(frame)).find());
 	}
 
 	/** The share of the stacks (top frame first) in each category, in the categories' order; empty ones left out. */

@@ -2,7 +2,9 @@ package dev.failsafe.idp.bench.load;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import dev.failsafe.idp.bench.hashing.PasswordHashes;
+import dev.failsafe.idp.testing.RequiredComponent;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +33,32 @@ class LimitsTest {
 	}
 
 	@Test
-	void hashesPerSecondWhenTheProvidersEncoderThenItChecksBcryptAtCostTen() throws InterruptedException {
-		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	void hashesPerSecondWhenTheProvidersHashThenItChecksArgon2idAtItsDefaultCost() throws InterruptedException {
+		PasswordEncoder encoder = providerHash();
 		String hash = encoder.encode("alice-demo-password");
 
-		assertThat(hash).startsWith("{bcrypt}$2a$10$");
+		assertThat(hash).startsWith("$argon2id$v=19$" + PasswordHashes.PROVIDER_PARAMETERS + "$");
+		assertThat(Limits.measuredPasswordEncoding()).isEqualTo("$argon2id$v=19$" + PasswordHashes.PROVIDER_PARAMETERS);
 		assertThat(Limits.hashesPerSecond(encoder, hash, 1, 1)).isPositive();
+	}
+
+	@Test
+	void keycloakHashWhenEncodedThenArgon2idAtKeycloaksDefaultCostAndVerifiedNatively() {
+		String hash = PasswordHashes.keycloak().encode("alice-demo-password");
+
+		assertThat(hash).startsWith("$argon2id$v=19$" + PasswordHashes.KEYCLOAK_PARAMETERS + "$");
+		assertThat(providerHash().matches("alice-demo-password", hash)).isTrue();
+		assertThat(providerHash().matches("wrong", hash)).isFalse();
+	}
+
+	/** The native hash; fails in CI without libargon2, skipped elsewhere. */
+	private static PasswordEncoder providerHash() {
+		try {
+			return PasswordHashes.nativeProvider();
+		}
+		catch (LinkageError ex) {
+			return RequiredComponent.missing("libargon2 cannot load (" + ex + "): install the Debian package 'libargon2-1'");
+		}
 	}
 
 }

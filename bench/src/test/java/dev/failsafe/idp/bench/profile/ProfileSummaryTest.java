@@ -30,11 +30,11 @@ class ProfileSummaryTest {
 	@Test
 	void summarizeWhenStacksAreGivenThenSharesAddUpInCategoryOrder() {
 		List<List<String>> stacks = List.of(List.of("org.springframework.security.crypto.bcrypt.BCrypt.key"),
-				List.of("org.springframework.security.crypto.bcrypt.BCrypt.key"), List.of("org.apache.coyote.Request.x"),
+				List.of("com.sun.jna.Native.invokeInt", "de.mkammerer.argon2.BaseArgon2.verify"), List.of("org.apache.coyote.Request.x"),
 				List.of("java.lang.Thread.run"));
 
 		assertThat(ProfileSummary.summarize(stacks)).containsExactly(
-				java.util.Map.entry("password hashing (bcrypt)", 0.5), java.util.Map.entry("Tomcat, HTTP", 0.25),
+				java.util.Map.entry("password hashing (Argon2id, bcrypt)", 0.5), java.util.Map.entry("Tomcat, HTTP", 0.25),
 				java.util.Map.entry("JDK, other", 0.25));
 	}
 

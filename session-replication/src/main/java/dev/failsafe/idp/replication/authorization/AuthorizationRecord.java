@@ -13,6 +13,9 @@ import java.util.Set;
  * @param id the authorization id
  * @param version incremented by every replace; the compare-and-set token of
  * {@link AuthorizationStore#replace}
+ * @param principalName whose authorization it is (a user, or the client itself for client
+ * credentials); fixed for the record's life, and what {@link AuthorizationStore#findByPrincipalName}
+ * finds it by
  * @param tokenHashes hashes of the live token values (code, access, refresh, ID token, consent
  * state) that find this record
  * @param retiredTokenHashes hashes of refresh tokens rotated out of this authorization; presenting
@@ -20,14 +23,15 @@ import java.util.Set;
  * @param expiresAt when the store may forget the record and its index entries
  * @param payload the authorization's serialized form, owned by the caller
  */
-public record AuthorizationRecord(String id, long version, Set<String> tokenHashes, Set<String> retiredTokenHashes,
-		Instant expiresAt, String payload) implements Serializable {
+public record AuthorizationRecord(String id, long version, String principalName, Set<String> tokenHashes,
+		Set<String> retiredTokenHashes, Instant expiresAt, String payload) implements Serializable {
 
 	@Serial
-	private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 2L;
 
 	public AuthorizationRecord {
 		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(principalName, "principalName");
 		Objects.requireNonNull(expiresAt, "expiresAt");
 		Objects.requireNonNull(payload, "payload");
 		tokenHashes = Set.copyOf(tokenHashes);
@@ -44,10 +48,20 @@ public record AuthorizationRecord(String id, long version, Set<String> tokenHash
 		return all;
 	}
 
-	/** The record that replaces this one: same id, next version. */
+	/** Refuses {@code next} unless it is this record's successor: same id and principal, next version. */
+	void requireSuccessor(AuthorizationRecord next) {
+		if (!this.id.equals(next.id) || !this.principalName.equals(next.principalName)
+				|| next.version != this.version + 1) {
+			throw new IllegalArgumentException("next must be version " + (this.version + 1) + " of " + this.id
+					+ ", not version " + next.version + " of " + next.id);
+		}
+	}
+
+	/** The record that replaces this one: same id and principal, next version. */
 	public AuthorizationRecord next(Set<String> tokenHashes, Set<String> retiredTokenHashes, Instant expiresAt,
 			String payload) {
-		return new AuthorizationRecord(this.id, this.version + 1, tokenHashes, retiredTokenHashes, expiresAt, payload);
+		return new AuthorizationRecord(this.id, this.version + 1, this.principalName, tokenHashes, retiredTokenHashes,
+				expiresAt, payload);
 	}
 
 }

@@ -1,10 +1,11 @@
 package dev.failsafe.idp.replication.authorization;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Stores OAuth2 authorizations (codes, access-token metadata, refresh tokens and their rotated
- * predecessors) with lookup by token hash and no scans.
+ * predecessors) with lookup by token hash and by principal, and no scans.
  *
  * <p>One-time use rests on {@link #replace}: of two concurrent replaces of one version exactly one
  * succeeds. Every write returns only once it is as durable as the implementation promises (for the
@@ -20,6 +21,13 @@ public interface AuthorizationStore {
 	Optional<AuthorizationRecord> findByTokenHash(String tokenHash);
 
 	/**
+	 * The records of {@code principalName} that have not expired, in no particular order: what a
+	 * security event (a user disabled, deleted, or given a new password) must revoke. A record
+	 * removed or expired is not returned.
+	 */
+	List<AuthorizationRecord> findByPrincipalName(String principalName);
+
+	/**
 	 * Stores a new record (version 1).
 	 * @return false if a record with this id exists already
 	 */
@@ -27,7 +35,8 @@ public interface AuthorizationStore {
 
 	/**
 	 * Replaces {@code current} by {@code next} if the stored version is still
-	 * {@code current.version()}; {@code next.version()} must be {@code current.version() + 1}.
+	 * {@code current.version()}; {@code next.version()} must be {@code current.version() + 1} and its
+	 * principal {@code current}'s.
 	 * @return false if another writer got there first (or the record is gone)
 	 */
 	boolean replace(AuthorizationRecord current, AuthorizationRecord next);

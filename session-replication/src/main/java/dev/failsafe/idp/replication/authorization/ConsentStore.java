@@ -12,4 +12,7 @@ public interface ConsentStore {
 
 	void remove(String registeredClientId, String principalName);
 
+	/** Removes every consent of this user (a deleted user's name, if reused, inherits none). */
+	void removeAll(String principalName);
+
 }

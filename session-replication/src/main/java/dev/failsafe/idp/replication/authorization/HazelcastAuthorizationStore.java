@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import com.hazelcast.config.IndexType;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 
 import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
@@ -22,7 +25,10 @@ import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
  * <li>{@value #RECORDS_MAP}: {@code IMap<String, AuthorizationRecord>}, id to record, each entry
  * with a time to live of {@code expiresAt - now} (at least one second). Inserted with
  * {@code putIfAbsent}; replaced only by the {@link ReplaceIfVersion} entry processor, which compares
- * the version and sets the value and its time to live in one partition operation.</li>
+ * the version and sets the value and its time to live in one partition operation. The map has a
+ * hash index on the records' {@value #PRINCIPAL_ATTRIBUTE} attribute: {@link #findByPrincipalName}
+ * is an indexed query ({@code values(principalName = ?)}), not a scan; an entry that expires leaves
+ * the index with it.</li>
  * <li>{@value #INDEX_MAP}: {@code IMap<String, String>}, token hash to record id, with the record's
  * time to live. Entries are written before the record that lists them, and removed only after it
  * no longer does ({@code remove(hash, id)}), so a lookup never misses a live hash. A leftover
@@ -42,6 +48,9 @@ public final class HazelcastAuthorizationStore implements AuthorizationStore {
 	/** Token hash to authorization id. */
 	public static final String INDEX_MAP = "idp.authorizations.by-token-hash";
 
+	/** The record attribute the principal index is on. */
+	public static final String PRINCIPAL_ATTRIBUTE = "principalName";
+
 	/** Hazelcast reads a zero time to live as "forever": never go below this. */
 	private static final Duration MINIMUM_TTL = Duration.ofSeconds(1);
 
@@ -59,6 +68,9 @@ public final class HazelcastAuthorizationStore implements AuthorizationStore {
 		this.records = hazelcast.getMap(RECORDS_MAP);
 		this.index = hazelcast.getMap(INDEX_MAP);
 		this.clock = Objects.requireNonNull(clock, "clock");
+		// Idempotent: every member adds the same index.
+		HazelcastCalls.run("index authorizations by principal",
+				() -> this.records.addIndex(IndexType.HASH, PRINCIPAL_ATTRIBUTE));
 	}
 
 	@Override
@@ -77,6 +89,12 @@ public final class HazelcastAuthorizationStore implements AuthorizationStore {
 	}
 
 	@Override
+	public List<AuthorizationRecord> findByPrincipalName(String principalName) {
+		return HazelcastCalls.call("find a principal's authorizations",
+				() -> List.copyOf(this.records.values(Predicates.equal(PRINCIPAL_ATTRIBUTE, principalName))));
+	}
+
+	@Override
 	public boolean insert(AuthorizationRecord record) {
 		if (record.version() != 1) {
 			throw new IllegalArgumentException("A new authorization starts at version 1, not " + record.version());
@@ -90,10 +108,7 @@ public final class HazelcastAuthorizationStore implements AuthorizationStore {
 
 	@Override
 	public boolean replace(AuthorizationRecord current, AuthorizationRecord next) {
-		if (!current.id().equals(next.id()) || next.version() != current.version() + 1) {
-			throw new IllegalArgumentException("next must be version " + (current.version() + 1) + " of "
-					+ current.id() + ", not version " + next.version() + " of " + next.id());
-		}
+		current.requireSuccessor(next);
 		long ttl = ttlMillis(next);
 		// Only the hashes this replace introduces: they are fresh tokens no other writer knows.
 		Set<String> added = new HashSet<>(next.allHashes());

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 
 import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
 
@@ -12,7 +13,7 @@ import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
  *
  * <p>Storage layout (asserted by a test): {@value #CONSENTS_MAP} is an
  * {@code IMap<ConsentKey, ConsentRecord>} keyed by the pair (client id, principal name), without
- * expiry. Hazelcast failures surface as {@link dev.failsafe.idp.replication.StoreUnavailableException}.
+ * expiry; {@link #removeAll} is a query on the key's {@code principalName}. Hazelcast failures surface as {@link dev.failsafe.idp.replication.StoreUnavailableException}.
  */
 public final class HazelcastConsentStore implements ConsentStore {
 
@@ -40,6 +41,12 @@ public final class HazelcastConsentStore implements ConsentStore {
 	public void remove(String registeredClientId, String principalName) {
 		ConsentKey key = new ConsentKey(registeredClientId, principalName);
 		HazelcastCalls.run("remove consent", () -> this.consents.delete(key));
+	}
+
+	@Override
+	public void removeAll(String principalName) {
+		HazelcastCalls.run("remove a user's consents",
+				() -> this.consents.removeAll(Predicates.equal("__key.principalName", principalName)));
 	}
 
 }

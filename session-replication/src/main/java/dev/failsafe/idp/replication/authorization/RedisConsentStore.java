@@ -15,7 +15,8 @@ import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
  * <p>Storage layout (asserted by a test): {@code idp:consent:<principal name>} is a hash per user,
  * field the client's registration id, value the granted authorities as a JSON array; no expiry (like
  * the Hazelcast store). Client and user are two separate parts (key and field), so no separator can
- * make two pairs collide. Commands: {@code HGET}; {@code HSET} and {@code HDEL}, each followed on the
+ * make two pairs collide. Commands: {@code HGET}; {@code HSET}, {@code HDEL} and {@code DEL} (every
+ * consent of a user), each followed on the
  * same connection by {@code WAIT} ({@link ReplicaAcknowledgement}) when it changed something. Redis
  * failures and too few acknowledgements throw
  * {@link dev.failsafe.idp.replication.StoreUnavailableException}.
@@ -61,6 +62,17 @@ public final class RedisConsentStore implements ConsentStore {
 			Long removed = connection.hDel(KEY_PREFIX + principalName, registeredClientId);
 			if (removed != null && removed > 0) {
 				this.acknowledgement.await(connection, "remove consent");
+			}
+			return null;
+		});
+	}
+
+	@Override
+	public void removeAll(String principalName) {
+		this.redis.call("remove a user's consents", (connection) -> {
+			Long removed = connection.del(KEY_PREFIX + principalName);
+			if (removed != null && removed > 0) {
+				this.acknowledgement.await(connection, "remove a user's consents");
 			}
 			return null;
 		});

@@ -11,11 +11,14 @@ import dev.failsafe.idp.replication.redis.RedisAutoConfiguration;
 import dev.failsafe.idp.replication.redis.RedisCalls;
 import dev.failsafe.idp.replication.redis.RedisConfiguredCondition;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
+import dev.failsafe.idp.replication.throttling.LoginAttemptStore;
+import dev.failsafe.idp.replication.throttling.RedisLoginAttemptStore;
 
 /**
- * The authorization and consent stores on Redis when Spring Boot's {@code spring.data.redis.*}
- * (standalone or Sentinel) is set. Runs before the Hazelcast stores, which then back off; the key
- * ring stays on Hazelcast. Every write waits for {@code idp.redis.replicas-to-ack} replicas.
+ * The authorization and consent stores, and the login attempt counters, on Redis when Spring Boot's
+ * {@code spring.data.redis.*} (standalone or Sentinel) is set. Runs before the Hazelcast stores,
+ * which then back off; the key ring stays on Hazelcast. Every write of the authorization and consent
+ * stores waits for {@code idp.redis.replicas-to-ack} replicas.
  */
 @AutoConfiguration(before = HazelcastStoresAutoConfiguration.class, after = RedisAutoConfiguration.class)
 @ConditionalOnClass(RedisConnectionFactory.class)
@@ -32,6 +35,13 @@ public final class RedisStoresAutoConfiguration {
 	@ConditionalOnMissingBean(ConsentStore.class)
 	RedisConsentStore consentStore(RedisCalls redis, ReplicaAcknowledgement acknowledgement) {
 		return new RedisConsentStore(redis, acknowledgement);
+	}
+
+	/** One login throttling budget for every node that shares this Redis. */
+	@Bean
+	@ConditionalOnMissingBean(LoginAttemptStore.class)
+	RedisLoginAttemptStore loginAttemptStore(RedisCalls redis) {
+		return new RedisLoginAttemptStore(redis);
 	}
 
 }

@@ -3,19 +3,16 @@ package dev.failsafe.idp.replication.authorization;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.failsafe.idp.testing.Racers;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -27,6 +24,9 @@ import static org.awaitility.Awaitility.await;
  * the tests wait (records live {@link #shortLifetime()}).
  */
 public abstract class AuthorizationStoreContractTest {
+
+	/** The principal of records whose principal no test looks up. */
+	protected static final String PRINCIPAL = "alice";
 
 	/** The store under test. */
 	protected abstract AuthorizationStore store();
@@ -63,7 +63,7 @@ public abstract class AuthorizationStoreContractTest {
 	@Test
 	void insertWhenIdTakenThenFalseAndFirstKept() {
 		AuthorizationRecord first = newRecord();
-		AuthorizationRecord second = new AuthorizationRecord(first.id(), 1, Set.of(hash()), Set.of(),
+		AuthorizationRecord second = new AuthorizationRecord(first.id(), 1, PRINCIPAL, Set.of(hash()), Set.of(),
 				first.expiresAt(), "second");
 		store().insert(first);
 		assertThat(store().insert(second)).isFalse();
@@ -74,7 +74,7 @@ public abstract class AuthorizationStoreContractTest {
 	@Test
 	void findByTokenHashWhenRetiredHashThenFindsRecord() {
 		String retired = hash();
-		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(retired), later(),
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, PRINCIPAL, Set.of(hash()), Set.of(retired), later(),
 				"payload");
 		store().insert(record);
 		assertThat(store().findByTokenHash(retired)).contains(record);
@@ -141,30 +141,10 @@ public abstract class AuthorizationStoreContractTest {
 	void replaceWhenRacedByManyThreadsThenExactlyOneWins() throws Exception {
 		AuthorizationRecord current = newRecord();
 		store().insert(current);
-		int threads = 32;
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Boolean>> results = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				AuthorizationRecord next = rotate(current);
-				results.add(executor.submit(() -> {
-					start.await();
-					return store().replace(current, next);
-				}));
-			}
-			start.countDown();
-			int wins = 0;
-			for (Future<Boolean> result : results) {
-				wins += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
-			}
-			assertThat(wins).isEqualTo(1);
-			assertThat(store().findById(current.id()))
-				.hasValueSatisfying((stored) -> assertThat(stored.version()).isEqualTo(2));
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		List<Boolean> wins = Racers.race(32, () -> store().replace(current, rotate(current)));
+		assertThat(wins).containsOnlyOnce(true);
+		assertThat(store().findById(current.id()))
+			.hasValueSatisfying((stored) -> assertThat(stored.version()).isEqualTo(2));
 	}
 
 	@Test
@@ -184,9 +164,61 @@ public abstract class AuthorizationStoreContractTest {
 	}
 
 	@Test
+	void findByPrincipalNameWhenRecordsOfSeveralPrincipalsThenOnlyTheirs() {
+		String principal = principal();
+		AuthorizationRecord first = newRecord(principal);
+		AuthorizationRecord second = newRecord(principal);
+		store().insert(first);
+		store().insert(second);
+		store().insert(newRecord(principal()));
+		assertThat(store().findByPrincipalName(principal)).containsExactlyInAnyOrder(first, second);
+		assertThat(store().findByPrincipalName(principal())).isEmpty();
+	}
+
+	@Test
+	void findByPrincipalNameWhenReplacedThenCurrentVersionAndWhenRemovedThenGone() {
+		String principal = principal();
+		AuthorizationRecord current = newRecord(principal);
+		AuthorizationRecord other = newRecord(principal);
+		store().insert(current);
+		store().insert(other);
+		AuthorizationRecord next = rotate(current);
+		store().replace(current, next);
+		assertThat(store().findByPrincipalName(principal)).containsExactlyInAnyOrder(next, other);
+		store().remove(next.id());
+		assertThat(store().findByPrincipalName(principal)).containsExactly(other);
+		store().remove(other.id());
+		assertThat(store().findByPrincipalName(principal)).isEmpty();
+	}
+
+	@Test
+	void findByPrincipalNameWhenRecordExpiredThenNotFound() {
+		String principal = principal();
+		Instant expiresAt = Instant.now(clock()).plus(shortLifetime());
+		AuthorizationRecord expiring = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(), expiresAt,
+				"short");
+		AuthorizationRecord lasting = newRecord(principal);
+		store().insert(expiring);
+		store().insert(lasting);
+		advancePast(expiresAt);
+		await().atMost(shortLifetime().plus(expiryDeadline()))
+			.untilAsserted(() -> assertThat(store().findByPrincipalName(principal)).containsExactly(lasting));
+	}
+
+	@Test
+	void replaceWhenNextNamesAnotherPrincipalThenRefused() {
+		AuthorizationRecord current = newRecord(principal());
+		store().insert(current);
+		AuthorizationRecord stolen = new AuthorizationRecord(current.id(), 2, principal(), Set.of(hash()), Set.of(),
+				current.expiresAt(), "stolen");
+		assertThatIllegalArgumentException().isThrownBy(() -> store().replace(current, stolen));
+		assertThat(store().findById(current.id())).contains(current);
+	}
+
+	@Test
 	void insertWhenExpiresAtPassesThenRecordAndHashesGone() {
 		Instant expiresAt = Instant.now(clock()).plus(shortLifetime());
-		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(), expiresAt, "short");
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, principal(), Set.of(hash()), Set.of(), expiresAt, "short");
 		store().insert(record);
 		assertThat(store().findById(record.id())).isPresent();
 		advancePast(expiresAt);
@@ -198,7 +230,7 @@ public abstract class AuthorizationStoreContractTest {
 	@Test
 	void replaceWhenExpiryExtendedThenRecordOutlivesFirstExpiry() {
 		Instant firstExpiry = Instant.now(clock()).plus(shortLifetime());
-		AuthorizationRecord current = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(), firstExpiry, "v1");
+		AuthorizationRecord current = new AuthorizationRecord(id(), 1, PRINCIPAL, Set.of(hash()), Set.of(), firstExpiry, "v1");
 		store().insert(current);
 		AuthorizationRecord next = current.next(current.tokenHashes(), Set.of(), later(), "v2");
 		assertThat(store().replace(current, next)).isTrue();
@@ -213,7 +245,13 @@ public abstract class AuthorizationStoreContractTest {
 
 	/** A new version-1 record with one live hash, expiring in an hour. */
 	protected AuthorizationRecord newRecord() {
-		return new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(), later(), "payload-" + UUID.randomUUID());
+		return newRecord(PRINCIPAL);
+	}
+
+	/** A new version-1 record of {@code principalName} with one live hash, expiring in an hour. */
+	protected AuthorizationRecord newRecord(String principalName) {
+		return new AuthorizationRecord(id(), 1, principalName, Set.of(hash()), Set.of(), later(),
+				"payload-" + UUID.randomUUID());
 	}
 
 	/** The next version of {@code current} with a fresh live hash in place of the old ones. */
@@ -223,6 +261,11 @@ public abstract class AuthorizationStoreContractTest {
 
 	private Instant later() {
 		return Instant.now(clock()).plus(Duration.ofHours(1));
+	}
+
+	/** A principal of its own, so tests that list a principal's records see only theirs. */
+	protected static String principal() {
+		return "user-" + UUID.randomUUID();
 	}
 
 	protected static String id() {

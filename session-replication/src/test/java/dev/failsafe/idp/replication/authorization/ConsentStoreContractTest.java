@@ -66,6 +66,21 @@ public abstract class ConsentStoreContractTest {
 		store().remove(client(), "nobody");
 	}
 
+	@Test
+	void removeAllWhenUserHasConsentsThenEveryOneOfThemGoneAndOthersKept() {
+		String user = "user-" + UUID.randomUUID();
+		String first = client();
+		String second = client();
+		store().save(new ConsentRecord(first, user, Set.of("SCOPE_openid")));
+		store().save(new ConsentRecord(second, user, Set.of("SCOPE_email")));
+		store().save(new ConsentRecord(first, "bob", Set.of("SCOPE_openid")));
+		store().removeAll(user);
+		assertThat(store().find(first, user)).isEmpty();
+		assertThat(store().find(second, user)).isEmpty();
+		assertThat(store().find(first, "bob")).isPresent();
+		store().removeAll(user);
+	}
+
 	private static String client() {
 		return "client-" + UUID.randomUUID();
 	}

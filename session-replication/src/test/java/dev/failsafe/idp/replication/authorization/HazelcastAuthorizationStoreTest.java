@@ -50,6 +50,9 @@ class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 			.isEqualTo(record);
 		assertThat(hazelcast.<String, String>getMap("idp.authorizations.by-token-hash").get(hash))
 			.isEqualTo(record.id());
+		assertThat(HazelcastAuthorizationStore.PRINCIPAL_ATTRIBUTE).isEqualTo("principalName");
+		assertThat(hazelcast.getMap("idp.authorizations").getLocalMapStats().getIndexStats().keySet())
+			.anySatisfy((index) -> assertThat(index).contains("principalName"));
 	}
 
 	@Test
@@ -68,7 +71,7 @@ class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
 	@Test
 	void insertWhenAlreadyExpiredThenStillGivenOneSecond() {
-		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(),
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, PRINCIPAL, Set.of(hash()), Set.of(),
 				Instant.now().minusSeconds(60), "expired");
 		store.insert(record);
 		EntryView<String, AuthorizationRecord> view = hazelcast
@@ -80,7 +83,7 @@ class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
 	@Test
 	void insertWhenVersionIsNotOneThenRefused() {
-		AuthorizationRecord record = new AuthorizationRecord(id(), 2, Set.of(hash()), Set.of(),
+		AuthorizationRecord record = new AuthorizationRecord(id(), 2, PRINCIPAL, Set.of(hash()), Set.of(),
 				Instant.now().plusSeconds(60), "v2");
 		assertThatIllegalArgumentException().isThrownBy(() -> store.insert(record));
 	}
@@ -89,7 +92,7 @@ class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 	void replaceWhenNextSkipsAVersionThenRefused() {
 		AuthorizationRecord current = newRecord();
 		store.insert(current);
-		AuthorizationRecord skipping = new AuthorizationRecord(current.id(), 3, Set.of(hash()), Set.of(),
+		AuthorizationRecord skipping = new AuthorizationRecord(current.id(), 3, PRINCIPAL, Set.of(hash()), Set.of(),
 				current.expiresAt(), "v3");
 		assertThatIllegalArgumentException().isThrownBy(() -> store.replace(current, skipping));
 		assertThat(store.findById(current.id())).contains(current);

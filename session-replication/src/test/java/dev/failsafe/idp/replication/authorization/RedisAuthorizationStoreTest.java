@@ -14,6 +14,7 @@ import dev.failsafe.idp.replication.redis.RedisCalls;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.replication.testing.RedisTestConnections;
+import dev.failsafe.idp.testing.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -61,8 +62,10 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 	void insertWhenStoredThenKeysAreAsDocumented() {
 		assertThat(RedisAuthorizationStore.RECORD_KEY_PREFIX).isEqualTo("idp:authz:id:");
 		assertThat(RedisAuthorizationStore.INDEX_KEY_PREFIX).isEqualTo("idp:authz:token:");
+		assertThat(RedisAuthorizationStore.PRINCIPAL_KEY_PREFIX).isEqualTo("idp:authz:principal:");
 		String retired = hash();
-		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(retired),
+		String principal = principal();
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(retired),
 				Instant.now().plus(Duration.ofHours(1)), "the-payload");
 		store.insert(record);
 		String live = record.tokenHashes().iterator().next();
@@ -70,17 +73,25 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
 		assertThat(primary.call("TYPE", recordKey)).isEqualTo("hash");
 		assertThat(primary.call("HGET", recordKey, "version")).isEqualTo("1");
+		assertThat(primary.call("HGET", recordKey, "principal")).isEqualTo(principal);
 		assertThat(primary.call("HGET", recordKey, "expires-at"))
 			.isEqualTo(record.expiresAt().toString());
 		assertThat(primary.call("HGET", recordKey, "token-hashes")).isEqualTo("[\"" + live + "\"]");
 		assertThat(primary.call("HGET", recordKey, "retired-token-hashes")).isEqualTo("[\"" + retired + "\"]");
 		assertThat(primary.call("HGET", recordKey, "payload")).isEqualTo("the-payload");
-		assertThat(primary.call("HLEN", recordKey)).isEqualTo(5L);
+		assertThat(primary.call("HLEN", recordKey)).isEqualTo(6L);
 		assertThat(primary.call("GET", "idp:authz:token:" + live)).isEqualTo(record.id());
 		assertThat(primary.call("GET", "idp:authz:token:" + retired)).isEqualTo(record.id());
 
+		String principalKey = "idp:authz:principal:" + principal;
+		assertThat(primary.call("TYPE", principalKey)).isEqualTo("zset");
+		assertThat(primary.call("ZCARD", principalKey)).isEqualTo(1L);
+		assertThat(Double.parseDouble((String) primary.call("ZSCORE", principalKey, record.id())))
+			.isCloseTo(record.expiresAt().toEpochMilli(), org.assertj.core.data.Offset.offset(5_000.0));
+
 		long expected = Duration.between(Instant.now(), record.expiresAt()).toMillis();
-		for (String key : new String[] { recordKey, "idp:authz:token:" + live, "idp:authz:token:" + retired }) {
+		for (String key : new String[] { recordKey, "idp:authz:token:" + live, "idp:authz:token:" + retired,
+				principalKey }) {
 			assertThat((Long) primary.call("PTTL", key)).as(key).isBetween(expected - 5_000, expected + 1_000);
 		}
 		// Acknowledged means on the replica too.
@@ -104,8 +115,37 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 	}
 
 	@Test
+	void insertWhenPrincipalIndexHoldsExpiredRecordsThenTheyAreDroppedAndTheKeyOutlivesTheLongest() {
+		String principal = principal();
+		String principalKey = "idp:authz:principal:" + principal;
+		Instant start = Instant.now();
+		SettableClock clock = new SettableClock(start);
+		RedisAuthorizationStore clocked = new RedisAuthorizationStore(new RedisCalls(connections),
+				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)), clock);
+		AuthorizationRecord longLived = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
+				start.plus(Duration.ofHours(8)), "long");
+		clocked.insert(longLived);
+		for (int i = 0; i < 5; i++) {
+			clocked.insert(new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
+					start.plus(Duration.ofMinutes(5)), "short"));
+		}
+		assertThat(primary.call("ZCARD", principalKey)).isEqualTo(6L);
+
+		// An hour on: the short ones have expired; the next write drops them from the index.
+		clock.set(start.plus(Duration.ofHours(1)));
+		AuthorizationRecord shorter = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
+				start.plus(Duration.ofHours(2)), "later");
+		clocked.insert(shorter);
+		assertThat(primary.call("ZCARD", principalKey)).isEqualTo(2L);
+		assertThat(clocked.findByPrincipalName(principal)).containsExactlyInAnyOrder(longLived, shorter);
+		// The key's own expiry was never shortened by the shorter record.
+		assertThat((Long) primary.call("PTTL", principalKey))
+			.isGreaterThan(Duration.ofHours(7).toMillis());
+	}
+
+	@Test
 	void insertWhenAlreadyExpiredThenStillGivenOneSecond() {
-		AuthorizationRecord record = new AuthorizationRecord(id(), 1, Set.of(hash()), Set.of(),
+		AuthorizationRecord record = new AuthorizationRecord(id(), 1, PRINCIPAL, Set.of(hash()), Set.of(),
 				Instant.now().minusSeconds(60), "expired");
 		store.insert(record);
 		Long ttl = (Long) primary.call("PTTL", "idp:authz:id:" + record.id());
@@ -114,7 +154,7 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
 	@Test
 	void insertWhenVersionIsNotOneThenRefused() {
-		AuthorizationRecord record = new AuthorizationRecord(id(), 2, Set.of(hash()), Set.of(),
+		AuthorizationRecord record = new AuthorizationRecord(id(), 2, PRINCIPAL, Set.of(hash()), Set.of(),
 				Instant.now().plusSeconds(60), "v2");
 		assertThatIllegalArgumentException().isThrownBy(() -> store.insert(record));
 	}

@@ -114,7 +114,7 @@ class ReplicaAcknowledgementTest {
 	}
 
 	private static AuthorizationRecord record() {
-		return new AuthorizationRecord("authz-" + UUID.randomUUID(), 1, Set.of("hash-" + UUID.randomUUID()),
+		return new AuthorizationRecord("authz-" + UUID.randomUUID(), 1, "alice", Set.of("hash-" + UUID.randomUUID()),
 				Set.of(), Instant.now().plusSeconds(600), "payload");
 	}
 

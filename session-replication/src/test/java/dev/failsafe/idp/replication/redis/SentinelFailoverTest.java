@@ -143,7 +143,7 @@ class SentinelFailoverTest {
 	}
 
 	private static AuthorizationRecord record() {
-		return new AuthorizationRecord("authz-" + UUID.randomUUID(), 1, Set.of("hash-" + UUID.randomUUID()),
+		return new AuthorizationRecord("authz-" + UUID.randomUUID(), 1, "alice", Set.of("hash-" + UUID.randomUUID()),
 				Set.of(), Instant.now().plusSeconds(600), "payload");
 	}
 

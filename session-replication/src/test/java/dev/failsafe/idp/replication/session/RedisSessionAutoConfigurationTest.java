@@ -104,7 +104,7 @@ class RedisSessionAutoConfigurationTest {
 			session.setAttribute("user", "alice");
 			sessions.save(session);
 			context.getBean(AuthorizationStore.class)
-				.insert(new dev.failsafe.idp.replication.authorization.AuthorizationRecord("no-hazelcast", 1,
+				.insert(new dev.failsafe.idp.replication.authorization.AuthorizationRecord("no-hazelcast", 1, "alice",
 						java.util.Set.of("hash-no-hazelcast"), java.util.Set.of(),
 						java.time.Instant.now().plusSeconds(60), "{}"));
 			com.hazelcast.core.HazelcastInstance hazelcast = context.getBean(com.hazelcast.core.HazelcastInstance.class);

@@ -19,9 +19,14 @@ public final class RedisTestConnections {
 
 	/** A started factory for {@code server}. */
 	public static LettuceConnectionFactory dedicated(RedisServer server) {
+		return dedicated(server, Duration.ofSeconds(10));
+	}
+
+	/** A started factory for {@code server} whose commands give up after {@code commandTimeout}. */
+	public static LettuceConnectionFactory dedicated(RedisServer server, Duration commandTimeout) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(server.host(), server.port()),
-				LettucePoolingClientConfiguration.builder().commandTimeout(Duration.ofSeconds(10)).build());
+				LettucePoolingClientConfiguration.builder().commandTimeout(commandTimeout).build());
 		factory.setShareNativeConnection(false);
 		factory.afterPropertiesSet();
 		factory.start();

@@ -39,8 +39,9 @@ public final class UserAgent {
 	}
 
 	/**
-	 * A user agent whose requests claim to come from {@code forwardedFor} (via X-Forwarded-For, which
-	 * the provider trusts from loopback proxies), so tests can act from distinct source addresses.
+	 * A user agent whose requests claim to come from {@code forwardedFor} (via X-Forwarded-For, which a
+	 * provider believes only from a proxy it trusts, {@code server.tomcat.remoteip.internal-proxies}),
+	 * so tests can act from distinct source addresses.
 	 */
 	public UserAgent(Provider provider, String forwardedFor) {
 		this(provider, newClient(), forwardedFor);
@@ -51,7 +52,11 @@ public final class UserAgent {
 		this(provider, http, null);
 	}
 
-	private UserAgent(Provider provider, HttpClient http, String forwardedFor) {
+	/**
+	 * A user agent on {@code http} (which must not follow redirects; one bound to a local address of
+	 * its own, say) whose requests carry X-Forwarded-For {@code forwardedFor}, if not null.
+	 */
+	public UserAgent(Provider provider, HttpClient http, String forwardedFor) {
 		this.provider = provider;
 		this.http = http;
 		this.forwardedFor = forwardedFor;

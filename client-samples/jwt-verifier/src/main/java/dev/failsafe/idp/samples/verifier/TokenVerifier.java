@@ -84,13 +84,15 @@ public final class TokenVerifier implements AutoCloseable {
 		if (token == null || token.length() > MAX_TOKEN_LENGTH) {
 			throw new TokenRejectedException(Rejection.MALFORMED);
 		}
-		JWT jwt;
-		try {
-			jwt = JWTParser.parse(token);
-		}
-		catch (ParseException | RuntimeException ex) {
-			// Nimbus throws a NullPointerException for some headers (a JSON "null").
-			throw new TokenRejectedException(Rejection.MALFORMED);
+		JWT jwt = CompactJws.parseOrNull(token);
+		if (jwt == null) {
+			try {
+				jwt = JWTParser.parse(token);
+			}
+			catch (ParseException | RuntimeException ex) {
+				// Nimbus throws a NullPointerException for some headers (a JSON "null").
+				throw new TokenRejectedException(Rejection.MALFORMED);
+			}
 		}
 		if (!(jwt instanceof SignedJWT signed)
 				|| !this.settings.algorithms().contains(signed.getHeader().getAlgorithm())) {
