@@ -153,8 +153,8 @@ class SecurityConfiguration {
 				path(endpoints.getTokenIntrospectionEndpoint()), path(endpoints.getTokenRevocationEndpoint()),
 				path(endpoints.getOidcUserInfoEndpoint()));
 		FilterRegistrationBean<StoreUnavailableResponses> registration = new FilterRegistrationBean<>(
-				new StoreUnavailableResponses(LOGIN_PAGE, protocolEndpoints, protocolErrors, templates,
-						provider.productName()));
+				new StoreUnavailableResponses(LOGIN_PAGE, protocolEndpoints, protocolErrors,
+						PathPatternRequestMatcher.withDefaults().matcher("/admin/**"), templates, provider.productName()));
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;

@@ -2,6 +2,7 @@ package dev.failsafe.idp.server.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.failsafe.idp.server.stores.StoreFailures;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link StoreFailures#unavailable}: the session and authorization store, or the directory). Such
  * a request never reports success: the login form's POST goes back to the login page with
  * {@code ?unavailable} ("try again"), the protocol endpoints answer 503 {@code
- * temporarily_unavailable} JSON, every other request our 503 "try again" page; all with
- * {@code Retry-After}. It runs outside Spring Session's filter, so it also sees a session read or
+ * temporarily_unavailable} JSON, the admin API an RFC 9457 problem (its bearer token is checked
+ * against the stores before any controller runs), every other request our 503 "try again" page; all
+ * with {@code Retry-After}. It runs outside Spring Session's filter, so it also sees a session read or
  * save that failed; the session cookie of an unconfirmed session is never sent.
  *
  * <p>The page is rendered here, from the {@code error} template, never through the servlet
@@ -42,11 +45,15 @@ public final class StoreUnavailableResponses extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreUnavailableResponses.class);
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final String loginPage;
 
 	private final RequestMatcher protocolEndpoints;
 
 	private final ProtocolErrorResponder protocolErrors;
+
+	private final RequestMatcher problemEndpoints;
 
 	private final ITemplateEngine templates;
 
@@ -56,14 +63,17 @@ public final class StoreUnavailableResponses extends OncePerRequestFilter {
 	 * @param loginPage the login form's path
 	 * @param protocolEndpoints requests answered with protocol JSON rather than a page
 	 * @param protocolErrors writes that JSON
+	 * @param problemEndpoints requests answered with an RFC 9457 problem (the admin API)
 	 * @param templates renders the {@code error} page
 	 * @param productName shown on the page
 	 */
 	public StoreUnavailableResponses(String loginPage, RequestMatcher protocolEndpoints,
-			ProtocolErrorResponder protocolErrors, ITemplateEngine templates, String productName) {
+			ProtocolErrorResponder protocolErrors, RequestMatcher problemEndpoints, ITemplateEngine templates,
+			String productName) {
 		this.loginPage = loginPage;
 		this.protocolEndpoints = protocolEndpoints;
 		this.protocolErrors = protocolErrors;
+		this.problemEndpoints = problemEndpoints;
 		this.templates = templates;
 		this.productName = productName;
 	}
@@ -92,10 +102,29 @@ public final class StoreUnavailableResponses extends OncePerRequestFilter {
 			else if (this.protocolEndpoints.matches(request)) {
 				this.protocolErrors.write(request, response, ProtocolErrors.temporarilyUnavailable());
 			}
+			else if (this.problemEndpoints.matches(request)) {
+				writeProblem(request, response);
+			}
 			else {
 				renderTryAgain(request, response);
 			}
 		}
+	}
+
+	private static void writeProblem(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		int status = HttpStatus.SERVICE_UNAVAILABLE.value();
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+		problem.put("status", status);
+		problem.put("detail", "A store could not answer now (it may be failing over); nothing is acknowledged. "
+				+ "Try again.");
+		problem.put("instance", request.getRequestURI());
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader("Cache-Control", "no-store");
+		response.getWriter().write(JSON.writeValueAsString(problem));
 	}
 
 	private void renderTryAgain(HttpServletRequest request, HttpServletResponse response) throws IOException {
