@@ -49,6 +49,12 @@ public final class Drill {
 
 	private final Scenario scenario;
 
+	/** What users were told succeeded before the fault (taken during the run). */
+	private Acknowledged acknowledged;
+
+	/** The clients whose registration was acknowledged during the run. */
+	private List<String> acknowledgedClients;
+
 	Drill(Places places, Scenario scenario) {
 		this.places = places;
 		this.scenario = scenario;
@@ -95,61 +101,33 @@ public final class Drill {
 		SiteAdmin b = new SiteAdmin(this.places.direct(Places.B));
 		String older = null;
 		if (this.scenario == Scenario.CUT_AB) {
-			// An older key for B to revoke during the cut: the current signer stops signing.
+			// An older key for A to revoke during the cut: the current signer stops signing.
 			older = a.signer();
 			a.rotate();
 		}
-		OperationLog log = new OperationLog();
 		long startedAt = System.nanoTime();
 		DrillReport report = new DrillReport(this.scenario.id());
-		Acknowledged acknowledged;
-		long faultAt;
-		List<String> lostClients;
-		List<String> acknowledgedClients;
-		Map<String, Object> admin;
-		try (DrillLoad load = DrillLoad.start(this.places.issuer(), this.places.partnerApi(), log, VIRTUAL_USERS,
-				MAX_LOAD);
-				AdminWrites writes = AdminWrites.start(this.places.issuer(), "drill-" + this.scenario.id(), log,
-						MAX_LOAD)) {
-			Thread.sleep(WARM_UP.toMillis());
-			acknowledged = Acknowledged.take(this.places.issuer(), HELD, Duration.ofSeconds(30));
-			Wait.until("an admin write acknowledged before the fault", Duration.ofSeconds(30), Duration.ofMillis(100),
-					() -> writes.acknowledged() > 0);
-			if (this.scenario == Scenario.CUT_AB) {
-				a.refreshAdminToken();
-				b.refreshAdminToken();
-			}
-			say(this.scenario.id() + ": the fault");
-			faultAt = System.nanoTime();
-			report.put("processesKilled", this.scenario.inflict(this.places));
-			if (this.scenario == Scenario.CUT_AB) {
-				a.awaitAlone(Duration.ofSeconds(60));
-				b.awaitAlone(Duration.ofSeconds(60));
-				report.put("rotatedDuringCut", List.of(a.rotate(), b.rotate()));
-				b.revoke(older);
-				report.put("servedDuringCut",
-						CutProbe.observe(this.places, acknowledged.accessTokens().get(0), Duration.ofSeconds(6)));
-			}
-			awaitRecovery(log, faultAt);
-			say(this.scenario.id() + ": recovered " + log.recoverySeconds(faultAt));
-			report.put("readyDuringFault", readySites());
-			report.put("primariesDuringFault", primaries());
-			writes.close();
-			lostClients = writes.lost(Duration.ofSeconds(60));
-			acknowledgedClients = writes.acknowledgedIds();
-			admin = writes.summary(lostClients);
+		boolean[] inflicted = { false };
+		try {
+			duringFault(report, a, b, older, inflicted);
 		}
-		Acknowledged.Verdict verdict = acknowledged.verify(this.places.partnerApi(),
-				(older != null) ? Set.of(older) : Set.of(), Duration.ofSeconds(60));
-		report.load(log, faultAt, verdict, lostClients.size())
-			.put("adminWrites", admin)
-			.put("servingExpected", this.scenario.serving().stream().sorted().map(Places.NAMES::get).toList());
-
+		catch (Exception | AssertionError ex) {
+			if (inflicted[0]) {
+				// Failed during the fault: undo it anyway, so the scenarios after this one start whole.
+				try {
+					this.scenario.repair(this.places);
+				}
+				catch (Exception repair) {
+					ex.addSuppressed(repair);
+				}
+			}
+			throw ex;
+		}
 		say(this.scenario.id() + ": checked what was acknowledged; repairing");
 		this.scenario.repair(this.places);
 		if (this.scenario == Scenario.CUT_AB) {
 			SiteAdmin.UnitedRing ring = SiteAdmin.awaitUnited(a, b, Duration.ofSeconds(60));
-			report.put("revocationsLost", verdict.revocationsLost() + (ring.revoked().contains(older) ? 0 : 1))
+			report.put("revocationsLost", (Integer) report.get("revocationsLost") + (ring.revoked().contains(older) ? 0 : 1))
 				.put("kidsWithTwoMaterials", ring.kidsWithTwoMaterials())
 				.put("signersAfterHeal", Set.copyOf(ring.signers()))
 				.put("healToOneSignerSeconds", ring.seconds());
@@ -158,10 +136,62 @@ public final class Drill {
 		say(this.scenario.id() + ": one primary each; waiting for the steady state");
 		this.places.awaitSteady(SETTLE);
 		if (this.scenario.isKill()) {
-			report.put("failBack", rejoined(this.scenario.killedPlace(), acknowledged, acknowledgedClients));
+			report.put("failBack", rejoined(this.scenario.killedPlace(), this.acknowledged, this.acknowledgedClients));
 		}
 		return report.put("load", Map.of("virtualUsers", VIRTUAL_USERS, "seconds",
 				Math.round((System.nanoTime() - startedAt) / 1e9)));
+	}
+
+	/**
+	 * Load, what was acknowledged, the fault, recovery, which sites are ready and what was lost: all
+	 * while the fault lasts.
+	 */
+	private void duringFault(DrillReport report, SiteAdmin a, SiteAdmin b, String older, boolean[] inflicted)
+			throws Exception {
+		OperationLog log = new OperationLog();
+		long faultAt;
+		List<String> lostClients;
+		Map<String, Object> admin;
+		try (DrillLoad load = DrillLoad.start(this.places.issuer(), this.places.partnerApi(), log, VIRTUAL_USERS,
+				MAX_LOAD);
+				AdminWrites writes = AdminWrites.start(this.places.issuer(), "drill-" + this.scenario.id(), log,
+						MAX_LOAD)) {
+			Thread.sleep(WARM_UP.toMillis());
+			this.acknowledged = Acknowledged.take(this.places.issuer(), HELD, Duration.ofSeconds(30));
+			Wait.until("an admin write acknowledged before the fault", Duration.ofSeconds(30), Duration.ofMillis(100),
+					() -> writes.acknowledged() > 0);
+			if (this.scenario == Scenario.CUT_AB) {
+				a.refreshAdminToken();
+				b.refreshAdminToken();
+			}
+			say(this.scenario.id() + ": the fault");
+			faultAt = System.nanoTime();
+			inflicted[0] = true;
+			report.put("processesKilled", this.scenario.inflict(this.places));
+			if (this.scenario == Scenario.CUT_AB) {
+				// The serving side changes the ring while apart; the other side, which cannot check an
+				// admin token against stores it cannot reach, refuses admin calls with "try again".
+				a.awaitAlone(Duration.ofSeconds(60));
+				report.put("rotatedDuringCut", List.of(a.rotate()));
+				a.revoke(older);
+				report.put("adminAtBDuringCut", b.sitesStatus());
+				report.put("servedDuringCut",
+						CutProbe.observe(this.places, this.acknowledged.accessTokens().get(0), Duration.ofSeconds(6)));
+			}
+			awaitRecovery(log, faultAt);
+			say(this.scenario.id() + ": recovered " + log.recoverySeconds(faultAt));
+			report.put("readyDuringFault", readySites());
+			report.put("primariesDuringFault", primaries());
+			writes.close();
+			lostClients = writes.lost(Duration.ofSeconds(60));
+			this.acknowledgedClients = writes.acknowledgedIds();
+			admin = writes.summary(lostClients);
+		}
+		Acknowledged.Verdict verdict = this.acknowledged.verify(this.places.partnerApi(),
+				(older != null) ? Set.of(older) : Set.of(), Duration.ofSeconds(60));
+		report.load(log, faultAt, verdict, lostClients.size())
+			.put("adminWrites", admin)
+			.put("servingExpected", this.scenario.serving().stream().sorted().map(Places.NAMES::get).toList());
 	}
 
 	/** Waits until every operation of the load succeeded after the fault, or the deadline. */

@@ -60,10 +60,14 @@ class DrillMatrixIT {
 
 	@Test
 	@Order(3)
+	@SuppressWarnings("unchecked")
 	void cutAbWhenSitesApartThenOnlySiteAServesRingHealsByUnionAndNothingLost() throws Exception {
 		DrillReport report = drill(Scenario.CUT_AB);
 		assertThat(report.get("kidsWithTwoMaterials")).isEqualTo(0);
-		assertThat((java.util.Set<String>) report.get("signersAfterHeal")).as("one signer").hasSize(1);
+		assertThat((java.util.Set<String>) report.get("signersAfterHeal")).as("one signer").hasSize(1)
+			.containsAnyElementsOf((List<String>) report.get("rotatedDuringCut"));
+		assertThat(report.get("adminAtBDuringCut")).as("B refuses admin calls it cannot check: try again")
+			.isEqualTo(503);
 	}
 
 	@Test

@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code primariesDuringFault} and {@code writablePrimariesAfterRepair} (Redis, directory),
  * {@code failBack} for a killed place (its Redis role and the acknowledged sessions it holds, its
  * PostgreSQL role and the acknowledged clients it holds), {@code load} (virtual users, seconds); for
- * {@code cut-ab} also {@code kidsWithTwoMaterials}, {@code signersAfterHeal}, {@code rotatedDuringCut}
- * and {@code servedDuringCut} (per site, per operation, {@code [made, succeeded]}).
+ * {@code cut-ab} also {@code kidsWithTwoMaterials}, {@code signersAfterHeal}, {@code rotatedDuringCut},
+ * {@code adminAtBDuringCut} (the status of B's admin API during the cut) and {@code servedDuringCut}
+ * (per site, per operation, {@code [made, succeeded]}).
  */
 final class DrillReport {
 
@@ -150,7 +151,7 @@ final class DrillReport {
 				this.values.get("sessionsKept"), this.values.get("sessionsHeld"), this.values.get("tokensStillValid"),
 				this.values.get("tokensHeld")));
 		for (String extra : List.of("processesKilled", "adminWrites", "readyDuringFault", "primariesDuringFault",
-				"writablePrimariesAfterRepair", "failBack", "kidsWithTwoMaterials", "signersAfterHeal",
+				"writablePrimariesAfterRepair", "failBack", "kidsWithTwoMaterials", "signersAfterHeal", "adminAtBDuringCut",
 				"servedDuringCut", "load")) {
 			if (this.values.containsKey(extra)) {
 				table.append("%s: %s%n".formatted(extra, this.values.get(extra)));
