@@ -4,6 +4,7 @@ import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.keyring.ConflictingKeyMaterialException;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.InvalidClientRegistrationException;
+import dev.failsafe.idp.server.protocol.RetryAfter;
 import dev.failsafe.idp.server.stores.StoreFailures;
 import dev.failsafe.idp.server.users.UserAccounts;
 
@@ -27,9 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackageClasses = AdminErrors.class)
 final class AdminErrors extends ResponseEntityExceptionHandler {
-
-	/** How long a client should wait before retrying a change the stores could not take, in seconds. */
-	static final String RETRY_AFTER_SECONDS = "2";
 
 	private static final Logger log = LoggerFactory.getLogger(AdminErrors.class);
 
@@ -97,8 +95,10 @@ final class AdminErrors extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> tryAgain(String detail) {
+		HttpHeaders headers = new HttpHeaders();
+		RetryAfter.unconfirmedWrite(headers);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.headers(headers)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
 	}
 

@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.admin;
 import dev.failsafe.idp.server.audit.AuditLog;
 import dev.failsafe.idp.server.authorizations.ActiveAccessTokens;
 import dev.failsafe.idp.server.operators.OperatorClients;
+import dev.failsafe.idp.server.security.ChainOrder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -40,7 +41,7 @@ class AdminSecurityConfiguration {
 	}
 
 	@Bean
-	@Order(0)
+	@Order(ChainOrder.ADMIN)
 	SecurityFilterChain adminFilterChain(HttpSecurity http, AuditLog audit, JwtDecoder signatures,
 			ActiveAccessTokens activeTokens) {
 		AdminProblems problems = new AdminProblems();

@@ -4,11 +4,13 @@ import java.time.Clock;
 
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.replication.authorization.ConsentStore;
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** The authorization server's services over whichever replicated stores are configured. */
@@ -35,6 +37,14 @@ class AuthorizationsConfiguration {
 	@Bean
 	StoredUserGrants userGrants(AuthorizationStore authorizations, ConsentStore consents) {
 		return new StoredUserGrants(authorizations, consents);
+	}
+
+	/** A rotated refresh token presented again revokes its whole family. */
+	@Bean
+	AuthorizationServerCustomizer refreshTokenReuseDetection(StoredAuthorizationService authorizations) {
+		return (server, http) -> server.tokenEndpoint(token -> token.authenticationProviders(
+				providers -> providers.replaceAll(provider -> (provider instanceof OAuth2RefreshTokenAuthenticationProvider)
+						? new RefreshTokenReuseDetection(provider, authorizations) : provider)));
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.failsafe.idp.server.authorizations;
 
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -17,13 +17,13 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * is that reuse; the winner's tokens are revoked the same way. Only the refresh grant does this, so
  * introspecting or revoking an old token has no such effect.
  */
-public final class RefreshTokenReuseDetection implements AuthenticationProvider {
+final class RefreshTokenReuseDetection implements AuthenticationProvider {
 
 	private final AuthenticationProvider refreshGrant;
 
 	private final StoredAuthorizationService authorizations;
 
-	public RefreshTokenReuseDetection(AuthenticationProvider refreshGrant, StoredAuthorizationService authorizations) {
+	RefreshTokenReuseDetection(AuthenticationProvider refreshGrant, StoredAuthorizationService authorizations) {
 		this.refreshGrant = refreshGrant;
 		this.authorizations = authorizations;
 	}

@@ -10,7 +10,7 @@ import java.util.Set;
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

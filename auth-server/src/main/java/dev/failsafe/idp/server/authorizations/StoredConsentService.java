@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.authorization.ConsentRecord;
 import dev.failsafe.idp.replication.authorization.ConsentStore;
-import dev.failsafe.idp.server.web.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

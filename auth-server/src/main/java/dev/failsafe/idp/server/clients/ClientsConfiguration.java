@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.clients;
 import java.time.Clock;
 import java.util.Map;
 
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 
 /**
@@ -58,6 +60,17 @@ class ClientsConfiguration {
 	ClientSecretEncoder clientSecretEncoder() {
 		return new ClientSecretEncoder(new DelegatingPasswordEncoder(Sha256SecretEncoder.ID,
 				Map.of(Sha256SecretEncoder.ID, new Sha256SecretEncoder(), "bcrypt", new BCryptPasswordEncoder())));
+	}
+
+	/** Client secrets are checked against their hashes as {@link ClientSecretEncoder} makes them. */
+	@Bean
+	AuthorizationServerCustomizer clientSecretHashes(ClientSecretEncoder secrets) {
+		return (server, http) -> server.clientAuthentication(clientAuthentication -> clientAuthentication
+			.authenticationProviders(providers -> providers.forEach(provider -> {
+				if (provider instanceof ClientSecretAuthenticationProvider secretProvider) {
+					secretProvider.setPasswordEncoder(secrets.encoder());
+				}
+			})));
 	}
 
 }

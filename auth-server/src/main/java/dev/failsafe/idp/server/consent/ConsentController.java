@@ -25,6 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 final class ConsentController {
 
+	/** Where the authorization endpoint sends a user to consent. */
+	static final String PATH = "/oauth2/consent";
+
 	/** What each scope lets the client do, in the user's words. */
 	private static final Map<String, String> SCOPE_DESCRIPTIONS = Map.of(OidcScopes.PROFILE,
 			"See your name and basic profile", OidcScopes.EMAIL, "See your email address", OidcScopes.PHONE,
@@ -39,7 +42,7 @@ final class ConsentController {
 		this.consents = consents;
 	}
 
-	@GetMapping("/oauth2/consent")
+	@GetMapping(PATH)
 	String consent(Principal principal, Model model, @RequestParam(name = "client_id") String clientId,
 			@RequestParam(name = "scope", defaultValue = "") String scope, @RequestParam(name = "state") String state) {
 		RegisteredClient client = this.clients.findByClientId(clientId);

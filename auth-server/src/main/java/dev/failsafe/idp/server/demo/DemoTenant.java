@@ -1,6 +1,12 @@
 package dev.failsafe.idp.server.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,45 +28,19 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 /**
- * Seeds the fixed demo tenant that the README lists, so anyone can try the provider: user
- * {@value #USERNAME}, clients {@value #SHOP}, {@value #SPA}, {@value #PARTNER_API} and the operator client
- * {@value #ADMIN}. The shop and the SPA are web clients on loopback http, which the admin API would
- * refuse (it wants https for web clients): they exist for trying the provider on one machine. Existing
- * entries are left alone, so a restart changes nothing.
+ * Seeds the fixed demo tenant that the README lists, so anyone can try the provider: a user and the
+ * clients of {@value #FILE} (on the classpath; the test kit reads the same file), a shop, a SPA, a
+ * partner API and an operator client. The shop and the SPA are web clients on loopback http, which
+ * the admin API would refuse (it wants https for web clients): they exist for trying the provider on
+ * one machine. Existing entries are left alone, so a restart changes nothing.
  */
 public final class DemoTenant implements InitializingBean {
 
-	public static final String USERNAME = "alice";
-
-	public static final String PASSWORD = "alice-demo-password";
-
-	public static final String SHOP = "demo-shop";
-
-	public static final String SHOP_SECRET = "demo-shop-secret";
-
-	public static final String SHOP_REDIRECT_URI = "http://127.0.0.1:8081/login/oauth2/code/demo";
-
-	public static final String SHOP_POST_LOGOUT_URI = "http://127.0.0.1:8081/";
-
-	public static final String SPA = "demo-spa";
-
-	public static final String SPA_REDIRECT_URI = "http://127.0.0.1:8081/spa/callback";
-
-	public static final String SPA_POST_LOGOUT_URI = "http://127.0.0.1:8081/spa/";
-
-	public static final String PARTNER_API = "demo-partner-api";
-
-	public static final String PARTNER_API_SECRET = "demo-partner-api-secret";
-
-	public static final String ADMIN = "demo-admin";
-
-	public static final String ADMIN_SECRET = "demo-admin-secret";
-
-	/** The scope that opens the admin API. */
-	public static final String ADMIN_SCOPE = OperatorClients.ADMIN_SCOPE;
+	/** The tenant's names, passwords and redirect URIs, the one source of them. */
+	static final String FILE = "demo-tenant.properties";
 
 	/** The partner API's scopes, which partner clients may ask for. */
-	public static final Set<String> ORDER_SCOPES = Set.of("orders.read", "orders.write");
+	private static final Set<String> ORDER_SCOPES = Set.of("orders.read", "orders.write");
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
 
@@ -82,44 +62,61 @@ public final class DemoTenant implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		if (!this.users.exists(USERNAME)) {
-			this.users.create(new UserAccount(USERNAME, this.passwords.encode(PASSWORD), true,
+		Properties tenant = load();
+		String username = tenant.getProperty("username");
+		if (!this.users.exists(username)) {
+			this.users.create(new UserAccount(username, this.passwords.encode(tenant.getProperty("password")), true,
 					Map.of("name", "Alice Example", "given_name", "Alice", "family_name", "Example",
-							"preferred_username", USERNAME, "email", "alice@example.com", "email_verified", true,
+							"preferred_username", username, "email", "alice@example.com", "email_verified", true,
 							"locale", "en")));
 		}
-		seedClient(SHOP, "Demo Shop", client -> client
-			.clientSecret(this.secrets.encoder().encode(SHOP_SECRET))
+		seedClient(tenant.getProperty("shop.id"), "Demo Shop", client -> client
+			.clientSecret(this.secrets.encoder().encode(tenant.getProperty("shop.secret")))
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-			.redirectUri(SHOP_REDIRECT_URI)
-			.postLogoutRedirectUri(SHOP_POST_LOGOUT_URI)
+			.redirectUri(tenant.getProperty("shop.redirect-uri"))
+			.postLogoutRedirectUri(tenant.getProperty("shop.post-logout-redirect-uri"))
 			.scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))
 			.scopes(scopes -> scopes.addAll(ORDER_SCOPES))
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build()));
-		seedClient(SPA, "Demo SPA", client -> client
+		seedClient(tenant.getProperty("spa.id"), "Demo SPA", client -> client
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri(SPA_REDIRECT_URI)
-			.postLogoutRedirectUri(SPA_POST_LOGOUT_URI)
+			.redirectUri(tenant.getProperty("spa.redirect-uri"))
+			.postLogoutRedirectUri(tenant.getProperty("spa.post-logout-redirect-uri"))
 			.scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))
 			.scopes(scopes -> scopes.addAll(ORDER_SCOPES))
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build()));
-		seedClient(PARTNER_API, "Demo Partner API", client -> client
-			.clientSecret(this.secrets.encoder().encode(PARTNER_API_SECRET))
+		seedClient(tenant.getProperty("partner-api.id"), "Demo Partner API", client -> client
+			.clientSecret(this.secrets.encoder().encode(tenant.getProperty("partner-api.secret")))
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.scopes(scopes -> scopes.addAll(ORDER_SCOPES)));
-		seedClient(ADMIN, "Demo Admin", client -> client
-			.clientSecret(this.secrets.encoder().encode(ADMIN_SECRET))
+		seedClient(tenant.getProperty("admin.id"), "Demo Admin", client -> client
+			.clientSecret(this.secrets.encoder().encode(tenant.getProperty("admin.secret")))
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-			.scope(ADMIN_SCOPE)
+			.scope(OperatorClients.ADMIN_SCOPE)
 			.clientSettings(ClientSettings.builder().setting(OperatorClients.SETTING, true).build()));
+	}
+
+	/** The tenant's values, every one present. */
+	static Properties load() {
+		Properties tenant = new Properties();
+		try (InputStream in = DemoTenant.class.getClassLoader().getResourceAsStream(FILE)) {
+			if (in == null) {
+				throw new IllegalStateException(FILE + " is not on the classpath");
+			}
+			tenant.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + FILE, ex);
+		}
+		return tenant;
 	}
 
 	private void seedClient(String clientId, String name, Consumer<RegisteredClient.Builder> settings) {

@@ -13,6 +13,7 @@ import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.replication.keyring.SigningKeyVault;
 import dev.failsafe.idp.server.ProviderProperties;
 import dev.failsafe.idp.server.audit.AuditLog;
+import dev.failsafe.idp.server.security.FilterOrder;
 import dev.failsafe.idp.server.tokens.TokenClaimsCustomizer;
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
@@ -20,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -72,10 +72,8 @@ class KeysConfiguration {
 	@Bean
 	FilterRegistrationBean<JwksCacheControl> jwksCacheControl(AuthorizationServerSettings endpoints,
 			KeyPolicyProperties policy) {
-		FilterRegistrationBean<JwksCacheControl> registration = new FilterRegistrationBean<>(
-				new JwksCacheControl(endpoints.getJwkSetEndpoint(), policy.jwksCacheTime()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		return registration;
+		return FilterOrder.JWKS_CACHE_CONTROL
+			.register(new JwksCacheControl(endpoints.getJwkSetEndpoint(), policy.jwksCacheTime()));
 	}
 
 	@Bean

@@ -1,11 +1,12 @@
 package dev.failsafe.idp.server.login;
 
-import dev.failsafe.idp.server.web.ClientNames;
+import dev.failsafe.idp.server.clients.ClientNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,14 +17,11 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * Serves the login page; Spring Security's form login handles the POST. A throttled attempt is
- * forwarded to {@value #THROTTLED_PAGE}: the login page again, with 429 Too Many Requests,
+ * forwarded to {@value LoginPage#THROTTLED_PATH}: the login page again, with 429 Too Many Requests,
  * {@code Retry-After} and how long to wait.
  */
 @Controller
 final class LoginController {
-
-	/** Where {@link LoginOutcomes} forwards a throttled attempt. */
-	static final String THROTTLED_PAGE = "/login/throttled";
 
 	/** The request attribute holding the wait in seconds. */
 	static final String RETRY_AFTER_ATTRIBUTE = LoginController.class.getName() + ".retryAfter";
@@ -36,17 +34,17 @@ final class LoginController {
 		this.clientNames = clientNames;
 	}
 
-	@GetMapping("/login")
+	@GetMapping(LoginPage.PATH)
 	String login(HttpServletRequest request, HttpServletResponse response, Model model) {
 		addClientName(request, response, model);
 		return "login";
 	}
 
-	@RequestMapping(path = THROTTLED_PAGE, method = { RequestMethod.GET, RequestMethod.POST })
+	@RequestMapping(path = LoginPage.THROTTLED_PATH, method = { RequestMethod.GET, RequestMethod.POST })
 	String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (!(request.getAttribute(RETRY_AFTER_ATTRIBUTE) instanceof Long seconds)) {
 			// Only reached by a forward from a throttled attempt.
-			return "redirect:/login";
+			return "redirect:" + LoginPage.PATH;
 		}
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -59,7 +57,7 @@ final class LoginController {
 	private void addClientName(HttpServletRequest request, HttpServletResponse response, Model model) {
 		SavedRequest saved = this.requestCache.getRequest(request, response);
 		if (saved != null) {
-			String[] clientId = saved.getParameterValues("client_id");
+			String[] clientId = saved.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
 			if (clientId != null && clientId.length == 1) {
 				this.clientNames.nameOf(clientId[0]).ifPresent(name -> model.addAttribute("clientName", name));
 			}

@@ -25,7 +25,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * back to the login page with a reason on failure; a throttled attempt gets the login page at once
  * with 429 and {@code Retry-After}. A login is counted as a success only once its
  * session was stored (and acknowledged by a replica where the store requires it); otherwise the
- * {@link StoreUnavailableException} goes on to {@link dev.failsafe.idp.server.web.StoreUnavailableResponses},
+ * {@link StoreUnavailableException} goes on to {@link dev.failsafe.idp.server.pages.StoreUnavailableResponses},
  * which sends the user back to the login page to try again. A directory that could not be read
  * ({@link StoreFailures#unavailable}) is "unavailable" too, not a wrong password.
  */
@@ -65,10 +65,10 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 		if (exception instanceof LoginThrottledException throttled) {
 			// Answered here, not by a redirect: 429 with Retry-After and the login page saying how long.
 			request.setAttribute(LoginController.RETRY_AFTER_ATTRIBUTE, throttled.retryAfterSeconds());
-			request.getRequestDispatcher(LoginController.THROTTLED_PAGE).forward(request, response);
+			request.getRequestDispatcher(LoginPage.THROTTLED_PATH).forward(request, response);
 			return;
 		}
-		new SimpleUrlAuthenticationFailureHandler("/login?" + reason).onAuthenticationFailure(request, response,
+		new SimpleUrlAuthenticationFailureHandler(LoginPage.PATH + "?" + reason).onAuthenticationFailure(request, response,
 				exception);
 	}
 

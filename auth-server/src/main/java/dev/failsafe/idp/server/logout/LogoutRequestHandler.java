@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.logout;
 import java.io.IOException;
 import java.util.List;
 
-import dev.failsafe.idp.server.web.ClientNames;
+import dev.failsafe.idp.server.clients.ClientNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,11 +18,11 @@ import org.springframework.util.StringUtils;
  * ({@code id_token_hint}, exact {@code post_logout_redirect_uri} match): a signed-in user is asked
  * to confirm on our page; anyone else is sent straight on, since there is nothing to end.
  */
-public final class LogoutRequestHandler implements AuthenticationSuccessHandler {
+final class LogoutRequestHandler implements AuthenticationSuccessHandler {
 
 	private final ClientNames clientNames;
 
-	public LogoutRequestHandler(ClientNames clientNames) {
+	LogoutRequestHandler(ClientNames clientNames) {
 		this.clientNames = clientNames;
 	}
 

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -30,7 +31,7 @@ record PendingLogout(String clientName, String postLogoutRedirectUri, String sta
 		}
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(this.postLogoutRedirectUri);
 		if (this.state != null && !this.state.isEmpty()) {
-			uri.queryParam("state", UriUtils.encode(this.state, StandardCharsets.UTF_8));
+			uri.queryParam(OAuth2ParameterNames.STATE, UriUtils.encode(this.state, StandardCharsets.UTF_8));
 		}
 		return uri.build(true).toUriString();
 	}

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
+import dev.failsafe.idp.server.security.ChainOrder;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,7 @@ class MetricsSecurityConfiguration {
 
 	/** Before the pages' chain, which matches every request. */
 	@Bean
-	@Order(-1)
+	@Order(ChainOrder.METRICS)
 	SecurityFilterChain metricsFilterChain(HttpSecurity http, MetricsProperties properties, Environment environment) {
 		ScrapeTokenIntrospector scrapeToken = new ScrapeTokenIntrospector(token(properties, environment));
 		http.securityMatcher(EndpointRequest.to("prometheus", "metrics"))

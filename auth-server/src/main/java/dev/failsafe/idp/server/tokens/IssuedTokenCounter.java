@@ -16,15 +16,15 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  * Writes the token response and counts it in {@value #METRIC} by grant type: counted only once
  * the tokens are stored and on their way to the client.
  */
-public final class IssuedTokenCounter implements AuthenticationSuccessHandler {
+final class IssuedTokenCounter implements AuthenticationSuccessHandler {
 
-	public static final String METRIC = "idp.tokens.issued";
+	static final String METRIC = "idp.tokens.issued";
 
 	private final AuthenticationSuccessHandler delegate = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 
 	private final MeterRegistry meters;
 
-	public IssuedTokenCounter(MeterRegistry meters) {
+	IssuedTokenCounter(MeterRegistry meters) {
 		this.meters = meters;
 	}
 

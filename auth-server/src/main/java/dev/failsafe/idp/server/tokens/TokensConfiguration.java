@@ -1,6 +1,8 @@
 package dev.failsafe.idp.server.tokens;
 
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.users.UserDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,13 @@ class TokensConfiguration {
 		jwts.setJwtCustomizer(customizer);
 		return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
 				new FamilyLifetimeRefreshTokens());
+	}
+
+	/** Counts every token the token endpoint issues. */
+	@Bean
+	AuthorizationServerCustomizer issuedTokenCounter(MeterRegistry meters) {
+		return (server, http) -> server
+			.tokenEndpoint(token -> token.accessTokenResponseHandler(new IssuedTokenCounter(meters)));
 	}
 
 }

@@ -12,11 +12,11 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
  * Answers the userinfo endpoint from the directory as it is now (not from the ID token issued at
  * login), releasing only the claims the access token's scopes allow.
  */
-public final class DirectoryUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
+final class DirectoryUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
 	private final UserDirectory users;
 
-	public DirectoryUserInfoMapper(UserDirectory users) {
+	DirectoryUserInfoMapper(UserDirectory users) {
 		this.users = users;
 	}
 

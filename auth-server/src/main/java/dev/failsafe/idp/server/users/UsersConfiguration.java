@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.users;
 
+import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,13 @@ class UsersConfiguration {
 	@Bean
 	PasswordUpgrades passwordUpgrades(JdbcClient jdbc, MeterRegistry meters) {
 		return new PasswordUpgrades(jdbc, meters);
+	}
+
+	/** UserInfo answers with the directory's claims, read fresh, as the token's scopes allow. */
+	@Bean
+	AuthorizationServerCustomizer userInfoFromDirectory(UserDirectory users) {
+		return (server, http) -> server
+			.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new DirectoryUserInfoMapper(users))));
 	}
 
 }

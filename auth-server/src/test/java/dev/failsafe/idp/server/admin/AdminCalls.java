@@ -4,7 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.RunningProvider;
 
@@ -30,14 +30,14 @@ final class AdminCalls {
 
 	/** An access token with the admin scope for this client, which must get one. */
 	String adminToken(String clientId, String secret) {
-		BackChannel.Reply reply = tokenRequest(clientId, secret, DemoTenant.ADMIN_SCOPE);
+		BackChannel.Reply reply = tokenRequest(clientId, secret, Demo.ADMIN_SCOPE);
 		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
 		return reply.string("access_token");
 	}
 
 	/** A call as the demo tenant's operator client, with a fresh token. */
 	BackChannel.Reply asDemoAdmin(String method, String path, String json) {
-		return call(adminToken(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET), method, path, json);
+		return call(adminToken(Demo.ADMIN, Demo.ADMIN_SECRET), method, path, json);
 	}
 
 	BackChannel.Reply call(String token, String method, String path, String json) {

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.admin;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 			.containsEntry("signingAlgorithm", "ES256")
 			.containsEntry("scopes", List.of("orders.read", "orders.write"));
 		assertThat(admin("GET", "/admin/clients/" + clientId, null).json()).containsEntry("clientName", "Hourly export");
-		assertThat(admin("GET", "/admin/clients", null).raw().body()).contains(clientId).contains(DemoTenant.SHOP);
+		assertThat(admin("GET", "/admin/clients", null).raw().body()).contains(clientId).contains(Demo.SHOP);
 
 		assertThat(admin("DELETE", "/admin/clients/" + clientId, null).status()).isEqualTo(204);
 		assertThat(admin("GET", "/admin/clients/" + clientId, null).status()).isEqualTo(404);
@@ -52,7 +52,7 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 
 	@Test
 	void createWhenRegistrationUnsafeOrTakenThenProblem() {
-		assertProblem(admin("POST", "/admin/clients", SERVICE.formatted(DemoTenant.SHOP)), 409);
+		assertProblem(admin("POST", "/admin/clients", SERVICE.formatted(Demo.SHOP)), 409);
 		assertProblem(admin("POST", "/admin/clients", """
 				{"clientId":"bad-uri","clientName":"x","grantTypes":["authorization_code"],
 				 "redirectUris":["https://shop.example/cb#fragment"]}"""), 400);
@@ -70,10 +70,10 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 
 	@Test
 	void createWhenClientIdNamesAUserThenConflictAndNothingStored() {
-		BackChannel.Reply refused = admin("POST", "/admin/clients", SERVICE.formatted(DemoTenant.USERNAME));
+		BackChannel.Reply refused = admin("POST", "/admin/clients", SERVICE.formatted(Demo.USERNAME));
 		assertProblem(refused, 409);
 		assertThat(refused.string("detail")).contains("user").contains("sub");
-		assertThat(admin("GET", "/admin/clients/" + DemoTenant.USERNAME, null).status()).isEqualTo(404);
+		assertThat(admin("GET", "/admin/clients/" + Demo.USERNAME, null).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -87,12 +87,12 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 		assertThat(admin("GET", "/admin/clients/" + clientId, null).json()).containsEntry("applicationType", "native")
 			.containsEntry("operator", false)
 			.containsEntry("clientType", "public");
-		assertThat(admin("GET", "/admin/clients/" + DemoTenant.SPA, null).json())
+		assertThat(admin("GET", "/admin/clients/" + Demo.SPA, null).json())
 			.containsEntry("applicationType", "web")
 			.containsEntry("operator", false);
-		assertThat(admin("GET", "/admin/clients/" + DemoTenant.ADMIN, null).json())
+		assertThat(admin("GET", "/admin/clients/" + Demo.ADMIN, null).json())
 			.containsEntry("operator", true)
-			.containsEntry("scopes", List.of(DemoTenant.ADMIN_SCOPE));
+			.containsEntry("scopes", List.of(Demo.ADMIN_SCOPE));
 	}
 
 	private int token(String clientId, String secret) {

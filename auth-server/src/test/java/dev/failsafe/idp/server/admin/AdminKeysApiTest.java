@@ -7,7 +7,7 @@ import java.util.Map;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class AdminKeysApiTest extends ProviderIntegrationTest {
 		assertThat(anonymous.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(anonymous.json()).containsEntry("status", 401).containsEntry("instance", "/admin/keys");
 
-		String partnerToken = token(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, "orders.read");
+		String partnerToken = token(Demo.PARTNER_API, Demo.PARTNER_API_SECRET, "orders.read");
 		BackChannel.Reply partner = this.backChannel.getBearer("/admin/keys", partnerToken);
 		assertThat(partner.status()).isEqualTo(403);
 		assertThat(partner.raw().headers().firstValue("WWW-Authenticate"))
@@ -81,7 +81,7 @@ class AdminKeysApiTest extends ProviderIntegrationTest {
 		assertThat(revoked.json()).containsEntry("state", "REVOKED");
 		assertThat(jwks().getKeyByKeyId(before.getHeader().getKeyID())).isNull();
 		assertThat(output.getAll().lines().filter(line -> line.contains("admin.post")))
-			.anySatisfy(line -> assertThat(line).contains(DemoTenant.ADMIN).contains("/revoke").contains("200"));
+			.anySatisfy(line -> assertThat(line).contains(Demo.ADMIN).contains("/revoke").contains("200"));
 
 		BackChannel.Reply unknown = adminPost("/admin/keys/no-such-kid/revoke", "");
 		assertThat(unknown.status()).isEqualTo(404);
@@ -150,12 +150,12 @@ class AdminKeysApiTest extends ProviderIntegrationTest {
 	}
 
 	private BackChannel.Reply adminGet(String path) {
-		return this.backChannel.getBearer(path, token(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, DemoTenant.ADMIN_SCOPE));
+		return this.backChannel.getBearer(path, token(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE));
 	}
 
 	private BackChannel.Reply adminPost(String path, String json) {
 		return this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri(path))
-			.header("Authorization", "Bearer " + token(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, DemoTenant.ADMIN_SCOPE))
+			.header("Authorization", "Bearer " + token(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());

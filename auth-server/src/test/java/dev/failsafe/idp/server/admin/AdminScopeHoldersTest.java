@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.operators.OperatorClients;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -89,7 +89,7 @@ class AdminScopeHoldersTest extends ProviderIntegrationTest {
 		CodeFlow flow = codeFlow(agent);
 		Pkce pkce = Pkce.create();
 		Map<String, String> signedIn = flow.authorize(clientId, ROGUE_REDIRECT, "openid", pkce, "s1", "n1",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD);
+				Demo.USERNAME, Demo.PASSWORD);
 
 		HttpResponse<String> asked = agent.get(CodeFlow.authorizeUrl(clientId, ROGUE_REDIRECT, "openid admin",
 				Pkce.create(), "s2", "n2"));
@@ -117,12 +117,12 @@ class AdminScopeHoldersTest extends ProviderIntegrationTest {
 		String refreshToken = "legacy-" + UUID.randomUUID();
 		Instant now = Instant.now();
 		this.authorizations.save(OAuth2Authorization.withRegisteredClient(this.clients.findByClientId(clientId))
-			.principalName(DemoTenant.USERNAME)
+			.principalName(Demo.USERNAME)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizedScopes(Set.of("orders.read", OperatorClients.ADMIN_SCOPE))
 			.refreshToken(new OAuth2RefreshToken(refreshToken, now, now.plus(Duration.ofHours(1))))
 			.attribute(Principal.class.getName(),
-					UsernamePasswordAuthenticationToken.authenticated(DemoTenant.USERNAME, null, new ArrayList<>()))
+					UsernamePasswordAuthenticationToken.authenticated(Demo.USERNAME, null, new ArrayList<>()))
 			.build());
 
 		BackChannel.Reply refused = refresh(clientId, refreshToken, null);

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.admin;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class AdminTokenLifecycleTest extends ProviderIntegrationTest {
 
 		assertThat(this.admin.asDemoAdmin("DELETE", "/admin/clients/" + operator.id(), null).status()).isEqualTo(204);
 		assertThat(keys(token)).isEqualTo(401);
-		assertThat(this.admin.tokenRequest(operator.id(), operator.secret(), DemoTenant.ADMIN_SCOPE).status())
+		assertThat(this.admin.tokenRequest(operator.id(), operator.secret(), Demo.ADMIN_SCOPE).status())
 			.isEqualTo(401);
 	}
 
@@ -73,7 +73,7 @@ class AdminTokenLifecycleTest extends ProviderIntegrationTest {
 				 "grantTypes":["client_credentials"],"scopes":["orders.read"]}""");
 		assertThat(demoted.status()).as(demoted.raw().body()).isEqualTo(200);
 		assertThat(keys(token)).isEqualTo(401);
-		assertThat(this.admin.tokenRequest(operator.id(), operator.secret(), DemoTenant.ADMIN_SCOPE).json())
+		assertThat(this.admin.tokenRequest(operator.id(), operator.secret(), Demo.ADMIN_SCOPE).json())
 			.containsEntry("error", "invalid_scope");
 	}
 
@@ -89,7 +89,7 @@ class AdminTokenLifecycleTest extends ProviderIntegrationTest {
 	}
 
 	private Map<String, Object> introspect(String token) {
-		return this.backChannel.postBasic("/oauth2/introspect", DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		return this.backChannel.postBasic("/oauth2/introspect", Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				Map.of("token", List.of(token))).json();
 	}
 

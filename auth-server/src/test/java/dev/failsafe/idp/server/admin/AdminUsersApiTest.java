@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -70,8 +70,8 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 
 	@Test
 	void createWhenInputBreaksARuleThenProblemAndNothingStored() {
-		assertProblem(create(DemoTenant.SHOP, PASSWORD), 409);
-		assertProblem(create(DemoTenant.USERNAME, PASSWORD), 409);
+		assertProblem(create(Demo.SHOP, PASSWORD), 409);
+		assertProblem(create(Demo.USERNAME, PASSWORD), 409);
 		assertProblem(create("bad name!", PASSWORD), 400);
 		assertProblem(create("x".repeat(101), PASSWORD), 400);
 		assertProblem(create(username(), "short"), 400);
@@ -89,7 +89,7 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 		assertProblem(admin("GET", "/admin/users?limit=0", null), 400);
 		assertProblem(admin("GET", "/admin/users?limit=lots", null), 400);
 		assertThat(this.directory.exists("bad name!")).isFalse();
-		assertThat(this.directory.exists(DemoTenant.SHOP)).isFalse();
+		assertThat(this.directory.exists(Demo.SHOP)).isFalse();
 		for (String[] call : new String[][] { { "GET", "" }, { "PUT", "" }, { "POST", "/enable" },
 				{ "POST", "/disable" }, { "DELETE", "" }, { "PUT", "/password" }, { "POST", "/revoke-sessions" } }) {
 			String body = call[1].equals("/password") ? "{\"password\":\"" + PASSWORD + "\"}"
@@ -156,7 +156,7 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 
 		assertThat(create(username, PASSWORD).status()).isEqualTo(201);
 		UserAgent agent = newUserAgent();
-		agent.get(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid profile", Pkce.create(),
+		agent.get(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid profile", Pkce.create(),
 				"s", "n"));
 		HttpResponse<String> login = agent.submitLogin(username, PASSWORD);
 		assertThat(UserAgent.location(agent.get(UserAgent.location(login)))).as("asked for consent again")
@@ -188,10 +188,10 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 	private SignedIn signIn(String username, String password) {
 		CodeFlow flow = codeFlow(newUserAgent());
 		Pkce pkce = Pkce.create();
-		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid profile", pkce, "s", "n",
+		String code = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid profile", pkce, "s", "n",
 				username, password).get("code");
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		return new SignedIn(flow, tokens.string("access_token"), tokens.string("refresh_token"));
 	}
@@ -216,11 +216,11 @@ class AdminUsersApiTest extends ProviderIntegrationTest {
 	}
 
 	private BackChannel.Reply refresh(SignedIn user) {
-		return user.flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, user.refreshToken());
+		return user.flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, user.refreshToken());
 	}
 
 	private BackChannel.Reply introspect(String token) {
-		return this.backChannel.postBasic("/oauth2/introspect", DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		return this.backChannel.postBasic("/oauth2/introspect", Demo.SHOP, Demo.SHOP_SECRET,
 				Map.of("token", List.of(token)));
 	}
 

@@ -11,7 +11,7 @@ import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.replication.authorization.HazelcastAuthorizationStore;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -60,27 +60,27 @@ class StoreUnavailableTest {
 	void exchangeWhenStoreCannotConfirmThen503AndCodeStillUsableAfterwards() {
 		CodeFlow flow = new CodeFlow(new UserAgent(PROVIDER), this.backChannel);
 		Pkce pkce = Pkce.create();
-		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		String code = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
+				Demo.USERNAME, Demo.PASSWORD).get("code");
 
 		this.store.writable = false;
-		BackChannel.Reply refused = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply refused = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.json()).containsEntry("error", "temporarily_unavailable").doesNotContainKey("access_token");
 		assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
 
 		this.store.writable = true;
-		BackChannel.Reply retried = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply retried = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(retried.status()).as(retried.raw().body()).isEqualTo(200);
 	}
 
 	@Test
 	void clientCredentialsWhenStoreCannotConfirmThen503() {
 		this.store.writable = false;
-		BackChannel.Reply refused = this.backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API,
-				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+		BackChannel.Reply refused = this.backChannel.postBasic("/oauth2/token", Demo.PARTNER_API,
+				Demo.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.json()).containsEntry("error", "temporarily_unavailable");
 	}
@@ -88,10 +88,10 @@ class StoreUnavailableTest {
 	@Test
 	void authorizeWhenStoreCannotConfirmThenErrorPageNotCode() {
 		UserAgent agent = new UserAgent(PROVIDER);
-		agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		agent.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		this.store.writable = false;
-		HttpResponse<String> response = agent.get(CodeFlow.authorizeUrl(DemoTenant.SHOP,
-				DemoTenant.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s", "n"));
+		HttpResponse<String> response = agent.get(CodeFlow.authorizeUrl(Demo.SHOP,
+				Demo.SHOP_REDIRECT_URI, "openid", Pkce.create(), "s", "n"));
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Location")).isEmpty();
 		assertThat(response.body()).contains("This request cannot be completed");

@@ -4,14 +4,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.failsafe.idp.testing.browser.HeadlessChromium;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.ProviderProperties;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -22,10 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +49,9 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	private static final String SHOP_NAME = "Demo Shop";
 
 	/** Where the demo shop's authorization responses arrive. */
-	private static final String CALLBACK_PATH = URI.create(DemoTenant.SHOP_REDIRECT_URI).getPath();
+	private static final String CALLBACK_PATH = URI.create(Demo.SHOP_REDIRECT_URI).getPath();
 
-	private static RelyingPartyStub relyingParty;
-
-	private static HeadlessChromium browser;
+	private static ProviderPages pages;
 
 	@Autowired
 	private ProviderProperties provider;
@@ -75,21 +70,13 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	@BeforeAll
 	static void startBrowserAndRelyingParty() {
 		HeadlessChromium.requireInstalled();
-		relyingParty = RelyingPartyStub.start();
-		browser = HeadlessChromium.start();
+		pages = ProviderPages.start(PROVIDER.issuer());
 	}
 
 	@AfterAll
 	static void stopBrowserAndRelyingParty() {
-		try {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-		finally {
-			if (relyingParty != null) {
-				relyingParty.close();
-			}
+		if (pages != null) {
+			pages.close();
 		}
 	}
 
@@ -97,9 +84,8 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	@BeforeEach
 	void newVisitor() {
 		forgetShopConsent();
-		browser.reset();
-		relyingParty.clear();
-		this.driver = browser.driver();
+		pages.newVisitor();
+		this.driver = pages.driver();
 	}
 
 	@Test
@@ -107,48 +93,48 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		Pkce pkce = Pkce.create();
 		String state = UUID.randomUUID().toString();
 		String nonce = UUID.randomUUID().toString();
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
+		pages.open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
 
-		awaitLoginPage();
-		assertThat(text(By.className("product"))).isEqualTo(this.provider.productName());
+		pages.awaitLoginPage();
+		assertThat(pages.text(By.className("product"))).isEqualTo(this.provider.productName());
 		assertThat(this.driver.getTitle()).isEqualTo("Sign in · " + this.provider.productName());
-		assertThat(text(By.className("lead"))).isEqualTo("to continue to " + SHOP_NAME);
-		assertFitsPhoneWidth();
-		browser.screenshot("login");
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		assertThat(pages.text(By.className("lead"))).isEqualTo("to continue to " + SHOP_NAME);
+		pages.assertFitsPhoneWidth();
+		pages.browser().screenshot("login");
+		pages.signIn(Demo.USERNAME, Demo.PASSWORD);
 
-		WebElement allow = await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+		WebElement allow = pages.await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
 		assertThat(this.driver.getCurrentUrl()).startsWith(PROVIDER.issuer() + "/oauth2/consent?");
-		assertThat(text(By.tagName("h1"))).isEqualTo(SHOP_NAME + " wants to access your account");
+		assertThat(pages.text(By.tagName("h1"))).isEqualTo(SHOP_NAME + " wants to access your account");
 		assertThat(this.driver.findElements(By.cssSelector("input[type=checkbox][name=scope]")))
 			.allSatisfy(box -> assertThat(box.isSelected()).isTrue())
 			.extracting(box -> box.getDomAttribute("value"))
 			.containsExactlyInAnyOrder("profile", "email");
-		assertThat(text(By.id("consent-form"))).contains("See your name and basic profile",
+		assertThat(pages.text(By.id("consent-form"))).contains("See your name and basic profile",
 				"See your email address");
-		assertFitsPhoneWidth();
-		browser.screenshot("consent");
-		browser.clickAndAwaitNextPage(allow);
+		pages.assertFitsPhoneWidth();
+		pages.browser().screenshot("consent");
+		pages.browser().clickAndAwaitNextPage(allow);
 
 		Map<String, String> callback = awaitCallback();
 		assertThat(callback).containsEntry("state", state).containsKey("code").doesNotContainKey("error");
 
 		CodeFlow flow = codeFlow(newUserAgent());
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, callback.get("code"),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, callback.get("code"),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		assertThat(tokens.json()).containsKeys("access_token", "id_token", "refresh_token");
 		JWTClaimsSet idToken = SignedJWT.parse(tokens.string("id_token")).getJWTClaimsSet();
 		assertThat(idToken.getStringClaim("nonce")).isEqualTo(nonce);
-		assertThat(idToken.getSubject()).isEqualTo(DemoTenant.USERNAME);
-		assertThat(idToken.getAudience()).containsExactly(DemoTenant.SHOP);
+		assertThat(idToken.getSubject()).isEqualTo(Demo.USERNAME);
+		assertThat(idToken.getAudience()).containsExactly(Demo.SHOP);
 
 		BackChannel.Reply userInfo = this.backChannel.getBearer("/userinfo", tokens.string("access_token"));
 		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
-		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME)
+		assertThat(userInfo.json()).containsEntry("sub", Demo.USERNAME)
 			.containsEntry("email", "alice@example.com");
 
-		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		BackChannel.Reply refreshed = flow.refresh(Demo.SHOP, Demo.SHOP_SECRET,
 				tokens.string("refresh_token"));
 		assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
 		assertThat(refreshed.string("refresh_token")).isNotBlank().isNotEqualTo(tokens.string("refresh_token"));
@@ -156,10 +142,10 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		assertThat(accessToken).isNotBlank().isNotEqualTo(tokens.string("access_token"));
 
 		assertThat(introspect(accessToken).json()).containsEntry("active", true)
-			.containsEntry("client_id", DemoTenant.SHOP)
-			.containsEntry("sub", DemoTenant.USERNAME);
-		BackChannel.Reply revocation = this.backChannel.postBasic("/oauth2/revoke", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("token", List.of(accessToken)));
+			.containsEntry("client_id", Demo.SHOP)
+			.containsEntry("sub", Demo.USERNAME);
+		BackChannel.Reply revocation = this.backChannel.postBasic("/oauth2/revoke", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("token", List.of(accessToken)));
 		assertThat(revocation.status()).as(revocation.raw().body()).isEqualTo(200);
 		assertThat(introspect(accessToken).json()).containsEntry("active", false);
 	}
@@ -167,15 +153,15 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	@Test
 	void signInWhenPasswordAcceptedThenSessionCookieIsHttpOnlyLaxAndRenewed() {
 		assertThat(this.environment.getProperty("server.servlet.session.cookie.name")).isEqualTo(SESSION_COOKIE);
-		open("/login");
-		awaitLoginPage();
+		pages.open("/login");
+		pages.awaitLoginPage();
 		Cookie anonymous = this.driver.manage().getCookieNamed(SESSION_COOKIE);
 		assertThat(anonymous).as("session cookie %s set by the login page; cookies: %s", SESSION_COOKIE,
 				this.driver.manage().getCookies())
 			.isNotNull();
 
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		await(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		pages.signIn(Demo.USERNAME, Demo.PASSWORD);
+		pages.await(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
 		Cookie signedIn = this.driver.manage().getCookieNamed(SESSION_COOKIE);
 		assertThat(signedIn).isNotNull();
@@ -192,73 +178,75 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 	void logoutWhenRelyingPartyAsksAndUserConfirmsThenRedirectedWithStateAndSessionEnded() {
 		Pkce pkce = Pkce.create();
 		Map<String, String> callback = signInAndAllow(pkce, "before-logout", "n-1");
-		BackChannel.Reply tokens = codeFlow(newUserAgent()).exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				callback.get("code"), DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = codeFlow(newUserAgent()).exchange(Demo.SHOP, Demo.SHOP_SECRET,
+				callback.get("code"), Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
-		relyingParty.clear();
+		pages.relyingParty().clear();
 
-		open(UriComponentsBuilder.fromPath("/connect/logout")
+		pages.open(UriComponentsBuilder.fromPath("/connect/logout")
 			.queryParam("id_token_hint", tokens.string("id_token"))
-			.queryParam("post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)
+			.queryParam("post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)
 			.queryParam("state", "xyz")
 			.encode()
 			.build()
 			.toUriString());
-		WebElement confirm = await(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-logout")));
+		WebElement confirm = pages
+			.await(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-logout")));
 		assertThat(this.driver.getCurrentUrl()).isEqualTo(PROVIDER.issuer() + "/logout/confirm");
-		assertThat(text(By.tagName("h1"))).isEqualTo("Sign out?");
-		assertThat(text(By.className("lead"))).as("named from the ID token's audience")
+		assertThat(pages.text(By.tagName("h1"))).isEqualTo("Sign out?");
+		assertThat(pages.text(By.className("lead"))).as("named from the ID token's audience")
 			.isEqualTo(SHOP_NAME + " asked to sign you out.");
-		assertThat(relyingParty.requests()).as("not sent back before confirming").isEmpty();
-		browser.clickAndAwaitNextPage(confirm);
+		assertThat(pages.relyingParty().requests()).as("not sent back before confirming").isEmpty();
+		pages.browser().clickAndAwaitNextPage(confirm);
 
-		URI arrival = relyingParty.awaitRequest("/", HeadlessChromium.DEADLINE);
-		assertThat(arrival).hasToString(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz");
-		await(ExpectedConditions.urlToBe(DemoTenant.SHOP_POST_LOGOUT_URI + "?state=xyz"));
+		URI arrival = pages.relyingParty().awaitRequest("/", HeadlessChromium.DEADLINE);
+		assertThat(arrival).hasToString(Demo.SHOP_POST_LOGOUT_URI + "?state=xyz");
+		pages.await(ExpectedConditions.urlToBe(Demo.SHOP_POST_LOGOUT_URI + "?state=xyz"));
 
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, Pkce.create(),
+		pages.open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, Pkce.create(),
 				"after-logout", "n-2"));
-		awaitLoginPage();
-		assertThat(relyingParty.requests()).extracting(URI::getPath).doesNotContain(CALLBACK_PATH);
+		pages.awaitLoginPage();
+		assertThat(pages.relyingParty().requests()).extracting(URI::getPath).doesNotContain(CALLBACK_PATH);
 	}
 
 	@Test
 	void signInWhenPasswordWrongThenLoginPageShowsErrorAndStays() {
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, Pkce.create(), "s", "n"));
-		awaitLoginPage();
-		signIn(DemoTenant.USERNAME, "not-" + DemoTenant.PASSWORD);
+		pages.open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, Pkce.create(), "s", "n"));
+		pages.awaitLoginPage();
+		pages.signIn(Demo.USERNAME, "not-" + Demo.PASSWORD);
 
-		WebElement alert = await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert.error")));
+		WebElement alert = pages
+			.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert.error")));
 		assertThat(alert.getText()).isEqualTo("Wrong username or password.");
 		assertThat(alert.getDomAttribute("role")).isEqualTo("alert");
 		assertThat(this.driver.getCurrentUrl()).isEqualTo(PROVIDER.issuer() + "/login?error");
 		assertThat(this.driver.findElements(By.id("throttled"))).isEmpty();
 		assertThat(this.driver.findElement(By.id("username")).isDisplayed()).isTrue();
-		assertThat(relyingParty.requests()).isEmpty();
+		assertThat(pages.relyingParty().requests()).isEmpty();
 
 		// The right password next still continues to the shop (and clears alice's failure count).
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
-		assertThat(text(By.tagName("h1"))).startsWith(SHOP_NAME);
+		pages.signIn(Demo.USERNAME, Demo.PASSWORD);
+		pages.await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+		assertThat(pages.text(By.tagName("h1"))).startsWith(SHOP_NAME);
 	}
 
 	@Test
 	void authorizeWhenRedirectUriUnregisteredThenErrorPageAndNoRedirect() {
 		String unregistered = RelyingPartyStub.ORIGIN + "/evil";
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, unregistered, SCOPE, Pkce.create(), "s", "n"));
+		pages.open(CodeFlow.authorizeUrl(Demo.SHOP, unregistered, SCOPE, Pkce.create(), "s", "n"));
 
-		await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
+		pages.await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
 		assertThat(this.driver.getTitle()).isEqualTo("Something went wrong · " + this.provider.productName());
 		assertThat(this.driver.getCurrentUrl()).startsWith(PROVIDER.issuer() + "/oauth2/authorize?");
-		assertThat(relyingParty.requests()).as("nothing reached %s", unregistered).isEmpty();
+		assertThat(pages.relyingParty().requests()).as("nothing reached %s", unregistered).isEmpty();
 	}
 
 	@Test
 	void authorizeWhenRedirectUriUnregisteredThenErrorPageNamesTheParameter() {
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, RelyingPartyStub.ORIGIN + "/evil", SCOPE, Pkce.create(), "s",
-				"n"));
+		pages.open(CodeFlow.authorizeUrl(Demo.SHOP, RelyingPartyStub.ORIGIN + "/evil", SCOPE, Pkce.create(),
+				"s", "n"));
 
-		await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
+		pages.await(ExpectedConditions.textToBe(By.tagName("h1"), "This request cannot be completed"));
 		assertThat(this.driver.findElements(By.id("error-detail")))
 			.as("#error-detail: the error page shows the error's message (spring.web.error.include-message)")
 			.singleElement()
@@ -269,70 +257,32 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 
 	/** Walks authorize, sign-in and consent; answers the parameters the shop's callback received. */
 	private Map<String, String> signInAndAllow(Pkce pkce, String state, String nonce) {
-		open(CodeFlow.authorizeUrl(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
-		awaitLoginPage();
-		signIn(DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		browser.clickAndAwaitNextPage(await(ExpectedConditions.visibilityOfElementLocated(By.id("allow"))));
+		pages.open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce, state, nonce));
+		pages.awaitLoginPage();
+		pages.signIn(Demo.USERNAME, Demo.PASSWORD);
+		WebElement allow = pages.await(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+		pages.browser().clickAndAwaitNextPage(allow);
 		Map<String, String> callback = awaitCallback();
 		assertThat(callback).containsEntry("state", state).containsKey("code");
 		return callback;
 	}
 
-	private void open(String pathAndQuery) {
-		this.driver.get(PROVIDER.issuer() + pathAndQuery);
-	}
-
-	private void awaitLoginPage() {
-		String loginUrl = "^" + Pattern.quote(PROVIDER.issuer() + "/login") + "(\\?.*)?$";
-		await(ExpectedConditions.and(ExpectedConditions.urlMatches(loginUrl),
-				ExpectedConditions.visibilityOfElementLocated(By.id("username"))));
-	}
-
-	private void signIn(String username, String password) {
-		WebElement name = await(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-		name.clear();
-		name.sendKeys(username);
-		WebElement secret = this.driver.findElement(By.id("password"));
-		secret.clear();
-		secret.sendKeys(password);
-		browser.clickAndAwaitNextPage(this.driver.findElement(By.id("sign-in")));
-	}
-
 	/** Waits until the browser shows the shop's callback; answers the query it arrived with. */
 	private Map<String, String> awaitCallback() {
-		URI arrival = relyingParty.awaitRequest(CALLBACK_PATH, HeadlessChromium.DEADLINE);
-		await(ExpectedConditions.urlToBe(arrival.toString()));
-		return RelyingPartyStub.queryParameters(arrival);
+		return pages.awaitCallback(CALLBACK_PATH);
 	}
 
 	private BackChannel.Reply introspect(String token) {
-		BackChannel.Reply reply = this.backChannel.postBasic("/oauth2/introspect", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("token", List.of(token)));
+		BackChannel.Reply reply = this.backChannel.postBasic("/oauth2/introspect", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("token", List.of(token)));
 		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
 		return reply;
 	}
 
-	/** The page is laid out for the phone-sized window: nothing sticks out sideways. */
-	private void assertFitsPhoneWidth() {
-		JavascriptExecutor script = (JavascriptExecutor) this.driver;
-		Number viewport = (Number) script.executeScript("return document.documentElement.clientWidth;");
-		Number content = (Number) script.executeScript("return document.documentElement.scrollWidth;");
-		assertThat(viewport.intValue()).as("viewport width").isEqualTo(HeadlessChromium.PHONE_WIDTH);
-		assertThat(content.intValue()).as("content width at phone width").isLessThanOrEqualTo(viewport.intValue());
-	}
-
-	private String text(By locator) {
-		return this.driver.findElement(locator).getText();
-	}
-
-	private <T> T await(ExpectedCondition<T> condition) {
-		return browser.await().until(condition);
-	}
-
 	/** The demo shop asks for consent again, whichever test in this context ran before. */
 	private void forgetShopConsent() {
-		String shopId = this.clients.findByClientId(DemoTenant.SHOP).getId();
-		OAuth2AuthorizationConsent consent = this.consents.findById(shopId, DemoTenant.USERNAME);
+		String shopId = this.clients.findByClientId(Demo.SHOP).getId();
+		OAuth2AuthorizationConsent consent = this.consents.findById(shopId, Demo.USERNAME);
 		if (consent != null) {
 			this.consents.remove(consent);
 		}

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.postgres.PostgresServer;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class DirectoryUnavailableTest {
 		PostgresServer postgres = PostgresServer.start();
 		try (ConfigurableApplicationContext context = start(provider, postgres)) {
 			assertThat(backChannel.status("/actuator/health/readiness")).isEqualTo(200);
-			String adminToken = backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
-					Map.of("grant_type", List.of("client_credentials"), "scope", List.of(DemoTenant.ADMIN_SCOPE)))
+			String adminToken = backChannel.postBasic("/oauth2/token", Demo.ADMIN, Demo.ADMIN_SECRET,
+					Map.of("grant_type", List.of("client_credentials"), "scope", List.of(Demo.ADMIN_SCOPE)))
 				.string("access_token");
 			UserAgent browser = new UserAgent(provider);
 			String csrf = UserAgent.csrfToken(browser.get("/login").body());
@@ -52,8 +52,8 @@ class DirectoryUnavailableTest {
 				.until(() -> backChannel.status("/actuator/health/readiness") == 503);
 			assertThat(backChannel.status("/actuator/health/liveness")).isEqualTo(200);
 
-			BackChannel.Reply token = backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API,
-					DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+			BackChannel.Reply token = backChannel.postBasic("/oauth2/token", Demo.PARTNER_API,
+					Demo.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 			assertThat(token.status()).as(token.raw().body()).isEqualTo(503);
 			assertThat(token.json()).containsEntry("error", "temporarily_unavailable");
 			assertThat(token.raw().headers().firstValue("Retry-After")).isPresent();
@@ -69,8 +69,8 @@ class DirectoryUnavailableTest {
 			assertThat(created.raw().headers().firstValue("Retry-After")).isPresent();
 			assertThat(created.raw().body()).doesNotContain("secret", "Exception", "jdbc");
 
-			HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME),
-					"password", List.of(DemoTenant.PASSWORD), "_csrf", List.of(csrf)));
+			HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(Demo.USERNAME),
+					"password", List.of(Demo.PASSWORD), "_csrf", List.of(csrf)));
 			assertThat(UserAgent.location(login)).endsWith("/login?unavailable");
 		}
 	}

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import dev.failsafe.idp.server.users.UserAccount;
 import dev.failsafe.idp.server.users.UserDirectory;
@@ -62,9 +62,9 @@ class AdminUsersFuzzTest extends HostileInputSupport {
 
 	@Test
 	void adminUsersWhenRandomRequestsThenNeverServerErrorAlwaysAProblemAndOthersUntouched() {
-		UserAccount aliceBefore = this.users.find(DemoTenant.USERNAME).orElseThrow();
-		String token = this.backChannel.clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
-				DemoTenant.ADMIN_SCOPE);
+		UserAccount aliceBefore = this.users.find(Demo.USERNAME).orElseThrow();
+		String token = this.backChannel.clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET,
+				Demo.ADMIN_SCOPE);
 		Random random = new Random(20_260_101L);
 		List<String> failures = new ArrayList<>();
 		for (String body : CRAFTED) {
@@ -102,8 +102,8 @@ class AdminUsersFuzzTest extends HostileInputSupport {
 			}
 		}
 		assertThat(failures).isEmpty();
-		assertThat(this.users.find(DemoTenant.USERNAME)).contains(aliceBefore);
-		assertThat(UserAgent.location(newUserAgent().submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD)))
+		assertThat(this.users.find(Demo.USERNAME)).contains(aliceBefore);
+		assertThat(UserAgent.location(newUserAgent().submitLogin(Demo.USERNAME, Demo.PASSWORD)))
 			.doesNotContain("/login");
 	}
 

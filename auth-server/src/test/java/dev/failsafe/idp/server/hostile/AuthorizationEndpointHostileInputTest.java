@@ -3,15 +3,17 @@ package dev.failsafe.idp.server.hostile;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.failsafe.idp.server.clients.ApplicationType;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.ClientSpec;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 
-	private static final String SHOP_REDIRECT = DemoTenant.SHOP_REDIRECT_URI;
+	private static final String SHOP_REDIRECT = Demo.SHOP_REDIRECT_URI;
 
 	private static final Pkce PKCE = Pkce.create();
 
@@ -54,8 +56,8 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void authorizeWhenClientIdDuplicatedThenErrorPageAndNoRedirect() {
-		assertErrorPage(authorize(form("response_type", "code", "client_id", DemoTenant.SHOP, "client_id",
-				DemoTenant.SPA, "redirect_uri", SHOP_REDIRECT, "scope", "openid")), "invalid_request", "client_id");
+		assertErrorPage(authorize(form("response_type", "code", "client_id", Demo.SHOP, "client_id",
+				Demo.SPA, "redirect_uri", SHOP_REDIRECT, "scope", "openid")), "invalid_request", "client_id");
 	}
 
 	@ParameterizedTest
@@ -78,7 +80,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 			"//127.0.0.1:8081/login/oauth2/code/demo", // scheme-relative
 			"javascript:alert(1)" })
 	void authorizeWhenRedirectUriNotExactlyRegisteredThenErrorPageAndNoRedirect(String redirectUri) {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SHOP,
 				"redirect_uri", redirectUri, "scope", "openid", "state", "s", "code_challenge", PKCE.challenge(),
 				"code_challenge_method", "S256"));
 		assertErrorPage(response, "invalid_request", "redirect_uri");
@@ -86,14 +88,14 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void authorizeWhenRedirectUriDuplicatedThenErrorPageAndNoRedirect() {
-		assertErrorPage(authorize(form("response_type", "code", "client_id", DemoTenant.SHOP, "redirect_uri",
+		assertErrorPage(authorize(form("response_type", "code", "client_id", Demo.SHOP, "redirect_uri",
 				SHOP_REDIRECT, "redirect_uri", "http://127.0.0.1:9999/x", "scope", "openid", "state", "s")),
 				"invalid_request", "redirect_uri");
 	}
 
 	@Test
 	void authorizeWhenOpenidRequestWithoutRedirectUriThenErrorPageAndNoRedirect() {
-		assertErrorPage(authorize(form("response_type", "code", "client_id", DemoTenant.SHOP, "scope", "openid",
+		assertErrorPage(authorize(form("response_type", "code", "client_id", Demo.SHOP, "scope", "openid",
 				"state", "s", "code_challenge", PKCE.challenge(), "code_challenge_method", "S256")),
 				"invalid_request", "redirect_uri");
 	}
@@ -113,7 +115,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 	@ValueSource(strings = { "http://127.0.0.1:9999/spa/callback", "http://127.0.0.1/spa/callback",
 			"http://127.0.0.1:8082/spa/callback" })
 	void authorizeWhenSpaUsesAnotherLoopbackPortThenErrorPageAndNoRedirect(String otherPort) {
-		assertErrorPage(authorize(form("response_type", "code", "client_id", DemoTenant.SPA, "redirect_uri", otherPort,
+		assertErrorPage(authorize(form("response_type", "code", "client_id", Demo.SPA, "redirect_uri", otherPort,
 				"scope", "openid", "state", "s", "code_challenge", PKCE.challenge(), "code_challenge_method", "S256")),
 				"invalid_request", "redirect_uri");
 	}
@@ -134,7 +136,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "token", "id_token", "code id_token", "code token", "none", "CODE" })
 	void authorizeWhenResponseTypeUnsupportedThenUnsupportedResponseTypeRedirect(String responseType) {
-		HttpResponse<String> response = authorize(form("response_type", responseType, "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", responseType, "client_id", Demo.SHOP,
 				"redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s1", "nonce", "n"));
 		assertThat(assertErrorRedirect(response, SHOP_REDIRECT, "unsupported_response_type"))
 			.containsEntry("state", "s1")
@@ -143,7 +145,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void authorizeWhenResponseTypeUnsupportedAndRedirectUriUnregisteredThenErrorPage() {
-		assertErrorPage(authorize(form("response_type", "token", "client_id", DemoTenant.SHOP, "redirect_uri",
+		assertErrorPage(authorize(form("response_type", "token", "client_id", Demo.SHOP, "redirect_uri",
 				"https://evil.example/cb", "scope", "openid", "state", "s")), "unsupported_response_type",
 				"response_type");
 	}
@@ -151,7 +153,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void authorizeWhenResponseTypeMissingThenInvalidRequestRedirect() {
 		HttpResponse<String> response = authorize(
-				form("client_id", DemoTenant.SHOP, "redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s2"));
+				form("client_id", Demo.SHOP, "redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s2"));
 		assertThat(assertErrorRedirect(response, SHOP_REDIRECT, "invalid_request"))
 			.containsEntry("error_description", "OAuth 2.0 Parameter: response_type")
 			.containsEntry("state", "s2");
@@ -160,13 +162,13 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void authorizeWhenResponseTypeDuplicatedThenInvalidRequestRedirect() {
 		HttpResponse<String> response = authorize(form("response_type", "code", "response_type", "code", "client_id",
-				DemoTenant.SHOP, "redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s3"));
+				Demo.SHOP, "redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s3"));
 		assertThat(assertErrorRedirect(response, SHOP_REDIRECT, "invalid_request")).containsEntry("state", "s3");
 	}
 
 	@Test
 	void authorizeWhenScopeDuplicatedThenInvalidRequestRedirect() {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SHOP,
 				"redirect_uri", SHOP_REDIRECT, "scope", "openid", "scope", "openid profile", "state", "s4"));
 		assertThat(assertErrorRedirect(response, SHOP_REDIRECT, "invalid_request"))
 			.containsEntry("error_description", "OAuth 2.0 Parameter: scope")
@@ -175,7 +177,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void authorizeWhenStateDuplicatedThenInvalidRequestRedirectWithoutState() {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SHOP,
 				"redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "a", "state", "b"));
 		assertThat(assertErrorRedirect(response, SHOP_REDIRECT, "invalid_request"))
 			.containsEntry("error_description", "OAuth 2.0 Parameter: state")
@@ -185,7 +187,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 	@ParameterizedTest
 	@ValueSource(strings = { "openid admin", "openid offline_access", "orders.delete" })
 	void authorizeWhenScopeNotAllowedThenInvalidScopeRedirectWithState(String scope) {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SHOP,
 				"redirect_uri", SHOP_REDIRECT, "scope", scope, "state", "s5", "code_challenge", PKCE.challenge(),
 				"code_challenge_method", "S256"));
 		assertThat(assertErrorRedirect(response, SHOP_REDIRECT, "invalid_scope")).containsEntry("state", "s5");
@@ -194,7 +196,7 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 	/** A 10 kB state cannot be echoed in a redirect header; it used to end as an empty 500. */
 	@Test
 	void authorizeWhenStateOf10KilobytesThenErrorPageAndNoRedirect() {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SHOP,
 				"redirect_uri", SHOP_REDIRECT, "scope", "openid admin", "state", "s".repeat(10 * 1024)));
 		assertErrorPage(response, "invalid_request", "longer than 4096 characters");
 		assertThat(response.headers().allValues("Set-Cookie")).as("nothing saved for later").isEmpty();
@@ -202,14 +204,14 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void authorizeWhenStateLongerThanLimitThenErrorPageAndNoRedirect() {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SHOP,
 				"redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s".repeat(1025)));
 		assertErrorPage(response, "invalid_request", "state is longer than 1024 characters");
 	}
 
 	@Test
 	void authorizeWhenStateAtLimitThenAcceptedAndSentToLogin() {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SHOP,
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SHOP,
 				"redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s".repeat(1024), "code_challenge",
 				PKCE.challenge(), "code_challenge_method", "S256"));
 		assertThat(response.statusCode()).isEqualTo(302);
@@ -218,27 +220,27 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void authorizeWhenCodeChallengeMethodPlainThenInvalidRequestRedirect() {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SPA,
-				"redirect_uri", DemoTenant.SPA_REDIRECT_URI, "scope", "openid", "state", "s6", "code_challenge",
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SPA,
+				"redirect_uri", Demo.SPA_REDIRECT_URI, "scope", "openid", "state", "s6", "code_challenge",
 				PKCE.verifier(), "code_challenge_method", "plain"));
-		assertThat(assertErrorRedirect(response, DemoTenant.SPA_REDIRECT_URI, "invalid_request"))
+		assertThat(assertErrorRedirect(response, Demo.SPA_REDIRECT_URI, "invalid_request"))
 			.containsEntry("error_description", "OAuth 2.0 Parameter: code_challenge_method")
 			.containsEntry("state", "s6");
 	}
 
 	@Test
 	void authorizeWhenCodeChallengeWithoutMethodThenInvalidRequestRedirect() {
-		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", DemoTenant.SPA,
-				"redirect_uri", DemoTenant.SPA_REDIRECT_URI, "scope", "openid", "state", "s7", "code_challenge",
+		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", Demo.SPA,
+				"redirect_uri", Demo.SPA_REDIRECT_URI, "scope", "openid", "state", "s7", "code_challenge",
 				PKCE.challenge()));
-		assertThat(assertErrorRedirect(response, DemoTenant.SPA_REDIRECT_URI, "invalid_request"))
+		assertThat(assertErrorRedirect(response, Demo.SPA_REDIRECT_URI, "invalid_request"))
 			.containsEntry("error_description", "OAuth 2.0 Parameter: code_challenge_method");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { DemoTenant.SPA, DemoTenant.SHOP })
+	@MethodSource("codeFlowClients")
 	void authorizeWhenNoCodeChallengeThenInvalidRequestRedirect(String clientId) {
-		String redirectUri = DemoTenant.SPA.equals(clientId) ? DemoTenant.SPA_REDIRECT_URI : SHOP_REDIRECT;
+		String redirectUri = Demo.SPA.equals(clientId) ? Demo.SPA_REDIRECT_URI : SHOP_REDIRECT;
 		HttpResponse<String> response = authorize(form("response_type", "code", "client_id", clientId,
 				"redirect_uri", redirectUri, "scope", "openid", "state", "s8"));
 		assertThat(assertErrorRedirect(response, redirectUri, "invalid_request"))
@@ -246,12 +248,16 @@ class AuthorizationEndpointHostileInputTest extends HostileInputSupport {
 			.containsEntry("state", "s8");
 	}
 
+	static Stream<String> codeFlowClients() {
+		return Stream.of(Demo.SPA, Demo.SHOP);
+	}
+
 	@Test
 	void authorizeWhenSignedInAndRequestRefusedThenNoCodeIssued() {
 		UserAgent agent = newUserAgent();
-		agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		agent.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		HttpResponse<String> response = agent.get("/oauth2/authorize?" + form("response_type", "code", "client_id",
-				DemoTenant.SHOP, "redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s9"));
+				Demo.SHOP, "redirect_uri", SHOP_REDIRECT, "scope", "openid", "state", "s9"));
 		assertThat(assertErrorRedirect(response, SHOP_REDIRECT, "invalid_request")).containsEntry("state", "s9");
 	}
 

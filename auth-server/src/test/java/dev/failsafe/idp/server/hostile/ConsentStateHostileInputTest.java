@@ -4,7 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -68,7 +68,7 @@ class ConsentStateHostileInputTest extends HostileInputSupport {
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
 			.build());
 		UserAgent agent = newUserAgent();
-		assertThat(UserAgent.isRedirect(agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD))).isTrue();
+		assertThat(UserAgent.isRedirect(agent.submitLogin(Demo.USERNAME, Demo.PASSWORD))).isTrue();
 		HttpResponse<String> authorize = agent.get(CodeFlow.authorizeUrl(clientId, REDIRECT, "openid profile",
 				Pkce.create(), "s", "n"));
 		assertThat(UserAgent.location(authorize)).contains("/oauth2/consent");

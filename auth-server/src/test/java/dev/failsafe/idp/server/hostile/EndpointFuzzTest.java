@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +33,7 @@ class EndpointFuzzTest extends HostileInputSupport {
 			"prompt", "max_age", "username", "password", "_csrf", "resource", "request", "request_uri");
 
 	private static final List<String> VALUES = List.of("", " ", "code", "token", "openid", "openid profile email",
-			DemoTenant.SHOP, DemoTenant.SPA, DemoTenant.SHOP_REDIRECT_URI, "S256", "plain", "authorization_code",
+			Demo.SHOP, Demo.SPA, Demo.SHOP_REDIRECT_URI, "S256", "plain", "authorization_code",
 			"refresh_token", "client_credentials", "%00", "%zz", "\u0000", "\u202e", "😀", "' OR 1=1 --",
 			"<script>alert(1)</script>", "../../etc/passwd", "${jndi:ldap://127.0.0.1/a}", "eyJhbGciOiJub25lIn0.e30.",
 			"http://127.0.0.1:8081/", "javascript:alert(1)");
@@ -55,7 +55,7 @@ class EndpointFuzzTest extends HostileInputSupport {
 			HttpRequest.Builder request = request(path + (random.nextBoolean() ? "?" + query : ""));
 			if (random.nextInt(3) == 0) {
 				request.header("Authorization", random.nextBoolean()
-						? BackChannel.basic(DemoTenant.SHOP, random.nextBoolean() ? DemoTenant.SHOP_SECRET : "x")
+						? BackChannel.basic(Demo.SHOP, random.nextBoolean() ? Demo.SHOP_SECRET : "x")
 						: "Bearer " + encode(pick(random, VALUES)));
 			}
 			if (random.nextBoolean()) {

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.hostile;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -43,15 +43,15 @@ final class Grants {
 		String state = UUID.randomUUID().toString();
 		String nonce = UUID.randomUUID().toString();
 		// Signed in already, CodeFlow's walk is one redirect.
-		Map<String, String> redirect = this.flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce,
-				state, nonce, DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		Map<String, String> redirect = this.flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce,
+				state, nonce, Demo.USERNAME, Demo.PASSWORD);
 		assertThat(redirect).containsEntry("state", state).containsKey("code");
 		return new IssuedCode(redirect.get("code"), pkce);
 	}
 
 	/** Redeems {@code code} as the shop, with its own verifier and redirect URI. */
 	BackChannel.Reply redeem(IssuedCode code) {
-		return this.flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code.value(), DemoTenant.SHOP_REDIRECT_URI,
+		return this.flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code.value(), Demo.SHOP_REDIRECT_URI,
 				code.pkce().verifier());
 	}
 
@@ -64,7 +64,7 @@ final class Grants {
 
 	/** Rotates {@code refreshToken} as the shop. */
 	BackChannel.Reply refresh(String refreshToken) {
-		return this.flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken);
+		return this.flow.refresh(Demo.SHOP, Demo.SHOP_SECRET, refreshToken);
 	}
 
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.UserAgent;
@@ -88,15 +88,15 @@ abstract class HostileInputSupport extends ProviderIntegrationTest {
 
 	/** Whether the provider still considers {@code token} active (asked by the partner API). */
 	protected boolean active(String token) {
-		BackChannel.Reply introspection = postForm("/oauth2/introspect", DemoTenant.PARTNER_API,
-				DemoTenant.PARTNER_API_SECRET, form("token", token));
+		BackChannel.Reply introspection = postForm("/oauth2/introspect", Demo.PARTNER_API,
+				Demo.PARTNER_API_SECRET, form("token", token));
 		assertThat(introspection.status()).as(introspection.raw().body()).isEqualTo(200);
 		return Boolean.TRUE.equals(introspection.json().get("active"));
 	}
 
 	/** A client-credentials access token of the partner API (no user, no openid scope). */
 	protected String partnerAccessToken() {
-		BackChannel.Reply reply = postForm("/oauth2/token", DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		BackChannel.Reply reply = postForm("/oauth2/token", Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("grant_type", "client_credentials", "scope", "orders.read"));
 		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
 		return reply.string("access_token");
@@ -104,8 +104,8 @@ abstract class HostileInputSupport extends ProviderIntegrationTest {
 
 	/** An access token of the demo tenant's operator client, with the admin scope. */
 	protected String adminToken() {
-		BackChannel.Reply reply = postForm("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
-				form("grant_type", "client_credentials", "scope", DemoTenant.ADMIN_SCOPE));
+		BackChannel.Reply reply = postForm("/oauth2/token", Demo.ADMIN, Demo.ADMIN_SECRET,
+				form("grant_type", "client_credentials", "scope", Demo.ADMIN_SCOPE));
 		assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
 		return reply.string("access_token");
 	}
@@ -115,6 +115,12 @@ abstract class HostileInputSupport extends ProviderIntegrationTest {
 		return reply(request(path).header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/** The shop's token request redeeming {@code code}, with its own verifier and redirect URI. */
+	protected static String exchange(Grants.IssuedCode code) {
+		return form("grant_type", "authorization_code", "code", code.value(), "redirect_uri",
+				Demo.SHOP_REDIRECT_URI, "code_verifier", code.pkce().verifier());
 	}
 
 	protected static String encode(String value) {

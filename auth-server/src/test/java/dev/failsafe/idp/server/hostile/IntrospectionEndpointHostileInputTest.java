@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.hostile;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class IntrospectionEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void introspectWhenClientSecretWrongThen401WithBasicChallenge() {
-		BackChannel.Reply refused = postForm(INTROSPECT, DemoTenant.PARTNER_API, "wrong-secret",
+		BackChannel.Reply refused = postForm(INTROSPECT, Demo.PARTNER_API, "wrong-secret",
 				form("token", partnerAccessToken()));
 		assertJsonError(refused, 401, "invalid_client");
 		assertThat(refused.raw().headers().firstValue("WWW-Authenticate"))
@@ -39,26 +39,26 @@ class IntrospectionEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void introspectWhenBasicAndPostAuthenticationTogetherThen400InvalidRequest() {
-		assertJsonError(postForm(INTROSPECT, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
-				form("token", "x", "client_id", DemoTenant.PARTNER_API, "client_secret", "x")), 400,
+		assertJsonError(postForm(INTROSPECT, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
+				form("token", "x", "client_id", Demo.PARTNER_API, "client_secret", "x")), 400,
 				"invalid_request");
 	}
 
 	@Test
 	void introspectWhenTokenMissingThen400InvalidRequest() {
-		assertJsonError(postForm(INTROSPECT, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		assertJsonError(postForm(INTROSPECT, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token_type_hint", "access_token")), 400, "invalid_request");
 	}
 
 	@Test
 	void introspectWhenTokenDuplicatedThen400InvalidRequest() {
-		assertJsonError(postForm(INTROSPECT, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		assertJsonError(postForm(INTROSPECT, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token", partnerAccessToken(), "token", "other")), 400, "invalid_request");
 	}
 
 	@Test
 	void introspectWhenTokenUnknownThen200InactiveOnly() {
-		BackChannel.Reply reply = postForm(INTROSPECT, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		BackChannel.Reply reply = postForm(INTROSPECT, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token", "no-such-token"));
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json()).isEqualTo(Map.of("active", false));
@@ -66,16 +66,16 @@ class IntrospectionEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void introspectWhenTokenTypeHintGarbageThenHintIgnored() {
-		BackChannel.Reply reply = postForm(INTROSPECT, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		BackChannel.Reply reply = postForm(INTROSPECT, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token", partnerAccessToken(), "token_type_hint", "<script>garbage</script>"));
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.json()).containsEntry("active", true).containsEntry("client_id", DemoTenant.PARTNER_API);
+		assertThat(reply.json()).containsEntry("active", true).containsEntry("client_id", Demo.PARTNER_API);
 	}
 
 	@Test
 	void introspectWhenGetThen405WithAllowPost() {
 		BackChannel.Reply refused = reply(request(INTROSPECT + "?token=x")
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.GET());
 		assertJsonError(refused, 405, "invalid_request");
 		assertThat(refused.raw().headers().firstValue("Allow")).hasValue("POST");
@@ -84,7 +84,7 @@ class IntrospectionEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void introspectWhenBodyIsJsonThen400InvalidRequest() {
 		assertJsonError(reply(request(INTROSPECT).header("Content-Type", "application/json")
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}"))), 400, "invalid_request");
 	}
 

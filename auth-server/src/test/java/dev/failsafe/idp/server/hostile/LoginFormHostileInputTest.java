@@ -4,7 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class LoginFormHostileInputTest extends HostileInputSupport {
 		UserAgent agent = newUserAgent();
 		assertThat(agent.get("/login").statusCode()).isEqualTo(200);
 		HttpResponse<String> refused = agent.postForm("/login",
-				Map.of("username", List.of(DemoTenant.USERNAME), "password", List.of(DemoTenant.PASSWORD)));
+				Map.of("username", List.of(Demo.USERNAME), "password", List.of(Demo.PASSWORD)));
 		assertRefusedAndSignedOut(agent, refused);
 	}
 
@@ -31,8 +31,8 @@ class LoginFormHostileInputTest extends HostileInputSupport {
 	void loginWhenCsrfTokenForgedThen403AndNotSignedIn() {
 		UserAgent agent = newUserAgent();
 		assertThat(agent.get("/login").statusCode()).isEqualTo(200);
-		HttpResponse<String> refused = agent.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME),
-				"password", List.of(DemoTenant.PASSWORD), "_csrf", List.of("forged-token")));
+		HttpResponse<String> refused = agent.postForm("/login", Map.of("username", List.of(Demo.USERNAME),
+				"password", List.of(Demo.PASSWORD), "_csrf", List.of("forged-token")));
 		assertRefusedAndSignedOut(agent, refused);
 	}
 
@@ -40,7 +40,7 @@ class LoginFormHostileInputTest extends HostileInputSupport {
 	void loginWhenNoSessionAtAllThen403AndNotSignedIn() {
 		UserAgent agent = newUserAgent();
 		HttpResponse<String> refused = agent.postForm("/login",
-				Map.of("username", List.of(DemoTenant.USERNAME), "password", List.of(DemoTenant.PASSWORD)));
+				Map.of("username", List.of(Demo.USERNAME), "password", List.of(Demo.PASSWORD)));
 		assertRefusedAndSignedOut(agent, refused);
 	}
 
@@ -49,7 +49,7 @@ class LoginFormHostileInputTest extends HostileInputSupport {
 		assertThat(refused.headers().firstValue("Location")).as("not a login redirect").isEmpty();
 		assertThat(errorDetail(refused)).isEqualTo("Forbidden");
 		assertNoInternals(refused);
-		HttpResponse<String> account = agent.get("/oauth2/consent?client_id=" + DemoTenant.SHOP + "&state=s");
+		HttpResponse<String> account = agent.get("/oauth2/consent?client_id=" + Demo.SHOP + "&state=s");
 		assertThat(UserAgent.isRedirect(account)).as("signed out: sent to the login page").isTrue();
 		assertThat(UserAgent.location(account)).endsWith("/login");
 	}

@@ -3,7 +3,7 @@ package dev.failsafe.idp.server.hostile;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,27 +25,27 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void logoutWhenIdTokenHintMissingThenErrorPageAndNoRedirect() {
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("post_logout_redirect_uri",
-				DemoTenant.SHOP_POST_LOGOUT_URI, "state", "s")), "invalid_request", "id_token_hint");
+				Demo.SHOP_POST_LOGOUT_URI, "state", "s")), "invalid_request", "id_token_hint");
 	}
 
 	@Test
 	void logoutWhenIdTokenHintDuplicatedThenErrorPageAndNoRedirect() {
 		String idToken = grants().shopTokens().string("id_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", idToken, "id_token_hint", idToken,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_request", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_request", "id_token_hint");
 	}
 
 	@Test
 	void logoutWhenIdTokenHintGarbageThenErrorPageAndNoRedirect() {
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", "garbage",
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
 	}
 
 	@Test
 	void logoutWhenAccessTokenPresentedAsIdTokenHintThenErrorPageAndNoRedirect() {
 		String accessToken = grants().shopTokens().string("access_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", accessToken,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
 	}
 
 	@Test
@@ -53,7 +53,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 		String idToken = grants().shopTokens().string("id_token");
 		String tampered = idToken.substring(0, idToken.length() - 4) + "AAAA";
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", tampered,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI)), "invalid_token", "id_token_hint");
 	}
 
 	@ParameterizedTest
@@ -74,7 +74,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	void logoutWhenClientIdNotTheTokensAudienceThenErrorPageAndNoRedirect() {
 		String idToken = grants().shopTokens().string("id_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", idToken, "client_id",
-				DemoTenant.SPA, "post_logout_redirect_uri", DemoTenant.SPA_POST_LOGOUT_URI)), "invalid_request",
+				Demo.SPA, "post_logout_redirect_uri", Demo.SPA_POST_LOGOUT_URI)), "invalid_request",
 				"client_id");
 	}
 
@@ -83,7 +83,7 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 	void logoutWhenStateOversizedThenErrorPageAndNoRedirect() {
 		String idToken = grants().shopTokens().string("id_token");
 		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", idToken,
-				"post_logout_redirect_uri", DemoTenant.SHOP_POST_LOGOUT_URI, "state", "s".repeat(2048))),
+				"post_logout_redirect_uri", Demo.SHOP_POST_LOGOUT_URI, "state", "s".repeat(2048))),
 				"invalid_request", "state is longer than 1024 characters");
 	}
 

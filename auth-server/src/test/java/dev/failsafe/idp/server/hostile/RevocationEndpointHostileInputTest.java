@@ -2,7 +2,7 @@ package dev.failsafe.idp.server.hostile;
 
 import java.net.http.HttpRequest;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class RevocationEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void revokeWhenClientSecretWrongThen401WithBasicChallengeAndTokenStillActive() {
 		String token = partnerAccessToken();
-		BackChannel.Reply refused = postForm(REVOKE, DemoTenant.PARTNER_API, "wrong-secret", form("token", token));
+		BackChannel.Reply refused = postForm(REVOKE, Demo.PARTNER_API, "wrong-secret", form("token", token));
 		assertJsonError(refused, 401, "invalid_client");
 		assertThat(refused.raw().headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying(value -> assertThat(value).startsWith("Basic realm="));
@@ -38,7 +38,7 @@ class RevocationEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void revokeWhenTokenIssuedToAnotherClientThen401InvalidClientAndTokenStillActive() {
 		BackChannel.Reply tokens = grants().shopTokens();
-		assertJsonError(postForm(REVOKE, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		assertJsonError(postForm(REVOKE, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token", tokens.string("refresh_token"))), 401, "invalid_client");
 		assertThat(active(tokens.string("refresh_token"))).isTrue();
 		assertThat(active(tokens.string("access_token"))).isTrue();
@@ -46,21 +46,21 @@ class RevocationEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void revokeWhenTokenMissingThen400InvalidRequest() {
-		assertJsonError(postForm(REVOKE, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		assertJsonError(postForm(REVOKE, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token_type_hint", "access_token")), 400, "invalid_request");
 	}
 
 	@Test
 	void revokeWhenTokenDuplicatedThen400InvalidRequestAndTokenStillActive() {
 		String token = partnerAccessToken();
-		assertJsonError(postForm(REVOKE, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		assertJsonError(postForm(REVOKE, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token", token, "token", token)), 400, "invalid_request");
 		assertThat(active(token)).isTrue();
 	}
 
 	@Test
 	void revokeWhenTokenUnknownThen200() {
-		BackChannel.Reply reply = postForm(REVOKE, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		BackChannel.Reply reply = postForm(REVOKE, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token", "no-such-token"));
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.raw().body()).isEmpty();
@@ -70,7 +70,7 @@ class RevocationEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void revokeWhenTokenTypeHintGarbageThen200AndTokenRevoked() {
 		String token = partnerAccessToken();
-		BackChannel.Reply reply = postForm(REVOKE, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		BackChannel.Reply reply = postForm(REVOKE, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("token", token, "token_type_hint", "\"garbage\""));
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(active(token)).isFalse();
@@ -80,7 +80,7 @@ class RevocationEndpointHostileInputTest extends HostileInputSupport {
 	void revokeWhenGetThen405WithAllowPost() {
 		String token = partnerAccessToken();
 		BackChannel.Reply refused = reply(request(REVOKE + "?token=" + token)
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.GET());
 		assertJsonError(refused, 405, "invalid_request");
 		assertThat(refused.raw().headers().firstValue("Allow")).hasValue("POST");
@@ -90,7 +90,7 @@ class RevocationEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void revokeWhenBodyIsJsonThen400InvalidRequest() {
 		assertJsonError(reply(request(REVOKE).header("Content-Type", "application/json")
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}"))), 400, "invalid_request");
 	}
 

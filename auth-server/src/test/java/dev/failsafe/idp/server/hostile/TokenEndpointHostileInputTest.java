@@ -4,18 +4,18 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
-import dev.failsafe.idp.testing.signin.Pkce;
 import org.junit.jupiter.api.Test;
 
 import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertJsonError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /oauth2/token} under hostile input: every refusal is RFC 6749 section 5.2 JSON with the
- * right status, and a refused request changes nothing stored, except where refusing means revoking
- * (a replayed code, a reused refresh token, a code presented by another client).
+ * {@code /oauth2/token} under hostile input: client authentication, grant types and the request's
+ * shape (method, content type, size, encoding, repeated parameters). Every refusal is RFC 6749
+ * section 5.2 JSON with the right status, and changes nothing stored. Codes and refresh tokens
+ * presented wrongly are {@link TokenGrantHostileInputTest}'s.
  */
 class TokenEndpointHostileInputTest extends HostileInputSupport {
 
@@ -26,7 +26,7 @@ class TokenEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void tokenWhenBasicSecretWrongThen401WithBasicChallengeAndCodeNotConsumed() {
 		Grants.IssuedCode code = grants().shopCode();
-		BackChannel.Reply refused = postForm(TOKEN, DemoTenant.SHOP, "wrong-secret", exchange(code));
+		BackChannel.Reply refused = postForm(TOKEN, Demo.SHOP, "wrong-secret", exchange(code));
 		assertJsonError(refused, 401, "invalid_client");
 		assertThat(refused.raw().headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying(value -> assertThat(value).startsWith("Basic realm="));
@@ -37,7 +37,7 @@ class TokenEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void tokenWhenPostSecretWrongThen401WithoutBasicChallenge() {
 		BackChannel.Reply refused = postForm(TOKEN, null, null, form("grant_type", "client_credentials", "client_id",
-				DemoTenant.PARTNER_API, "client_secret", "wrong-secret"));
+				Demo.PARTNER_API, "client_secret", "wrong-secret"));
 		assertJsonError(refused, 401, "invalid_client");
 		assertThat(refused.raw().headers().firstValue("WWW-Authenticate")).isEmpty();
 	}
@@ -63,8 +63,8 @@ class TokenEndpointHostileInputTest extends HostileInputSupport {
 
 	@Test
 	void tokenWhenBasicAndPostAuthenticationTogetherThen400InvalidRequest() {
-		BackChannel.Reply refused = postForm(TOKEN, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
-				form("grant_type", "client_credentials", "client_id", DemoTenant.PARTNER_API, "client_secret",
+		BackChannel.Reply refused = postForm(TOKEN, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
+				form("grant_type", "client_credentials", "client_id", Demo.PARTNER_API, "client_secret",
 						"anything"));
 		assertJsonError(refused, 400, "invalid_request");
 		assertThat(refused.json()).doesNotContainKey("access_token");
@@ -73,177 +73,48 @@ class TokenEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void tokenWhenPublicClientSendsNoVerifierThen401InvalidClient() {
 		assertJsonError(postForm(TOKEN, null, null, form("grant_type", "authorization_code", "client_id",
-				DemoTenant.SPA, "code", "some-code", "redirect_uri", DemoTenant.SPA_REDIRECT_URI)), 401,
+				Demo.SPA, "code", "some-code", "redirect_uri", Demo.SPA_REDIRECT_URI)), 401,
 				"invalid_client");
 	}
 
 	@Test
 	void tokenWhenGrantTypeUnsupportedThen400UnsupportedGrantType() {
-		assertJsonError(postForm(TOKEN, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
-				form("grant_type", "password", "username", DemoTenant.USERNAME, "password", DemoTenant.PASSWORD)), 400,
+		assertJsonError(postForm(TOKEN, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
+				form("grant_type", "password", "username", Demo.USERNAME, "password", Demo.PASSWORD)), 400,
 				"unsupported_grant_type");
 	}
 
 	@Test
 	void tokenWhenGrantTypeNotAllowedForClientThen400UnauthorizedClient() {
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET, CLIENT_CREDENTIALS), 400,
+		assertJsonError(postForm(TOKEN, Demo.SHOP, Demo.SHOP_SECRET, CLIENT_CREDENTIALS), 400,
 				"unauthorized_client");
 	}
 
 	@Test
 	void tokenWhenGrantTypeMissingThen400InvalidRequest() {
 		assertJsonError(
-				postForm(TOKEN, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, form("scope", "orders.read")),
+				postForm(TOKEN, Demo.PARTNER_API, Demo.PARTNER_API_SECRET, form("scope", "orders.read")),
 				400, "invalid_request");
 	}
 
 	@Test
 	void tokenWhenGrantTypeDuplicatedThen400InvalidRequest() {
-		assertJsonError(postForm(TOKEN, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		assertJsonError(postForm(TOKEN, Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				form("grant_type", "client_credentials", "grant_type", "client_credentials")), 400, "invalid_request");
-	}
-
-	/** A repeated code or verifier used to reach Spring's PKCE check as an array: a 500. */
-	@Test
-	void exchangeWhenCodeOrVerifierRepeatedThen400InvalidRequestAndCodeNotConsumed() {
-		Grants.IssuedCode code = grants().shopCode();
-		BackChannel.Reply repeatedCode = postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				exchange(code) + "&" + form("code", code.value()));
-		assertJsonError(repeatedCode, 400, "invalid_request");
-		assertThat(repeatedCode.string("error_description")).startsWith("OAuth 2.0 Parameter: code is repeated");
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				exchange(code) + "&" + form("code_verifier", code.pkce().verifier())), 400, "invalid_request");
-		assertThat(grants().redeem(code).status()).as("the code still works").isEqualTo(200);
-	}
-
-	@Test
-	void exchangeWhenPublicClientRepeatsCodeThen400InvalidRequest() {
-		assertJsonError(postForm(TOKEN, null, null, form("grant_type", "authorization_code", "client_id",
-				DemoTenant.SPA, "code", "a", "code", "b", "redirect_uri", DemoTenant.SPA_REDIRECT_URI, "code_verifier",
-				Pkce.create().verifier())), 400, "invalid_request");
 	}
 
 	@Test
 	void tokenWhenParameterRepeatedInQueryAndBodyThen400InvalidRequest() {
 		assertJsonError(reply(request(TOKEN + "?scope=orders.write")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.POST(HttpRequest.BodyPublishers.ofString(CLIENT_CREDENTIALS))), 400, "invalid_request");
-	}
-
-	@Test
-	void exchangeWhenCodeMissingThen400InvalidRequest() {
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET, form("grant_type",
-				"authorization_code", "redirect_uri", DemoTenant.SHOP_REDIRECT_URI, "code_verifier", "v".repeat(43))),
-				400, "invalid_request");
-	}
-
-	@Test
-	void exchangeWhenCodeUnknownThen400InvalidGrant() {
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				exchange(new Grants.IssuedCode("no-such-code", Pkce.create()))), 400, "invalid_grant");
-	}
-
-	@Test
-	void exchangeWhenRedirectUriDiffersThen400InvalidGrantAndCodeNotConsumed() {
-		Grants.IssuedCode code = grants().shopCode();
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				form("grant_type", "authorization_code", "code", code.value(), "redirect_uri",
-						DemoTenant.SHOP_REDIRECT_URI + "/", "code_verifier", code.pkce().verifier())),
-				400, "invalid_grant");
-		assertThat(grants().redeem(code).status()).as("the code still works").isEqualTo(200);
-	}
-
-	/** Spring checks the verifier during client authentication, before the code is touched. */
-	@Test
-	void exchangeWhenVerifierWrongThen400InvalidGrantAndCodeNotConsumed() {
-		Grants.IssuedCode code = grants().shopCode();
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				exchange(new Grants.IssuedCode(code.value(), Pkce.create()))), 400, "invalid_grant");
-		assertThat(grants().redeem(code).status()).as("the code still works").isEqualTo(200);
-	}
-
-	@Test
-	void exchangeWhenVerifierMissingThen400InvalidGrantAndCodeNotConsumed() {
-		Grants.IssuedCode code = grants().shopCode();
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET, form("grant_type",
-				"authorization_code", "code", code.value(), "redirect_uri", DemoTenant.SHOP_REDIRECT_URI)), 400,
-				"invalid_grant");
-		assertThat(grants().redeem(code).status()).as("the code still works").isEqualTo(200);
-	}
-
-	/** Spring burns a code another client presents: it has leaked, so the shop cannot use it either. */
-	@Test
-	void exchangeWhenAnotherClientPresentsCodeThen400InvalidGrantAndCodeRevoked() {
-		Grants.IssuedCode code = grants().shopCode();
-		assertJsonError(postForm(TOKEN, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, exchange(code)), 400,
-				"invalid_grant");
-		assertJsonError(grants().redeem(code), 400, "invalid_grant");
-	}
-
-	@Test
-	void exchangeWhenCodeReplayedThen400InvalidGrantAndTokensOfFirstUseRevoked() {
-		Grants.IssuedCode code = grants().shopCode();
-		BackChannel.Reply first = grants().redeem(code);
-		assertThat(first.status()).isEqualTo(200);
-		assertThat(active(first.string("access_token"))).isTrue();
-
-		assertJsonError(grants().redeem(code), 400, "invalid_grant");
-
-		assertThat(active(first.string("access_token"))).as("first access token").isFalse();
-		assertThat(active(first.string("refresh_token"))).as("first refresh token").isFalse();
-		assertJsonError(grants().refresh(first.string("refresh_token")), 400, "invalid_grant");
-	}
-
-	@Test
-	void refreshWhenRotatedTokenReusedThen400InvalidGrantAndWholeFamilyRevoked() {
-		BackChannel.Reply first = grants().shopTokens();
-		BackChannel.Reply rotated = grants().refresh(first.string("refresh_token"));
-		assertThat(rotated.status()).as(rotated.raw().body()).isEqualTo(200);
-		String newest = rotated.string("refresh_token");
-		assertThat(newest).isNotEqualTo(first.string("refresh_token"));
-
-		assertJsonError(grants().refresh(first.string("refresh_token")), 400, "invalid_grant");
-
-		assertThat(active(rotated.string("access_token"))).as("newest access token").isFalse();
-		assertJsonError(grants().refresh(newest), 400, "invalid_grant");
-	}
-
-	@Test
-	void refreshWhenClientSecretWrongThen401AndTokenNeitherRotatedNorRevoked() {
-		BackChannel.Reply tokens = grants().shopTokens();
-		String refreshToken = tokens.string("refresh_token");
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, "wrong-secret", refresh(refreshToken)), 401,
-				"invalid_client");
-
-		assertThat(active(tokens.string("access_token"))).isTrue();
-		assertThat(grants().refresh(refreshToken).status()).as("the refresh token still works").isEqualTo(200);
-	}
-
-	@Test
-	void refreshWhenAnotherClientPresentsTokenThen400InvalidGrantAndTokenNeitherRotatedNorRevoked() {
-		BackChannel.Reply tokens = grants().shopTokens();
-		String refreshToken = tokens.string("refresh_token");
-		assertJsonError(postForm(TOKEN, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, refresh(refreshToken)),
-				400, "invalid_grant");
-
-		assertThat(active(tokens.string("access_token"))).isTrue();
-		assertThat(grants().refresh(refreshToken).status()).as("the refresh token still works").isEqualTo(200);
-	}
-
-	@Test
-	void refreshWhenScopeWidenedThen400InvalidScope() {
-		BackChannel.Reply tokens = grants().shopTokens();
-		assertJsonError(postForm(TOKEN, DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				refresh(tokens.string("refresh_token")) + "&" + form("scope", "openid orders.write")), 400,
-				"invalid_scope");
-		assertThat(grants().refresh(tokens.string("refresh_token")).status()).isEqualTo(200);
 	}
 
 	@Test
 	void tokenWhenBodyIsJsonThen400InvalidRequest() {
 		BackChannel.Reply refused = reply(request(TOKEN).header("Content-Type", "application/json")
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\",")));
 		assertJsonError(refused, 400, "invalid_request");
 		assertThat(refused.string("error_description")).contains("application/x-www-form-urlencoded");
@@ -252,7 +123,7 @@ class TokenEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void tokenWhenContentTypeMissingThen400InvalidRequest() {
 		assertJsonError(reply(request(TOKEN)
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.POST(HttpRequest.BodyPublishers.ofString(CLIENT_CREDENTIALS))), 400, "invalid_request");
 	}
 
@@ -266,7 +137,7 @@ class TokenEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void tokenWhenGetThen405WithAllowPost() {
 		BackChannel.Reply refused = reply(request(TOKEN + "?" + CLIENT_CREDENTIALS)
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.GET());
 		assertJsonError(refused, 405, "invalid_request");
 		assertThat(refused.raw().headers().firstValue("Allow")).hasValue("POST");
@@ -313,17 +184,8 @@ class TokenEndpointHostileInputTest extends HostileInputSupport {
 
 	private static HttpRequest.Builder formRequest(String body) {
 		return request(TOKEN).header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Authorization", BackChannel.basic(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET))
+			.header("Authorization", BackChannel.basic(Demo.PARTNER_API, Demo.PARTNER_API_SECRET))
 			.POST(HttpRequest.BodyPublishers.ofString(body));
-	}
-
-	private static String exchange(Grants.IssuedCode code) {
-		return form("grant_type", "authorization_code", "code", code.value(), "redirect_uri",
-				DemoTenant.SHOP_REDIRECT_URI, "code_verifier", code.pkce().verifier());
-	}
-
-	private static String refresh(String refreshToken) {
-		return form("grant_type", "refresh_token", "refresh_token", refreshToken);
 	}
 
 }

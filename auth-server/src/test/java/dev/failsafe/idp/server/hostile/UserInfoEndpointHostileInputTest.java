@@ -15,7 +15,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +124,7 @@ class UserInfoEndpointHostileInputTest extends HostileInputSupport {
 	@Test
 	void userInfoWhenTokenRevokedThen401InvalidToken() {
 		String accessToken = userAccessToken();
-		BackChannel.Reply revoked = postForm("/oauth2/revoke", DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		BackChannel.Reply revoked = postForm("/oauth2/revoke", Demo.SHOP, Demo.SHOP_SECRET,
 				form("token", accessToken));
 		assertThat(revoked.status()).isEqualTo(200);
 		assertInvalidToken(bearer(accessToken));
@@ -177,9 +177,9 @@ class UserInfoEndpointHostileInputTest extends HostileInputSupport {
 	private String mint(Instant issuedAt, Instant expiresAt) {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(PROVIDER.issuer())
-			.subject(DemoTenant.USERNAME)
-			.audience(List.of(DemoTenant.SHOP))
-			.claim("client_id", DemoTenant.SHOP)
+			.subject(Demo.USERNAME)
+			.audience(List.of(Demo.SHOP))
+			.claim("client_id", Demo.SHOP)
 			.claim("scope", "openid profile email")
 			.id(UUID.randomUUID().toString())
 			.issuedAt(issuedAt)

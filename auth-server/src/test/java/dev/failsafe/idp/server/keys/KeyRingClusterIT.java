@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.failsafe.idp.testing.Ports;
 import dev.failsafe.idp.testing.TestKek;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.provider.ProviderProcess;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -24,7 +25,6 @@ import dev.failsafe.idp.replication.keyring.RingEntryCodec;
 import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.replication.keyring.SigningKeyRecord;
 import dev.failsafe.idp.replication.keyring.SigningKeyVault;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,9 +145,9 @@ class KeyRingClusterIT {
 					.type(new com.nimbusds.jose.JOSEObjectType("at+jwt"))
 					.build(),
 				new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("http://localhost:" + issuer.port())
-					.subject(DemoTenant.ADMIN)
-					.audience(DemoTenant.ADMIN)
-					.claim("client_id", DemoTenant.ADMIN)
+					.subject(Demo.ADMIN)
+					.audience(Demo.ADMIN)
+					.claim("client_id", Demo.ADMIN)
 					.claim("scope", "admin")
 					.issueTime(new java.util.Date())
 					.expirationTime(new java.util.Date(System.currentTimeMillis() + 300_000))

@@ -10,9 +10,9 @@ import java.util.UUID;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.Ports;
 import dev.failsafe.idp.testing.TestKek;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.provider.ProviderProcess;
 import dev.failsafe.idp.testing.network.SiteNetwork;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +81,7 @@ class KeyRingPartitionIT {
 		assertThat(this.ring.signerKid(a)).isEqualTo(rotatedAtA);
 		assertThat(this.ring.signerKid(b)).isEqualTo(rotatedAtB);
 		assertThat(this.ring.jwks(a)).doesNotContainKey(rotatedAtB);
-		String issuedAtBDuringCut = this.ring.token(b, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, null);
+		String issuedAtBDuringCut = this.ring.token(b, Demo.PARTNER_API, Demo.PARTNER_API_SECRET, null);
 
 		this.network.heal();
 		long healedAt = System.nanoTime();

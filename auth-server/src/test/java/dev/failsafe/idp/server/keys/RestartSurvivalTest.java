@@ -10,7 +10,7 @@ import java.util.Base64;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.signin.UserAgent;
@@ -87,14 +87,14 @@ class RestartSurvivalTest {
 				.doesNotContain("key.created");
 
 			UserAgent agent = new UserAgent(provider);
-			var login = agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+			var login = agent.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 			assertThat(UserAgent.location(login)).doesNotContain("error");
 		}
 	}
 
 	private static String clientCredentialsToken(BackChannel backChannel) {
-		BackChannel.Reply reply = backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API,
-				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+		BackChannel.Reply reply = backChannel.postBasic("/oauth2/token", Demo.PARTNER_API,
+				Demo.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 		assertThat(reply.status()).isEqualTo(200);
 		return reply.string("access_token");
 	}

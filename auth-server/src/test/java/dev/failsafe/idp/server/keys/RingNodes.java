@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.provider.ProviderProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,7 +74,7 @@ final class RingNodes {
 
 	/** The kid of a token the node issues now. */
 	String signerKid(ProviderProcess node) throws Exception {
-		return SignedJWT.parse(token(node, DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, null))
+		return SignedJWT.parse(token(node, Demo.PARTNER_API, Demo.PARTNER_API_SECRET, null))
 			.getHeader()
 			.getKeyID();
 	}
@@ -129,7 +129,7 @@ final class RingNodes {
 	}
 
 	private String adminToken(ProviderProcess node) throws IOException, InterruptedException {
-		return token(node, DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, "admin");
+		return token(node, Demo.ADMIN, Demo.ADMIN_SECRET, "admin");
 	}
 
 	private HttpResponse<String> post(ProviderProcess node, String path, String json)

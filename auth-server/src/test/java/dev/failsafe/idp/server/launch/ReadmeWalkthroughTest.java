@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -60,7 +60,7 @@ class ReadmeWalkthroughTest extends ProviderIntegrationTest {
 			.isEqualTo(Pkce.s256(verifier));
 
 		Map<String, String> redirect = new CodeFlow(newUserAgent(), this.backChannel).authorize(authorize,
-				DemoTenant.SHOP_REDIRECT_URI, DemoTenant.USERNAME, DemoTenant.PASSWORD);
+				Demo.SHOP_REDIRECT_URI, Demo.USERNAME, Demo.PASSWORD);
 		assertThat(redirect).containsEntry("state", "abc").containsKey("code");
 		Curl exchange = curls().get(2);
 		assertThat(exchange.form()).containsEntry("code_verifier", List.of(verifier));

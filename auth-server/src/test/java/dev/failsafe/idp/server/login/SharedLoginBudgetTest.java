@@ -1,13 +1,12 @@
 package dev.failsafe.idp.server.login;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.failsafe.idp.testing.redis.RedisServer;
+import dev.failsafe.idp.testing.provider.Demo;
+import dev.failsafe.idp.testing.redis.RedisPair;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharedLoginBudgetTest {
 
-	private static RedisServer primary;
-
-	private static RedisServer replica;
+	private static RedisPair redis;
 
 	private static final List<RunningProvider> NODES = new ArrayList<>();
 
@@ -36,16 +33,14 @@ class SharedLoginBudgetTest {
 
 	@BeforeAll
 	static void start() {
-		primary = RedisServer.start();
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
+		redis = RedisPair.start();
 		for (int node = 0; node < 2; node++) {
 			RunningProvider provider = RunningProvider.create();
 			NODES.add(provider);
 			CONTEXTS.add(new SpringApplicationBuilder(AuthServerApplication.class).run(
 					"--server.port=" + provider.port(), "--idp.issuer=" + provider.issuer(),
-					"--idp.data-dir=" + provider.dataDir(), "--spring.data.redis.host=" + primary.host(),
-					"--spring.data.redis.port=" + primary.port(), "--idp.redis.replicas-to-ack=1",
+					"--idp.data-dir=" + provider.dataDir(), "--spring.data.redis.host=" + redis.primary().host(),
+					"--spring.data.redis.port=" + redis.primary().port(), "--idp.redis.replicas-to-ack=1",
 					"--idp.redis.ack-timeout=2s", "--logging.structured.format.console="));
 		}
 	}
@@ -53,11 +48,8 @@ class SharedLoginBudgetTest {
 	@AfterAll
 	static void stop() {
 		CONTEXTS.forEach(ConfigurableApplicationContext::close);
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -67,14 +59,14 @@ class SharedLoginBudgetTest {
 		for (int attempt = 0; attempt < limits.maxFailuresPerPair(); attempt++) {
 			// Each attempt at the other node, each claiming another address its peer is not trusted for.
 			UserAgent agent = new UserAgent(NODES.get(attempt % 2), "2001:db8:" + attempt + "::1");
-			assertThat(UserAgent.location(agent.submitLogin(DemoTenant.USERNAME, "wrong-" + attempt)))
+			assertThat(UserAgent.location(agent.submitLogin(Demo.USERNAME, "wrong-" + attempt)))
 				.endsWith("/login?error");
 		}
-		assertThat(primary.call("KEYS", "idp:login:pair:*")).asList().hasSize(1);
+		assertThat(redis.primary().call("KEYS", "idp:login:pair:*")).asList().hasSize(1);
 
 		for (RunningProvider node : NODES) {
-			HttpResponse<String> blocked = new UserAgent(node, "2001:db8:ff::1").submitLogin(DemoTenant.USERNAME,
-					DemoTenant.PASSWORD);
+			HttpResponse<String> blocked = new UserAgent(node, "2001:db8:ff::1").submitLogin(Demo.USERNAME,
+					Demo.PASSWORD);
 			assertThat(blocked.statusCode()).as("the right password, at either node").isEqualTo(429);
 			assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
 		}

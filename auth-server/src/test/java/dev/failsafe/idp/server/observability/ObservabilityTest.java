@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.Pkce;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
@@ -34,7 +34,7 @@ class ObservabilityTest extends ProviderIntegrationTest {
 	@Test
 	void requestIdWhenLoginThenEchoedAndOnTheRequestsLogLines(CapturedOutput output) {
 		UserAgent agent = newUserAgent();
-		HttpResponse<String> login = agent.submitLogin(DemoTenant.USERNAME, "not-the-password");
+		HttpResponse<String> login = agent.submitLogin(Demo.USERNAME, "not-the-password");
 		String requestId = login.headers().firstValue(RequestIdFilter.HEADER).orElseThrow();
 		assertThat(output.getOut().lines().filter(line -> line.contains("Login error")))
 			.anySatisfy(line -> assertThat(line).contains("\"request_id\":\"" + requestId + "\""));
@@ -55,11 +55,11 @@ class ObservabilityTest extends ProviderIntegrationTest {
 
 	@Test
 	void metricsWhenTokensIssuedAndErrorsThenCountedByGrantTypeAndCode() {
-		this.backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET,
+		this.backChannel.postBasic("/oauth2/token", Demo.PARTNER_API, Demo.PARTNER_API_SECRET,
 				Map.of("grant_type", List.of("client_credentials")));
-		this.backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API, "wrong-secret",
+		this.backChannel.postBasic("/oauth2/token", Demo.PARTNER_API, "wrong-secret",
 				Map.of("grant_type", List.of("client_credentials")));
-		newUserAgent().submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		newUserAgent().submitLogin(Demo.USERNAME, Demo.PASSWORD);
 
 		BackChannel.Reply scraped = this.backChannel.getBearer("/actuator/prometheus", PROVIDER.metricsToken());
 		assertThat(scraped.status()).isEqualTo(200);
@@ -83,8 +83,8 @@ class ObservabilityTest extends ProviderIntegrationTest {
 			assertThat(wrong.status()).as(path).isEqualTo(401);
 			assertThat(wrong.raw().body()).as(path).doesNotContain("jvm_").doesNotContain("idp_");
 		}
-		String adminToken = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
-				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(DemoTenant.ADMIN_SCOPE)))
+		String adminToken = this.backChannel.postBasic("/oauth2/token", Demo.ADMIN, Demo.ADMIN_SECRET,
+				Map.of("grant_type", List.of("client_credentials"), "scope", List.of(Demo.ADMIN_SCOPE)))
 			.string("access_token");
 		assertThat(this.backChannel.getBearer("/actuator/prometheus", adminToken).status())
 			.as("an access token is not the scrape token")
@@ -98,19 +98,19 @@ class ObservabilityTest extends ProviderIntegrationTest {
 		UserAgent agent = newUserAgent();
 		Pkce pkce = Pkce.create();
 		var flow = codeFlow(agent);
-		Map<String, String> redirect = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI,
-				"openid profile email", pkce, "s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, redirect.get("code"),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
-		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		Map<String, String> redirect = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI,
+				"openid profile email", pkce, "s", "n", Demo.USERNAME, Demo.PASSWORD);
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, redirect.get("code"),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply refreshed = flow.refresh(Demo.SHOP, Demo.SHOP_SECRET,
 				tokens.string("refresh_token"));
-		flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, tokens.string("refresh_token"));
+		flow.refresh(Demo.SHOP, Demo.SHOP_SECRET, tokens.string("refresh_token"));
 		assertThat(refreshed.status()).isEqualTo(200);
 
 		String logs = output.getAll();
 		assertThat(logs).isNotBlank()
-			.doesNotContain(DemoTenant.PASSWORD)
-			.doesNotContain(DemoTenant.SHOP_SECRET)
+			.doesNotContain(Demo.PASSWORD)
+			.doesNotContain(Demo.SHOP_SECRET)
 			.doesNotContain(redirect.get("code"))
 			.doesNotContain(pkce.verifier())
 			.doesNotContain(tokens.string("refresh_token"))

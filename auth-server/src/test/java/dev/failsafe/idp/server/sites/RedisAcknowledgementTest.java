@@ -8,9 +8,9 @@ import java.util.Map;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
 import dev.failsafe.idp.replication.session.ReplicaAcknowledgedSessionRepository;
-import dev.failsafe.idp.testing.redis.RedisServer;
+import dev.failsafe.idp.testing.provider.Demo;
+import dev.failsafe.idp.testing.redis.RedisPair;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -41,29 +41,22 @@ class RedisAcknowledgementTest {
 
 	private static final RunningProvider PROVIDER = RunningProvider.create();
 
-	private static RedisServer primary;
-
-	private static RedisServer replica;
+	private static RedisPair redis;
 
 	@DynamicPropertySource
 	static void provider(DynamicPropertyRegistry registry) {
 		PROVIDER.register(registry);
-		primary = RedisServer.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "30");
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		registry.add("spring.data.redis.host", primary::host);
-		registry.add("spring.data.redis.port", primary::port);
+		redis = RedisPair.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "30");
+		registry.add("spring.data.redis.host", redis.primary()::host);
+		registry.add("spring.data.redis.port", redis.primary()::port);
 		registry.add("idp.redis.replicas-to-ack", () -> "1");
 		registry.add("idp.redis.ack-timeout", () -> "400ms");
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -83,7 +76,7 @@ class RedisAcknowledgementTest {
 		String admin = adminToken();
 		assertThat(this.backChannel.status("/actuator/health/readiness")).isEqualTo(200);
 
-		replica.kill();
+		redis.replica().kill();
 		assertRefused(pending);
 		// Readiness tells the load balancer to drain this node; liveness does not ask for a restart.
 		await().atMost(Duration.ofSeconds(20))
@@ -92,8 +85,8 @@ class RedisAcknowledgementTest {
 		assertThat(redisReport(admin)).containsEntry("role", "primary").containsEntry("goodReplicas", 0)
 			.containsEntry("replicasToAck", 1);
 
-		replica.restart();
-		primary.awaitInSync(1, Duration.ofSeconds(20));
+		redis.replica().restart();
+		redis.primary().awaitInSync(1, Duration.ofSeconds(20));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.backChannel.status("/actuator/health/readiness") == 200);
 		assertThat(redisReport(admin)).containsEntry("reachable", true).containsEntry("goodReplicas", 1);
@@ -106,14 +99,14 @@ class RedisAcknowledgementTest {
 	void loginAndTokenWhenReplicaFrozenThenWaitRefusesAndWhenThawedThenSucceed() {
 		Pending pending = codeAndLoginForm();
 
-		replica.freeze();
+		redis.replica().freeze();
 		try {
 			assertRefused(pending);
 		}
 		finally {
-			replica.thaw();
+			redis.replica().thaw();
 		}
-		primary.awaitInSync(1, Duration.ofSeconds(20));
+		redis.primary().awaitInSync(1, Duration.ofSeconds(20));
 		// WAIT is no rollback: the primary redeemed the code, the client was told 503 and starts again.
 		assertThat(pending.exchange().json()).containsEntry("error", "invalid_grant");
 		Pending fresh = codeAndLoginForm();
@@ -122,7 +115,7 @@ class RedisAcknowledgementTest {
 	}
 
 	private String adminToken() {
-		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET,
+		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", Demo.ADMIN, Demo.ADMIN_SECRET,
 				Map.of("grant_type", List.of("client_credentials"), "scope", List.of("admin")));
 		assertThat(token.status()).isEqualTo(200);
 		return token.string("access_token");
@@ -139,8 +132,8 @@ class RedisAcknowledgementTest {
 	private Pending codeAndLoginForm() {
 		CodeFlow flow = new CodeFlow(new UserAgent(PROVIDER), this.backChannel);
 		Pkce pkce = Pkce.create();
-		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		String code = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
+				Demo.USERNAME, Demo.PASSWORD).get("code");
 		UserAgent browser = new UserAgent(PROVIDER);
 		HttpResponse<String> form = browser.get("/login");
 		assertThat(form.statusCode()).isEqualTo(200);
@@ -163,7 +156,7 @@ class RedisAcknowledgementTest {
 
 	private void assertSignInSucceeds() {
 		UserAgent browser = new UserAgent(PROVIDER);
-		HttpResponse<String> login = browser.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> login = browser.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		assertThat(UserAgent.location(login)).as("login succeeded").doesNotContain("/login?");
 		assertThat(new CodeFlow(browser, this.backChannel).signedIn()).isTrue();
 	}
@@ -171,12 +164,12 @@ class RedisAcknowledgementTest {
 	private record Pending(CodeFlow flow, Pkce pkce, String code, UserAgent browser, String csrf) {
 
 		HttpResponse<String> submitLogin() {
-			return this.browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME), "password",
-					List.of(DemoTenant.PASSWORD), "_csrf", List.of(this.csrf)));
+			return this.browser.postForm("/login", Map.of("username", List.of(Demo.USERNAME), "password",
+					List.of(Demo.PASSWORD), "_csrf", List.of(this.csrf)));
 		}
 
 		BackChannel.Reply exchange() {
-			return this.flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, this.code, DemoTenant.SHOP_REDIRECT_URI,
+			return this.flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, this.code, Demo.SHOP_REDIRECT_URI,
 					this.pkce.verifier());
 		}
 

@@ -1,15 +1,14 @@
 package dev.failsafe.idp.server.sites;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.failsafe.idp.testing.redis.RedisServer;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
+import dev.failsafe.idp.testing.redis.RedisPair;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -37,29 +36,22 @@ abstract class RedisSizingBenchmark {
 
 	private static final int LOGINS = 300;
 
-	static RedisServer primary;
-
-	static RedisServer replica;
+	static RedisPair redis;
 
 	static void register(DynamicPropertyRegistry registry, int replicasToAck) {
 		PROVIDER = RunningProvider.create();
 		PROVIDER.register(registry);
-		primary = RedisServer.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "10");
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		registry.add("spring.data.redis.host", primary::host);
-		registry.add("spring.data.redis.port", primary::port);
+		redis = RedisPair.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "10");
+		registry.add("spring.data.redis.host", redis.primary()::host);
+		registry.add("spring.data.redis.port", redis.primary()::port);
 		registry.add("idp.redis.replicas-to-ack", () -> Integer.toString(replicasToAck));
 		registry.add("logging.level.root", () -> "WARN");
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -71,8 +63,8 @@ abstract class RedisSizingBenchmark {
 			HttpResponse<String> page = browser.get("/login");
 			String csrf = UserAgent.csrfToken(page.body());
 			long start = System.nanoTime();
-			HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME),
-					"password", List.of(DemoTenant.PASSWORD), "_csrf", List.of(csrf)));
+			HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(Demo.USERNAME),
+					"password", List.of(Demo.PASSWORD), "_csrf", List.of(csrf)));
 			long took = (System.nanoTime() - start) / 1_000;
 			assertThat(UserAgent.location(login)).doesNotContain("/login?");
 			if (i >= WARM_UP) {
@@ -86,24 +78,24 @@ abstract class RedisSizingBenchmark {
 		// One full code flow with refresh, then the size of each kind of key.
 		CodeFlow flow = new CodeFlow(new UserAgent(PROVIDER), new BackChannel(PROVIDER));
 		Pkce pkce = Pkce.create();
-		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid profile email", pkce,
-				"s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		String code = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid profile email", pkce,
+				"s", "n", Demo.USERNAME, Demo.PASSWORD).get("code");
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).isEqualTo(200);
 		Map<String, List<Long>> sizes = new TreeMap<>();
 		@SuppressWarnings("unchecked")
-		List<Object> keys = (List<Object>) primary.call("KEYS", "idp:*");
+		List<Object> keys = (List<Object>) redis.primary().call("KEYS", "idp:*");
 		for (Object key : keys) {
 			String name = (String) key;
 			String kind = name.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}|[A-Za-z0-9_-]{20,}$|\\d{10,}", "*");
-			Long bytes = (Long) primary.call("MEMORY", "USAGE", name, "SAMPLES", "0");
+			Long bytes = (Long) redis.primary().call("MEMORY", "USAGE", name, "SAMPLES", "0");
 			sizes.computeIfAbsent(kind, (k) -> new ArrayList<>()).add(bytes);
 		}
 		sizes.forEach((kind, values) -> System.out.printf("BENCHMARK key %s count=%d median=%d bytes max=%d bytes%n",
 				kind, values.size(), values.stream().sorted().toList().get(values.size() / 2),
 				Collections.max(values)));
-		System.out.println("BENCHMARK used_memory=" + primary.info("memory", "used_memory") + " keys=" + keys.size());
+		System.out.println("BENCHMARK used_memory=" + redis.primary().info("memory", "used_memory") + " keys=" + keys.size());
 	}
 
 }

@@ -4,9 +4,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import dev.failsafe.idp.server.protocol.RetryAfter;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.RunningProvider;
 import dev.failsafe.idp.testing.signin.UserAgent;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With Redis gone (SIGKILL), a signed-in user's next page and a client's token request get "try
  * again" (503), never a 500: session reads are store failures like writes. Pages get the provider's
  * own "try again" page, never the servlet container's bare one (which a session read failing again
- * in the error dispatch used to leave). The node reports not ready, but alive.
+ * in the error dispatch used to leave). The node reports not ready, but alive. Both answers ask for
+ * the same wait ({@code Retry-After}).
  */
 @SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class RedisUnreachableTest {
@@ -51,7 +53,7 @@ class RedisUnreachableTest {
 	@Test
 	void pagesAndTokensWhenRedisKilledThenTryAgainNotServerError() {
 		UserAgent agent = new UserAgent(PROVIDER);
-		HttpResponse<String> login = agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		HttpResponse<String> login = agent.submitLogin(Demo.USERNAME, Demo.PASSWORD);
 		assertThat(UserAgent.location(login)).doesNotContain("/login?");
 
 		redis.kill();
@@ -62,10 +64,14 @@ class RedisUnreachableTest {
 		assertOurTryAgainPage(agent.get("/no-such-page"));
 		assertOurTryAgainPage(new UserAgent(PROVIDER).get("/login"));
 
-		BackChannel.Reply token = new BackChannel(PROVIDER).postBasic("/oauth2/token", DemoTenant.PARTNER_API,
-				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+		BackChannel.Reply token = new BackChannel(PROVIDER).postBasic("/oauth2/token", Demo.PARTNER_API,
+				Demo.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 		assertThat(token.status()).isEqualTo(503);
 		assertThat(token.json()).containsEntry("error", "temporarily_unavailable");
+		// One wait for both: the page's and the token endpoint's Retry-After are the same value.
+		String wait = Long.toString(RetryAfter.UNCONFIRMED_WRITE.toSeconds());
+		assertThat(page.headers().firstValue("Retry-After")).hasValue(wait);
+		assertThat(token.raw().headers().firstValue("Retry-After")).hasValue(wait);
 
 		// Not ready (the load balancer drains the node), still alive (no restart would help).
 		assertThat(new BackChannel(PROVIDER).status("/actuator/health/readiness")).isEqualTo(503);

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
 import dev.failsafe.idp.replication.session.ReplicaAcknowledgedSessionRepository;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.testing.redis.SentinelSet;
 import dev.failsafe.idp.server.AuthServerApplication;
-import dev.failsafe.idp.server.demo.DemoTenant;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -102,8 +102,8 @@ class SentinelProviderFailoverTest {
 		CodeFlow flow = new CodeFlow(browser, this.backChannel);
 		String refreshToken = signInAndExchange(flow).string("refresh_token");
 		String revokedRefreshToken = signInAndExchange(flow).string("refresh_token");
-		BackChannel.Reply revoked = this.backChannel.postBasic("/oauth2/revoke", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("token", List.of(revokedRefreshToken)));
+		BackChannel.Reply revoked = this.backChannel.postBasic("/oauth2/revoke", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("token", List.of(revokedRefreshToken)));
 		assertThat(revoked.status()).isEqualTo(200);
 		Map<String, Object> failover = failoverVerdict();
 		assertThat((List<String>) failover.get("problems")).as("the topology is judged safe").isEmpty();
@@ -120,9 +120,9 @@ class SentinelProviderFailoverTest {
 		long loginsBackAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
 
 		assertThat(flow.signedIn()).as("the session made before the kill, same cookie").isTrue();
-		BackChannel.Reply refreshed = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken);
+		BackChannel.Reply refreshed = flow.refresh(Demo.SHOP, Demo.SHOP_SECRET, refreshToken);
 		assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
-		BackChannel.Reply refused = flow.refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, revokedRefreshToken);
+		BackChannel.Reply refused = flow.refresh(Demo.SHOP, Demo.SHOP_SECRET, revokedRefreshToken);
 		assertThat(refused.json()).as("a revocation made before the kill").containsEntry("error", "invalid_grant");
 		assertThat(signInAndExchange(new CodeFlow(new UserAgent(PROVIDER), this.backChannel)).status())
 			.isEqualTo(200);
@@ -132,7 +132,7 @@ class SentinelProviderFailoverTest {
 	/** {@code redisFailover} of {@code GET /admin/sites}, with the demo tenant's admin client. */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> failoverVerdict() {
-		String token = this.backChannel.clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, "admin");
+		String token = this.backChannel.clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE);
 		BackChannel.Reply sites = this.backChannel.getBearer("/admin/sites", token);
 		assertThat(sites.status()).as(sites.raw().body()).isEqualTo(200);
 		return (Map<String, Object>) sites.json().get("redisFailover");
@@ -140,10 +140,10 @@ class SentinelProviderFailoverTest {
 
 	private BackChannel.Reply signInAndExchange(CodeFlow flow) {
 		Pkce pkce = Pkce.create();
-		String code = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
-				DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		String code = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", pkce, "s", "n",
+				Demo.USERNAME, Demo.PASSWORD).get("code");
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		return tokens;
 	}
@@ -153,8 +153,8 @@ class SentinelProviderFailoverTest {
 		if (page.statusCode() != 200) {
 			return false;
 		}
-		HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(DemoTenant.USERNAME),
-				"password", List.of(DemoTenant.PASSWORD), "_csrf", List.of(UserAgent.csrfToken(page.body()))));
+		HttpResponse<String> login = browser.postForm("/login", Map.of("username", List.of(Demo.USERNAME),
+				"password", List.of(Demo.PASSWORD), "_csrf", List.of(UserAgent.csrfToken(page.body()))));
 		return UserAgent.isRedirect(login) && !UserAgent.location(login).contains("/login?");
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -29,12 +29,12 @@ class AuthorizationCodeFlowTest extends ProviderIntegrationTest {
 		String state = UUID.randomUUID().toString();
 		String nonce = UUID.randomUUID().toString();
 
-		Map<String, String> redirect = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce,
-				state, nonce, DemoTenant.USERNAME, DemoTenant.PASSWORD);
+		Map<String, String> redirect = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce,
+				state, nonce, Demo.USERNAME, Demo.PASSWORD);
 		assertThat(redirect).containsEntry("state", state).containsKey("code");
 
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, redirect.get("code"),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, redirect.get("code"),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		assertThat(tokens.raw().headers().firstValue("Cache-Control")).hasValueSatisfying(
 				value -> assertThat(value).contains("no-store"));
@@ -44,9 +44,9 @@ class AuthorizationCodeFlowTest extends ProviderIntegrationTest {
 		assertThat(access.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
 		assertThat(access.getHeader().getKeyID()).isNotBlank();
 		assertThat(access.getJWTClaimsSet().getIssuer()).isEqualTo(PROVIDER.issuer());
-		assertThat(access.getJWTClaimsSet().getSubject()).isEqualTo(DemoTenant.USERNAME);
-		assertThat(access.getJWTClaimsSet().getAudience()).contains(DemoTenant.SHOP);
-		assertThat(access.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo(DemoTenant.SHOP);
+		assertThat(access.getJWTClaimsSet().getSubject()).isEqualTo(Demo.USERNAME);
+		assertThat(access.getJWTClaimsSet().getAudience()).contains(Demo.SHOP);
+		assertThat(access.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo(Demo.SHOP);
 		assertThat(access.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("email openid profile");
 		assertThat(access.getJWTClaimsSet().getJWTID()).isNotBlank();
 
@@ -62,7 +62,7 @@ class AuthorizationCodeFlowTest extends ProviderIntegrationTest {
 
 		BackChannel.Reply userInfo = this.backChannel.getBearer("/userinfo", tokens.string("access_token"));
 		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
-		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME)
+		assertThat(userInfo.json()).containsEntry("sub", Demo.USERNAME)
 			.containsEntry("email", "alice@example.com")
 			.containsEntry("email_verified", true)
 			.containsEntry("name", "Alice Example");
@@ -73,10 +73,10 @@ class AuthorizationCodeFlowTest extends ProviderIntegrationTest {
 		UserAgent agent = newUserAgent();
 		CodeFlow flow = codeFlow(agent);
 		Pkce pkce = Pkce.create();
-		Map<String, String> redirect = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid", pkce,
-				"s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, redirect.get("code"),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		Map<String, String> redirect = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid", pkce,
+				"s", "n", Demo.USERNAME, Demo.PASSWORD);
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, redirect.get("code"),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).isEqualTo(200);
 		SignedJWT id = SignedJWT.parse(tokens.string("id_token"));
 		assertThat(id.getJWTClaimsSet().getClaims()).doesNotContainKeys("email", "name", "email_verified");
@@ -89,10 +89,10 @@ class AuthorizationCodeFlowTest extends ProviderIntegrationTest {
 		UserAgent agent = newUserAgent();
 		CodeFlow flow = codeFlow(agent);
 		Pkce pkce = Pkce.create();
-		Map<String, String> redirect = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, SCOPE, pkce,
-				"s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, redirect.get("code"),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		Map<String, String> redirect = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, pkce,
+				"s", "n", Demo.USERNAME, Demo.PASSWORD);
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, redirect.get("code"),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		BackChannel.Reply userInfo = this.backChannel.getBearer("/userinfo", tokens.string("id_token"));
 		assertThat(userInfo.status()).isEqualTo(401);
 		assertThat(userInfo.raw().headers().firstValue("WWW-Authenticate"))
@@ -104,10 +104,10 @@ class AuthorizationCodeFlowTest extends ProviderIntegrationTest {
 		UserAgent agent = newUserAgent();
 		CodeFlow flow = codeFlow(agent);
 		Pkce pkce = Pkce.create();
-		Map<String, String> redirect = flow.authorize(DemoTenant.SPA, DemoTenant.SPA_REDIRECT_URI, SCOPE, pkce, "s",
-				"n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SPA, null, redirect.get("code"),
-				DemoTenant.SPA_REDIRECT_URI, pkce.verifier());
+		Map<String, String> redirect = flow.authorize(Demo.SPA, Demo.SPA_REDIRECT_URI, SCOPE, pkce, "s",
+				"n", Demo.USERNAME, Demo.PASSWORD);
+		BackChannel.Reply tokens = flow.exchange(Demo.SPA, null, redirect.get("code"),
+				Demo.SPA_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
 		assertThat(tokens.string("access_token")).isNotBlank();
 	}
@@ -115,30 +115,30 @@ class AuthorizationCodeFlowTest extends ProviderIntegrationTest {
 	@Test
 	void publicClientWhenNoPkceThenErrorRedirectAndNoCode() {
 		UserAgent agent = newUserAgent();
-		agent.submitLogin(DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		var response = agent.get(CodeFlow.authorizeUrl(DemoTenant.SPA, DemoTenant.SPA_REDIRECT_URI, SCOPE, null,
+		agent.submitLogin(Demo.USERNAME, Demo.PASSWORD);
+		var response = agent.get(CodeFlow.authorizeUrl(Demo.SPA, Demo.SPA_REDIRECT_URI, SCOPE, null,
 				"s", "n"));
 		assertThat(UserAgent.isRedirect(response)).isTrue();
-		assertThat(UserAgent.location(response)).startsWith(DemoTenant.SPA_REDIRECT_URI);
+		assertThat(UserAgent.location(response)).startsWith(Demo.SPA_REDIRECT_URI);
 		assertThat(UserAgent.redirectParameters(response)).containsEntry("error", "invalid_request")
 			.doesNotContainKey("code");
 	}
 
 	@Test
 	void clientCredentialsWhenBasicOrPostThenAccessTokenForTheClient() throws Exception {
-		BackChannel.Reply basic = this.backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API,
-				DemoTenant.PARTNER_API_SECRET,
+		BackChannel.Reply basic = this.backChannel.postBasic("/oauth2/token", Demo.PARTNER_API,
+				Demo.PARTNER_API_SECRET,
 				Map.of("grant_type", List.of("client_credentials"), "scope", List.of("orders.read")));
 		assertThat(basic.status()).isEqualTo(200);
 		SignedJWT access = SignedJWT.parse(basic.string("access_token"));
-		assertThat(access.getJWTClaimsSet().getSubject()).isEqualTo(DemoTenant.PARTNER_API);
-		assertThat(access.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo(DemoTenant.PARTNER_API);
+		assertThat(access.getJWTClaimsSet().getSubject()).isEqualTo(Demo.PARTNER_API);
+		assertThat(access.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo(Demo.PARTNER_API);
 		assertThat(access.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("orders.read");
 		assertThat(basic.json()).doesNotContainKey("refresh_token");
 
 		BackChannel.Reply post = this.backChannel.postBasic("/oauth2/token", null, null,
-				Map.of("grant_type", List.of("client_credentials"), "client_id", List.of(DemoTenant.PARTNER_API),
-						"client_secret", List.of(DemoTenant.PARTNER_API_SECRET)));
+				Map.of("grant_type", List.of("client_credentials"), "client_id", List.of(Demo.PARTNER_API),
+						"client_secret", List.of(Demo.PARTNER_API_SECRET)));
 		assertThat(post.status()).isEqualTo(200);
 		assertThat(new String(Base64.getUrlDecoder().decode(post.string("access_token").split("\\.")[0])))
 			.contains("at+jwt");

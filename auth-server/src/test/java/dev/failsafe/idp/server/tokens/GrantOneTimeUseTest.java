@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.failsafe.idp.testing.Racers;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -42,8 +42,8 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 	void exchangeWhenManyConcurrentRedemptionsOfOneCodeThenExactlyOneWins() throws Exception {
 		Pkce pkce = Pkce.create();
 		String code = authorize(pkce);
-		List<BackChannel.Reply> replies = race(() -> flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier()));
+		List<BackChannel.Reply> replies = race(() -> flow().exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier()));
 		assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
 		assertThat(replies).filteredOn(reply -> reply.status() != 200)
 			.hasSize(RACERS - 1)
@@ -58,7 +58,7 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 		BackChannel.Reply tokens = tokens();
 		String refreshToken = tokens.string("refresh_token");
 		List<BackChannel.Reply> replies = race(
-				() -> flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken));
+				() -> flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, refreshToken));
 		assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
 		assertThat(replies).filteredOn(reply -> reply.status() != 200)
 			.allSatisfy(reply -> assertThat(reply.json()).containsEntry("error", "invalid_grant"));
@@ -69,7 +69,7 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 		String refreshToken = tokens().string("refresh_token");
 		double reuseBefore = this.meters.counter("idp.refresh_token.reuse").count();
 		List<BackChannel.Reply> replies = Racers.race(SIX,
-				() -> flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, refreshToken));
+				() -> flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, refreshToken));
 		assertOneWinnerWhoseTokensAreRevoked(replies);
 		assertThat(this.meters.counter("idp.refresh_token.reuse").count()).isEqualTo(reuseBefore + SIX - 1);
 	}
@@ -79,8 +79,8 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 		Pkce pkce = Pkce.create();
 		String code = authorize(pkce);
 		double reuseBefore = this.meters.counter("idp.authorization_code.reuse").count();
-		List<BackChannel.Reply> replies = Racers.race(SIX, () -> flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
-				code, DemoTenant.SHOP_REDIRECT_URI, pkce.verifier()));
+		List<BackChannel.Reply> replies = Racers.race(SIX, () -> flow().exchange(Demo.SHOP, Demo.SHOP_SECRET,
+				code, Demo.SHOP_REDIRECT_URI, pkce.verifier()));
 		assertOneWinnerWhoseTokensAreRevoked(replies);
 		assertThat(this.meters.counter("idp.authorization_code.reuse").count()).isEqualTo(reuseBefore + SIX - 1);
 	}
@@ -92,11 +92,11 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 		// Rotate only once the clock has moved on a whole second, so a renewed lifetime would show.
 		await().atMost(Duration.ofSeconds(3))
 			.until(() -> Instant.now().getEpochSecond() + this.tokenSettings.refreshTokenTtl().toSeconds() > familyEnd);
-		BackChannel.Reply rotated = flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		BackChannel.Reply rotated = flow().refresh(Demo.SHOP, Demo.SHOP_SECRET,
 				first.string("refresh_token"));
 		assertThat(rotated.status()).isEqualTo(200);
 		assertThat(expiry(rotated.string("refresh_token"))).isEqualTo(familyEnd);
-		BackChannel.Reply again = flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		BackChannel.Reply again = flow().refresh(Demo.SHOP, Demo.SHOP_SECRET,
 				rotated.string("refresh_token"));
 		assertThat(expiry(again.string("refresh_token"))).isEqualTo(familyEnd);
 	}
@@ -105,17 +105,17 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 	void refreshWhenRotatedTokenReusedThenWholeFamilyRevoked() {
 		BackChannel.Reply first = tokens();
 		String original = first.string("refresh_token");
-		BackChannel.Reply rotated = flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, original);
+		BackChannel.Reply rotated = flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, original);
 		assertThat(rotated.status()).isEqualTo(200);
 		String successor = rotated.string("refresh_token");
 		assertThat(successor).isNotEqualTo(original);
 		assertThat(active(rotated.string("access_token"))).isTrue();
 
-		BackChannel.Reply reuse = flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, original);
+		BackChannel.Reply reuse = flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, original);
 		assertThat(reuse.status()).isEqualTo(400);
 		assertThat(reuse.json()).containsEntry("error", "invalid_grant");
 
-		BackChannel.Reply successorAfterReuse = flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, successor);
+		BackChannel.Reply successorAfterReuse = flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, successor);
 		assertThat(successorAfterReuse.status()).isEqualTo(400);
 		assertThat(successorAfterReuse.json()).containsEntry("error", "invalid_grant");
 		assertThat(active(rotated.string("access_token"))).isFalse();
@@ -126,30 +126,30 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 	void exchangeWhenCodeReplayedThenTokensFromFirstUseRevoked() {
 		Pkce pkce = Pkce.create();
 		String code = authorize(pkce);
-		BackChannel.Reply first = flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply first = flow().exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(active(first.string("access_token"))).isTrue();
 
-		BackChannel.Reply replay = flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, code,
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply replay = flow().exchange(Demo.SHOP, Demo.SHOP_SECRET, code,
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(replay.status()).isEqualTo(400);
 		assertThat(replay.json()).containsEntry("error", "invalid_grant");
 		assertThat(active(first.string("access_token"))).isFalse();
-		assertThat(flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, first.string("refresh_token")).json())
+		assertThat(flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, first.string("refresh_token")).json())
 			.containsEntry("error", "invalid_grant");
 	}
 
 	@Test
 	void revokeWhenRefreshTokenRevokedThenItAndItsAccessTokenAreInactive() {
 		BackChannel.Reply tokens = tokens();
-		BackChannel.Reply revoked = this.backChannel.postBasic("/oauth2/revoke", DemoTenant.SHOP,
-				DemoTenant.SHOP_SECRET, Map.of("token", List.of(tokens.string("refresh_token")), "token_type_hint",
+		BackChannel.Reply revoked = this.backChannel.postBasic("/oauth2/revoke", Demo.SHOP,
+				Demo.SHOP_SECRET, Map.of("token", List.of(tokens.string("refresh_token")), "token_type_hint",
 						List.of("refresh_token")));
 		assertThat(revoked.status()).isEqualTo(200);
 		assertThat(active(tokens.string("refresh_token"))).isFalse();
 		assertThat(active(tokens.string("access_token"))).isFalse();
-		assertThat(flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, tokens.string("refresh_token")).json())
+		assertThat(flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, tokens.string("refresh_token")).json())
 			.containsEntry("error", "invalid_grant");
 	}
 
@@ -159,8 +159,8 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 		BackChannel.Reply introspection = introspect(tokens.string("access_token"));
 		assertThat(introspection.status()).isEqualTo(200);
 		assertThat(introspection.json()).containsEntry("active", true)
-			.containsEntry("client_id", DemoTenant.SHOP)
-			.containsEntry("sub", DemoTenant.USERNAME)
+			.containsEntry("client_id", Demo.SHOP)
+			.containsEntry("sub", Demo.USERNAME)
 			.containsEntry("token_type", "Bearer")
 			.containsKeys("exp", "iat", "scope", "iss");
 	}
@@ -176,7 +176,7 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 			});
 		BackChannel.Reply winner = replies.stream().filter(reply -> reply.status() == 200).findFirst().orElseThrow();
 		assertThat(active(winner.string("access_token"))).as("the winner's access token").isFalse();
-		assertThat(flow().refresh(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, winner.string("refresh_token")).json())
+		assertThat(flow().refresh(Demo.SHOP, Demo.SHOP_SECRET, winner.string("refresh_token")).json())
 			.as("the winner's refresh token")
 			.containsEntry("error", "invalid_grant");
 	}
@@ -193,7 +193,7 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 	}
 
 	private BackChannel.Reply introspect(String token) {
-		return this.backChannel.postBasic("/oauth2/introspect", DemoTenant.SHOP, DemoTenant.SHOP_SECRET,
+		return this.backChannel.postBasic("/oauth2/introspect", Demo.SHOP, Demo.SHOP_SECRET,
 				Map.of("token", List.of(token)));
 	}
 
@@ -202,14 +202,14 @@ class GrantOneTimeUseTest extends ProviderIntegrationTest {
 	}
 
 	private String authorize(Pkce pkce) {
-		return flow().authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI, "openid profile", pkce, "state",
-				"nonce", DemoTenant.USERNAME, DemoTenant.PASSWORD).get("code");
+		return flow().authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI, "openid profile", pkce, "state",
+				"nonce", Demo.USERNAME, Demo.PASSWORD).get("code");
 	}
 
 	private BackChannel.Reply tokens() {
 		Pkce pkce = Pkce.create();
-		BackChannel.Reply tokens = flow().exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, authorize(pkce),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		BackChannel.Reply tokens = flow().exchange(Demo.SHOP, Demo.SHOP_SECRET, authorize(pkce),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(tokens.status()).isEqualTo(200);
 		return tokens;
 	}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
 import dev.failsafe.idp.testing.signin.Pkce;
@@ -26,34 +26,34 @@ class ScopeAudienceTest extends ProviderIntegrationTest {
 	@Test
 	void accessTokenWhenOrderScopeGrantedThenAudienceNamesClientAndPartnerApi() throws Exception {
 		SignedJWT token = SignedJWT
-			.parse(clientCredentials(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET, "orders.read"));
+			.parse(clientCredentials(Demo.PARTNER_API, Demo.PARTNER_API_SECRET, "orders.read"));
 
-		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(DemoTenant.PARTNER_API, PARTNER_API);
+		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(Demo.PARTNER_API, PARTNER_API);
 	}
 
 	@Test
 	void userInfoWhenAccessTokenAlsoNamesPartnerApiThenClaimsReturned() throws Exception {
 		CodeFlow flow = codeFlow(newUserAgent());
 		Pkce pkce = Pkce.create();
-		Map<String, String> redirect = flow.authorize(DemoTenant.SHOP, DemoTenant.SHOP_REDIRECT_URI,
-				"openid profile orders.read", pkce, "s", "n", DemoTenant.USERNAME, DemoTenant.PASSWORD);
-		BackChannel.Reply tokens = flow.exchange(DemoTenant.SHOP, DemoTenant.SHOP_SECRET, redirect.get("code"),
-				DemoTenant.SHOP_REDIRECT_URI, pkce.verifier());
+		Map<String, String> redirect = flow.authorize(Demo.SHOP, Demo.SHOP_REDIRECT_URI,
+				"openid profile orders.read", pkce, "s", "n", Demo.USERNAME, Demo.PASSWORD);
+		BackChannel.Reply tokens = flow.exchange(Demo.SHOP, Demo.SHOP_SECRET, redirect.get("code"),
+				Demo.SHOP_REDIRECT_URI, pkce.verifier());
 		assertThat(SignedJWT.parse(tokens.string("access_token")).getJWTClaimsSet().getAudience())
-			.containsExactly(DemoTenant.SHOP, PARTNER_API);
+			.containsExactly(Demo.SHOP, PARTNER_API);
 
 		BackChannel.Reply userInfo = this.backChannel.getBearer("/userinfo", tokens.string("access_token"));
 
 		assertThat(userInfo.status()).as(userInfo.raw().body()).isEqualTo(200);
-		assertThat(userInfo.json()).containsEntry("sub", DemoTenant.USERNAME);
+		assertThat(userInfo.json()).containsEntry("sub", Demo.USERNAME);
 	}
 
 	@Test
 	void accessTokenWhenNoScopeOfAResourceServerThenAudienceIsOnlyTheClient() throws Exception {
 		SignedJWT token = SignedJWT
-			.parse(clientCredentials(DemoTenant.ADMIN, DemoTenant.ADMIN_SECRET, DemoTenant.ADMIN_SCOPE));
+			.parse(clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE));
 
-		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(DemoTenant.ADMIN);
+		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(Demo.ADMIN);
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
-import dev.failsafe.idp.server.demo.DemoTenant;
+import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class SigningAlgorithmTest extends ProviderIntegrationTest {
 
 	@Test
 	void tokenWhenDefaultClientThenRs256VerifiedByPublishedKey() throws Exception {
-		SignedJWT token = SignedJWT.parse(clientCredentials(DemoTenant.PARTNER_API, DemoTenant.PARTNER_API_SECRET));
+		SignedJWT token = SignedJWT.parse(clientCredentials(Demo.PARTNER_API, Demo.PARTNER_API_SECRET));
 		assertThat(token.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
 		assertThat(token.verify(new RSASSAVerifier(jwks().getKeyByKeyId(token.getHeader().getKeyID()).toRSAKey())))
 			.isTrue();
@@ -67,8 +67,8 @@ class SigningAlgorithmTest extends ProviderIntegrationTest {
 	void jwksWhenFetchedThenCacheableForTheConfiguredJwksCacheTime() {
 		BackChannel.Reply reply = this.backChannel.send(HttpRequest.newBuilder(PROVIDER.uri("/oauth2/jwks")).build());
 		assertThat(reply.raw().headers().allValues("Cache-Control")).containsExactly("public, max-age=900");
-		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", DemoTenant.PARTNER_API,
-				DemoTenant.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
+		BackChannel.Reply token = this.backChannel.postBasic("/oauth2/token", Demo.PARTNER_API,
+				Demo.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
 		assertThat(token.raw().headers().firstValue("Cache-Control")).hasValueSatisfying(
 				value -> assertThat(value).contains("no-store"));
 	}

@@ -19,26 +19,18 @@ import dev.failsafe.idp.testing.signin.UserAgent;
  * (the first time; it remembers the grant after), then the code exchange on the back channel. A
  * returning user's sign-in is three requests. Every step checks the status and where the server
  * sends the browser.
+ *
+ * @param http the load's shared connections
+ * @param realmPath the realm's path on Keycloak
+ * @param tenant who signs in to which client
  */
-final class KeycloakSignIn {
+record KeycloakSignIn(Http http, String realmPath, DemoTenant tenant) {
 
 	/** Where Keycloak's login page posts the credentials. */
 	static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
 	/** Where a Keycloak page's form posts (the consent page has one). */
 	static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
-
-	private final Http http;
-
-	private final String realmPath;
-
-	private final DemoTenant tenant;
-
-	KeycloakSignIn(Http http, String realmPath, DemoTenant tenant) {
-		this.http = http;
-		this.realmPath = realmPath;
-		this.tenant = tenant;
-	}
 
 	/** Signs alice in to the shop; returns the token response's body. */
 	String signIn() throws Exception {

@@ -12,20 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the measured time or until {@code maxRequests} answers were measured, whichever comes first. An
  * operation counts (and its latency too) when its answer arrives inside the measured time, whenever
  * it started, so slow operations (a sign-in under load takes seconds) are counted too.
+ *
+ * @param warmUp how long the clients run before anything is measured
+ * @param measure how long the measured part lasts at the most
+ * @param maxRequests the most answers measured, over all clients
  */
-public final class LoadDriver {
-
-	private final Duration warmUp;
-
-	private final Duration measure;
-
-	private final int maxRequests;
-
-	public LoadDriver(Duration warmUp, Duration measure, int maxRequests) {
-		this.warmUp = warmUp;
-		this.measure = measure;
-		this.maxRequests = maxRequests;
-	}
+public record LoadDriver(Duration warmUp, Duration measure, int maxRequests) {
 
 	public Measurement run(String name, Workload workload, int concurrency) throws Exception {
 		List<Workload.Client> clients = new ArrayList<>();

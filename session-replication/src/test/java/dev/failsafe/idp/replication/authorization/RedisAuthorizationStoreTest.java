@@ -4,17 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.failsafe.idp.replication.testing.AcknowledgedRedis;
+import dev.failsafe.idp.testing.SettableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import dev.failsafe.idp.replication.redis.RedisCalls;
-import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
-import dev.failsafe.idp.testing.redis.RedisServer;
-import dev.failsafe.idp.replication.testing.RedisTestConnections;
-import dev.failsafe.idp.testing.SettableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,34 +16,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The contract against a real primary whose every write is acknowledged by a real replica. */
 class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
-	private static RedisServer primary;
-
-	private static RedisServer replica;
-
-	private static LettuceConnectionFactory connections;
+	private static AcknowledgedRedis redis;
 
 	private static RedisAuthorizationStore store;
 
 	@BeforeAll
 	static void startServers() {
-		primary = RedisServer.start();
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		connections = RedisTestConnections.dedicated(primary);
-		store = new RedisAuthorizationStore(new RedisCalls(connections),
-				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)));
+		redis = AcknowledgedRedis.start();
+		store = new RedisAuthorizationStore(redis.calls(), redis.acknowledgement());
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (connections != null) {
-			connections.destroy();
-		}
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -71,31 +51,31 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		String live = record.tokenHashes().iterator().next();
 		String recordKey = "idp:authz:id:" + record.id();
 
-		assertThat(primary.call("TYPE", recordKey)).isEqualTo("hash");
-		assertThat(primary.call("HGET", recordKey, "version")).isEqualTo("1");
-		assertThat(primary.call("HGET", recordKey, "principal")).isEqualTo(principal);
-		assertThat(primary.call("HGET", recordKey, "expires-at"))
+		assertThat(redis.primary().call("TYPE", recordKey)).isEqualTo("hash");
+		assertThat(redis.primary().call("HGET", recordKey, "version")).isEqualTo("1");
+		assertThat(redis.primary().call("HGET", recordKey, "principal")).isEqualTo(principal);
+		assertThat(redis.primary().call("HGET", recordKey, "expires-at"))
 			.isEqualTo(record.expiresAt().toString());
-		assertThat(primary.call("HGET", recordKey, "token-hashes")).isEqualTo("[\"" + live + "\"]");
-		assertThat(primary.call("HGET", recordKey, "retired-token-hashes")).isEqualTo("[\"" + retired + "\"]");
-		assertThat(primary.call("HGET", recordKey, "payload")).isEqualTo("the-payload");
-		assertThat(primary.call("HLEN", recordKey)).isEqualTo(6L);
-		assertThat(primary.call("GET", "idp:authz:token:" + live)).isEqualTo(record.id());
-		assertThat(primary.call("GET", "idp:authz:token:" + retired)).isEqualTo(record.id());
+		assertThat(redis.primary().call("HGET", recordKey, "token-hashes")).isEqualTo("[\"" + live + "\"]");
+		assertThat(redis.primary().call("HGET", recordKey, "retired-token-hashes")).isEqualTo("[\"" + retired + "\"]");
+		assertThat(redis.primary().call("HGET", recordKey, "payload")).isEqualTo("the-payload");
+		assertThat(redis.primary().call("HLEN", recordKey)).isEqualTo(6L);
+		assertThat(redis.primary().call("GET", "idp:authz:token:" + live)).isEqualTo(record.id());
+		assertThat(redis.primary().call("GET", "idp:authz:token:" + retired)).isEqualTo(record.id());
 
 		String principalKey = "idp:authz:principal:" + principal;
-		assertThat(primary.call("TYPE", principalKey)).isEqualTo("zset");
-		assertThat(primary.call("ZCARD", principalKey)).isEqualTo(1L);
-		assertThat(Double.parseDouble((String) primary.call("ZSCORE", principalKey, record.id())))
+		assertThat(redis.primary().call("TYPE", principalKey)).isEqualTo("zset");
+		assertThat(redis.primary().call("ZCARD", principalKey)).isEqualTo(1L);
+		assertThat(Double.parseDouble((String) redis.primary().call("ZSCORE", principalKey, record.id())))
 			.isCloseTo(record.expiresAt().toEpochMilli(), org.assertj.core.data.Offset.offset(5_000.0));
 
 		long expected = Duration.between(Instant.now(), record.expiresAt()).toMillis();
 		for (String key : new String[] { recordKey, "idp:authz:token:" + live, "idp:authz:token:" + retired,
 				principalKey }) {
-			assertThat((Long) primary.call("PTTL", key)).as(key).isBetween(expected - 5_000, expected + 1_000);
+			assertThat((Long) redis.primary().call("PTTL", key)).as(key).isBetween(expected - 5_000, expected + 1_000);
 		}
 		// Acknowledged means on the replica too.
-		assertThat(replica.call("HGET", recordKey, "payload")).isEqualTo("the-payload");
+		assertThat(redis.replica().call("HGET", recordKey, "payload")).isEqualTo("the-payload");
 	}
 
 	@Test
@@ -106,11 +86,11 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		String added = hash();
 		Instant longer = current.expiresAt().plus(Duration.ofHours(1));
 		store.replace(current, current.next(Set.of(added), Set.of(), longer, "v2"));
-		assertThat(primary.call("EXISTS", "idp:authz:token:" + dropped)).isEqualTo(0L);
+		assertThat(redis.primary().call("EXISTS", "idp:authz:token:" + dropped)).isEqualTo(0L);
 		long expected = Duration.between(Instant.now(), longer).toMillis();
-		assertThat((Long) primary.call("PTTL", "idp:authz:token:" + added)).isBetween(expected - 5_000,
+		assertThat((Long) redis.primary().call("PTTL", "idp:authz:token:" + added)).isBetween(expected - 5_000,
 				expected + 1_000);
-		assertThat((Long) primary.call("PTTL", "idp:authz:id:" + current.id())).isBetween(expected - 5_000,
+		assertThat((Long) redis.primary().call("PTTL", "idp:authz:id:" + current.id())).isBetween(expected - 5_000,
 				expected + 1_000);
 	}
 
@@ -120,8 +100,7 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		String principalKey = "idp:authz:principal:" + principal;
 		Instant start = Instant.now();
 		SettableClock clock = new SettableClock(start);
-		RedisAuthorizationStore clocked = new RedisAuthorizationStore(new RedisCalls(connections),
-				new ReplicaAcknowledgement(1, Duration.ofSeconds(5)), clock);
+		RedisAuthorizationStore clocked = new RedisAuthorizationStore(redis.calls(), redis.acknowledgement(), clock);
 		AuthorizationRecord longLived = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
 				start.plus(Duration.ofHours(8)), "long");
 		clocked.insert(longLived);
@@ -129,17 +108,17 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 			clocked.insert(new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
 					start.plus(Duration.ofMinutes(5)), "short"));
 		}
-		assertThat(primary.call("ZCARD", principalKey)).isEqualTo(6L);
+		assertThat(redis.primary().call("ZCARD", principalKey)).isEqualTo(6L);
 
 		// An hour on: the short ones have expired; the next write drops them from the index.
 		clock.set(start.plus(Duration.ofHours(1)));
 		AuthorizationRecord shorter = new AuthorizationRecord(id(), 1, principal, Set.of(hash()), Set.of(),
 				start.plus(Duration.ofHours(2)), "later");
 		clocked.insert(shorter);
-		assertThat(primary.call("ZCARD", principalKey)).isEqualTo(2L);
+		assertThat(redis.primary().call("ZCARD", principalKey)).isEqualTo(2L);
 		assertThat(clocked.findByPrincipalName(principal)).containsExactlyInAnyOrder(longLived, shorter);
 		// The key's own expiry was never shortened by the shorter record.
-		assertThat((Long) primary.call("PTTL", principalKey))
+		assertThat((Long) redis.primary().call("PTTL", principalKey))
 			.isGreaterThan(Duration.ofHours(7).toMillis());
 	}
 
@@ -148,7 +127,7 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		AuthorizationRecord record = new AuthorizationRecord(id(), 1, PRINCIPAL, Set.of(hash()), Set.of(),
 				Instant.now().minusSeconds(60), "expired");
 		store.insert(record);
-		Long ttl = (Long) primary.call("PTTL", "idp:authz:id:" + record.id());
+		Long ttl = (Long) redis.primary().call("PTTL", "idp:authz:id:" + record.id());
 		assertThat(ttl == -2 || (ttl > 0 && ttl <= 1_000)).as("PTTL %d", ttl).isTrue();
 	}
 
@@ -161,7 +140,7 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
 	@Test
 	void writeWhenScriptCacheFlushedThenScriptSentAgain() {
-		primary.call("SCRIPT", "FLUSH");
+		redis.primary().call("SCRIPT", "FLUSH");
 		AuthorizationRecord record = newRecord();
 		assertThat(store.insert(record)).isTrue();
 		assertThat(store.findById(record.id())).contains(record);

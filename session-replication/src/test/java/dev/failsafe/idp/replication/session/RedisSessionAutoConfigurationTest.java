@@ -26,16 +26,14 @@ import dev.failsafe.idp.replication.authorization.RedisStoresAutoConfiguration;
 import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
 import dev.failsafe.idp.replication.redis.RedisReplicationProperties;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
-import dev.failsafe.idp.testing.redis.RedisServer;
+import dev.failsafe.idp.testing.redis.RedisPair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RedisSessionAutoConfigurationTest {
 
-	private static RedisServer primary;
-
-	private static RedisServer replica;
+	private static RedisPair redis;
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(
@@ -48,18 +46,13 @@ class RedisSessionAutoConfigurationTest {
 
 	@BeforeAll
 	static void startServers() {
-		primary = RedisServer.start();
-		replica = RedisServer.startReplicaOf(primary);
-		primary.awaitInSync(1, Duration.ofSeconds(20));
+		redis = RedisPair.start();
 	}
 
 	@AfterAll
 	static void stopServers() {
-		if (replica != null) {
-			replica.close();
-		}
-		if (primary != null) {
-			primary.close();
+		if (redis != null) {
+			redis.close();
 		}
 	}
 
@@ -163,7 +156,7 @@ class RedisSessionAutoConfigurationTest {
 			RedisSession signedIn = sessions.createSession();
 			signedIn.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "alice");
 
-			replica.freeze();
+			redis.replica().freeze();
 			try {
 				sessions.save(anonymous);
 				// A WAIT on any other connection would count the frozen replica's earlier acknowledgements.
@@ -171,16 +164,16 @@ class RedisSessionAutoConfigurationTest {
 					.withMessageContaining("0 of 1 replicas acknowledged");
 			}
 			finally {
-				replica.thaw();
+				redis.replica().thaw();
 			}
-			primary.awaitInSync(1, Duration.ofSeconds(20));
+			redis.primary().awaitInSync(1, Duration.ofSeconds(20));
 			RedisSession again = sessions.createSession();
 			again.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "bob");
 			sessions.save(again);
 			assertThat(sessions.findByPrincipalName("bob")).containsKey(again.getId());
-			assertThat(primary.call("EXISTS", RedisSessionAutoConfiguration.NAMESPACE + ":sessions:" + again.getId()))
+			assertThat(redis.primary().call("EXISTS", RedisSessionAutoConfiguration.NAMESPACE + ":sessions:" + again.getId()))
 				.isEqualTo(1L);
-			assertThat(replica.call("EXISTS", RedisSessionAutoConfiguration.NAMESPACE + ":sessions:" + again.getId()))
+			assertThat(redis.replica().call("EXISTS", RedisSessionAutoConfiguration.NAMESPACE + ":sessions:" + again.getId()))
 				.isEqualTo(1L);
 			sessions.deleteById(again.getId());
 			assertThat(sessions.findById(again.getId())).isNull();
@@ -188,8 +181,8 @@ class RedisSessionAutoConfigurationTest {
 	}
 
 	private WebApplicationContextRunner redis() {
-		return this.runner.withPropertyValues("spring.data.redis.host=" + primary.host(),
-				"spring.data.redis.port=" + primary.port());
+		return this.runner.withPropertyValues("spring.data.redis.host=" + redis.primary().host(),
+				"spring.data.redis.port=" + redis.primary().port());
 	}
 
 }

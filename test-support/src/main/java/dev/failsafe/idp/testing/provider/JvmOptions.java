@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.failsafe.idp.testing.Repository;
+
 /**
  * The provider's JVM flags: the one Java argument file {@code auth-server/jvm.options} that every
  * launch of the provider passes as {@code @file} (README, "Run it"). Found through the system
@@ -24,17 +26,7 @@ public final class JvmOptions {
 
 	/** The argument file. */
 	public static Path file() {
-		String configured = System.getProperty(PROPERTY);
-		if (configured != null && !configured.isBlank()) {
-			return Path.of(configured).toAbsolutePath().normalize();
-		}
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			if (Files.isRegularFile(dir.resolve(RELATIVE))) {
-				return dir.resolve(RELATIVE);
-			}
-		}
-		throw new IllegalStateException(RELATIVE + " not found above " + Path.of("").toAbsolutePath()
-				+ " and -D" + PROPERTY + " not set");
+		return Repository.file(PROPERTY, RELATIVE);
 	}
 
 	/** The {@code java} argument that reads the file: {@code @/path/to/jvm.options}. */

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.frontchannel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

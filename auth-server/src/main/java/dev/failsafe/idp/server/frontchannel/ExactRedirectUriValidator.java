@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.frontchannel;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.failsafe.idp.server.clients.ApplicationType;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.endpoints;
 
 import java.io.IOException;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.failsafe.idp.server.protocol.ProtocolErrorResponder;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

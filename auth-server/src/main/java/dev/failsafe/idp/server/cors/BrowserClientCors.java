@@ -1,6 +1,7 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.cors;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,25 +22,40 @@ import org.springframework.web.filter.CorsFilter;
  * its usual protocol answer without CORS headers, so the browser keeps it from the page (and a
  * server-side client, which sends no {@code Origin}, is never affected).
  */
-public final class BrowserClientCors {
+final class BrowserClientCors {
+
+	/** A token request is a form POST; userinfo, JWKS and metadata are fetched with GET. */
+	private static final List<String> METHODS = List.of(HttpMethod.GET.name(), HttpMethod.POST.name());
+
+	/** The bearer token or client credentials, and the form's content type: nothing else is read. */
+	private static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE);
+
+	/** The Bearer challenge of a refused userinfo call, which the page needs to see why. */
+	private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.WWW_AUTHENTICATE);
 
 	private BrowserClientCors() {
 	}
 
 	/** The filter for {@code paths}; with no allowed origin it adds nothing to any answer. */
-	public static CorsFilter filter(CorsProperties properties, List<String> paths) {
-		CorsConfiguration configuration = new CorsConfiguration();
-		properties.allowedOrigins().forEach(origin -> configuration.addAllowedOrigin(origin.toString()));
-		configuration.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name()));
-		configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
-		configuration.setExposedHeaders(List.of(HttpHeaders.WWW_AUTHENTICATE));
-		configuration.setAllowCredentials(false);
-		configuration.setMaxAge(properties.maxAge());
+	static CorsFilter filter(CorsProperties properties, List<String> paths) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		paths.forEach(path -> source.registerCorsConfiguration(path, configuration));
+		CorsConfiguration policy = policy(properties);
+		paths.forEach(path -> source.registerCorsConfiguration(path, policy));
 		CorsFilter filter = new CorsFilter(source);
 		filter.setCorsProcessor(new LenientCorsProcessor());
 		return filter;
+	}
+
+	/** The configured origins, never with credentials (cookies). */
+	private static CorsConfiguration policy(CorsProperties properties) {
+		CorsConfiguration policy = new CorsConfiguration();
+		policy.setAllowedOrigins(properties.allowedOrigins().stream().map(URI::toString).toList());
+		policy.setAllowedMethods(METHODS);
+		policy.setAllowedHeaders(REQUEST_HEADERS);
+		policy.setExposedHeaders(RESPONSE_HEADERS);
+		policy.setAllowCredentials(false);
+		policy.setMaxAge(properties.maxAge());
+		return policy;
 	}
 
 	/** Leaves a disallowed cross-origin request to the endpoint instead of answering 403 itself. */

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.cors;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.protocol;
 
 import java.util.regex.Pattern;
 

@@ -1,8 +1,9 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.endpoints;
 
+import dev.failsafe.idp.server.protocol.BasicAuthorization;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -18,9 +19,8 @@ final class SingleClientAuthenticationMethod implements AuthenticationConverter 
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		int methods = 0;
-		if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
+		if (BasicAuthorization.isSent(request)) {
 			methods++;
 		}
 		if (request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null) {

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.protocol;
 
 import java.io.IOException;
 
@@ -27,8 +27,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * <li>{@code invalid_client}: 401, with {@code WWW-Authenticate: Basic} when the client used
  * Basic; a fixed description, so nothing about the client leaks. Also the answer when a request
  * carries no client authentication at all (this class is those endpoints' entry point).</li>
- * <li>{@code temporarily_unavailable}: 503 with {@code Retry-After}; the store could not confirm a
- * write.</li>
+ * <li>{@code temporarily_unavailable}: 503 with {@code Retry-After} ({@link RetryAfter}); the store could
+ * not confirm a write.</li>
  * <li>{@code server_error}: 500; everything else: 400, unless the caller names the status.</li>
  * </ul>
  */
@@ -77,14 +77,13 @@ public final class ProtocolErrorResponder implements AuthenticationFailureHandle
 		httpResponse.setStatusCode(status);
 		OAuth2Error body = error;
 		if (OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())) {
-			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-			if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
+			if (BasicAuthorization.isSent(request)) {
 				httpResponse.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + this.realm + "\"");
 			}
 			body = ProtocolErrors.clientAuthenticationFailed();
 		}
 		else if (OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE.equals(error.getErrorCode())) {
-			httpResponse.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			RetryAfter.unconfirmedWrite(httpResponse.getHeaders());
 		}
 		httpResponse.getHeaders().setCacheControl("no-store");
 		this.converter.write(body, null, httpResponse);

@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.protocol;
 
 import java.io.IOException;
 
@@ -11,6 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -27,7 +28,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 public final class BearerErrorResponder implements AuthenticationEntryPoint, AuthenticationFailureHandler {
 
 	/** The scope the only protected resource (UserInfo) requires, named in insufficient_scope. */
-	private static final String USERINFO_SCOPE = "openid";
+	private static final String USERINFO_SCOPE = OidcScopes.OPENID;
 
 	private final ProtocolErrorResponder json;
 

@@ -1,5 +1,6 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.frontchannel;
 
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;

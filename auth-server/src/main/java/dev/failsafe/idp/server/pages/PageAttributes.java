@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.pages;
 
 import dev.failsafe.idp.server.ProviderProperties;
 

@@ -1,10 +1,13 @@
-package dev.failsafe.idp.server.web;
+package dev.failsafe.idp.server.pages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.failsafe.idp.server.protocol.ProtocolErrorResponder;
+import dev.failsafe.idp.server.protocol.ProtocolErrors;
+import dev.failsafe.idp.server.protocol.RetryAfter;
 import dev.failsafe.idp.server.stores.StoreFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code ?unavailable} ("try again"), the protocol endpoints answer 503 {@code
  * temporarily_unavailable} JSON, the admin API an RFC 9457 problem (its bearer token is checked
  * against the stores before any controller runs), every other request our 503 "try again" page; all
- * with {@code Retry-After}. It runs outside Spring Session's filter, so it also sees a session read or
+ * with {@code Retry-After} ({@link RetryAfter}). It runs outside Spring Session's filter, so it also sees a session read or
  * save that failed; the session cookie of an unconfirmed session is never sent.
  *
  * <p>The page is rendered here, from the {@code error} template, never through the servlet
@@ -39,9 +42,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page for another cause (a 404 for a signed-in user while Redis is down) becomes this page too.
  */
 public final class StoreUnavailableResponses extends OncePerRequestFilter {
-
-	/** How long a client should wait before retrying, in seconds. */
-	static final String RETRY_AFTER_SECONDS = "5";
 
 	private static final Logger log = LoggerFactory.getLogger(StoreUnavailableResponses.class);
 
@@ -95,7 +95,7 @@ public final class StoreUnavailableResponses extends OncePerRequestFilter {
 			}
 			log.warn("Store unavailable, answered 'try again': {}", ex.toString());
 			response.reset();
-			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+			RetryAfter.unconfirmedWrite(response);
 			if ("POST".equals(request.getMethod()) && this.loginPage.equals(request.getServletPath())) {
 				response.sendRedirect(request.getContextPath() + this.loginPage + "?unavailable");
 			}
