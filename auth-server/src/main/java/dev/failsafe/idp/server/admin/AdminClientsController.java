@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.failsafe.idp.server.clients.ApplicationType;
+import dev.failsafe.idp.server.clients.BackChannelLogoutRegistration;
 import dev.failsafe.idp.server.clients.ClientProtocolSettings;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.ClientSpec;
@@ -51,8 +52,8 @@ final class AdminClientsController {
 	record ClientView(String clientId, String clientName, String clientType, String applicationType,
 			List<String> grantTypes, List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes,
 			boolean operator, boolean requireConsent, boolean requirePkce, String signingAlgorithm,
-			Instant clientIdIssuedAt, Map<String, Object> jwks, boolean requirePushedAuthorizationRequests,
-			boolean dpopBoundAccessTokens) {
+			String backchannelLogoutUri, boolean backchannelLogoutSessionRequired, Instant clientIdIssuedAt,
+			Map<String, Object> jwks, boolean requirePushedAuthorizationRequests, boolean dpopBoundAccessTokens) {
 	}
 
 	/**
@@ -64,7 +65,8 @@ final class AdminClientsController {
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> redirectUris,
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> postLogoutRedirectUris,
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> scopes,
-			Boolean operator, Boolean requireConsent, String signingAlgorithm, Map<String, Object> jwks,
+			Boolean operator, Boolean requireConsent, String signingAlgorithm, String backchannelLogoutUri,
+			Boolean backchannelLogoutSessionRequired, Map<String, Object> jwks,
 			Boolean requirePushedAuthorizationRequests, Boolean dpopBoundAccessTokens) {
 
 		ClientSpec spec(String id) {
@@ -74,6 +76,7 @@ final class AdminClientsController {
 			return new ClientSpec(id, this.clientName, !PUBLIC.equals(this.clientType), this.grantTypes,
 					this.redirectUris, this.postLogoutRedirectUris, this.scopes, !Boolean.FALSE.equals(this.requireConsent),
 					this.signingAlgorithm, Boolean.TRUE.equals(this.operator), this.applicationType,
+					this.backchannelLogoutUri, Boolean.TRUE.equals(this.backchannelLogoutSessionRequired),
 					(this.jwks != null) ? JSON.writeValueAsString(this.jwks) : null,
 					Boolean.TRUE.equals(this.requirePushedAuthorizationRequests),
 					Boolean.TRUE.equals(this.dpopBoundAccessTokens));
@@ -133,6 +136,7 @@ final class AdminClientsController {
 	private static ClientView view(RegisteredClient client) {
 		boolean confidential = !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
 		var algorithm = client.getTokenSettings().getIdTokenSignatureAlgorithm();
+		var backChannelLogout = BackChannelLogoutRegistration.of(client);
 		return new ClientView(client.getClientId(), client.getClientName(), confidential ? CONFIDENTIAL : PUBLIC,
 				ApplicationType.of(client).value(),
 				client.getAuthorizationGrantTypes().stream().map(AuthorizationGrantType::getValue).sorted().toList(),
@@ -140,7 +144,10 @@ final class AdminClientsController {
 				client.getPostLogoutRedirectUris().stream().sorted().toList(),
 				client.getScopes().stream().sorted().toList(), OperatorClients.isOperator(client),
 				client.getClientSettings().isRequireAuthorizationConsent(), client.getClientSettings().isRequireProofKey(),
-				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(), client.getClientIdIssuedAt(),
+				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(),
+				backChannelLogout.map(BackChannelLogoutRegistration::uri).orElse(null),
+				backChannelLogout.map(BackChannelLogoutRegistration::sessionRequired).orElse(false),
+				client.getClientIdIssuedAt(),
 				ClientProtocolSettings.keys(client).map(keys -> keys.toJSONObject(true)).orElse(null),
 				ClientProtocolSettings.requiresPushedAuthorizationRequests(client),
 				ClientProtocolSettings.requiresDpop(client));

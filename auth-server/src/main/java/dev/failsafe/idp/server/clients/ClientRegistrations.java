@@ -162,6 +162,10 @@ public final class ClientRegistrations {
 		if (spec.operator()) {
 			settings.setting(OperatorClients.SETTING, true);
 		}
+		if (spec.backchannelLogoutUri() != null) {
+			settings.setting(BackChannelLogoutRegistration.URI_SETTING, spec.backchannelLogoutUri())
+				.setting(BackChannelLogoutRegistration.SESSION_REQUIRED_SETTING, spec.backchannelLogoutSessionRequired());
+		}
 		if (spec.jwks() != null) {
 			settings.setting(ClientProtocolSettings.JWKS, spec.jwks());
 		}

@@ -7,6 +7,7 @@ import dev.failsafe.idp.replication.throttling.LoginAttemptStore;
 import dev.failsafe.idp.server.authorize.LoginPageForward;
 import dev.failsafe.idp.server.authorize.PendingAuthorizations;
 import dev.failsafe.idp.server.security.PagesCustomizer;
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.users.PasswordUpgrades;
 import dev.failsafe.idp.server.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,8 +39,8 @@ class LoginConfiguration {
 	}
 
 	@Bean
-	LoginSessions loginSessions(FindByIndexNameSessionRepository<?> sessions) {
-		return new LoginSessions(sessions);
+	LoginSessions loginSessions(FindByIndexNameSessionRepository<?> sessions, Clock clock) {
+		return new LoginSessions(sessions, clock);
 	}
 
 	/**
@@ -57,7 +58,10 @@ class LoginConfiguration {
 		return new LoginPageForward(LoginPage.PATH);
 	}
 
-	/** The login form: a password check behind the throttle, every outcome counted. */
+	/**
+	 * The login form: a password check behind the throttle, every outcome counted, the browser
+	 * session's sid in the sign-in's details.
+	 */
 	@Bean
 	PagesCustomizer loginForm(UserDirectory users, PasswordEncoder passwords, PasswordUpgrades passwordUpgrades,
 			LoginThrottle throttle, MeterRegistry meters, PendingAuthorizations pending) {
@@ -69,7 +73,10 @@ class LoginConfiguration {
 			.authorizeHttpRequests(
 					authorize -> authorize.requestMatchers(LoginPage.PATH, LoginPage.THROTTLED_PATH).permitAll())
 			.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle)))
-			.formLogin(form -> form.loginPage(LoginPage.PATH).successHandler(outcomes).failureHandler(outcomes));
+			.formLogin(form -> form.loginPage(LoginPage.PATH)
+				.authenticationDetailsSource(new SessionIds())
+				.successHandler(outcomes)
+				.failureHandler(outcomes));
 	}
 
 }

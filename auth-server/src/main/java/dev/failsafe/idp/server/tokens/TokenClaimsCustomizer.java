@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.ClaimsRequest;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -39,8 +42,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * resource server can refuse tokens meant for someone else; {@code cnf.jkt} when the client proved
  * possession of a key with DPoP.</li>
  * <li>ID tokens carry the user's claims that the granted scopes release and those the
- * authorization request's {@code claims} parameter asked for in the ID token ({@code sid} and
- * {@code nonce} come from the authorization server itself), and {@code auth_time}.</li>
+ * authorization request's {@code claims} parameter asked for in the ID token, and the {@code sid} of
+ * the browser session the user signed in through ({@link SessionIds}); {@code nonce} comes from the
+ * authorization server, {@code auth_time} at the code exchange from the login session the
+ * authorization records (attribute {@code SessionInformation}), else the principal's sign-in
+ * ({@link SignInTime}), on refresh from the previous ID token.</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
  * {@link SigningAlgorithm#DEFAULT} unless it asked for another.</li>
  * </ul>
@@ -49,6 +55,15 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 
 	/** RFC 9068 section 2.1: the media type of JWT access tokens. */
 	public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
+	/** OIDC Front- and Back-Channel Logout: the session the ID token was issued in. */
+	public static final String SESSION_ID_CLAIM = "sid";
+
+	/**
+	 * The authorization attribute holding the login session that approved a code: its last request is
+	 * the sign-in time ({@code auth_time}).
+	 */
+	private static final String LOGIN_SESSION = SessionInformation.class.getName();
 
 	private final UserDirectory users;
 
@@ -114,6 +129,13 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		OAuth2AuthorizationRequest request = (context.getAuthorization() != null)
 				? context.getAuthorization().getAttribute(OAuth2AuthorizationRequest.class.getName()) : null;
 		ClaimsRequest requested = ClaimsRequest.of((request != null) ? request.getAdditionalParameters() : null);
+		SessionIds.of(context.<Authentication>getPrincipal())
+			.ifPresent(sid -> context.getClaims().claim(SESSION_ID_CLAIM, sid));
+		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
+				&& context.getAuthorization() != null
+				&& context.getAuthorization().getAttribute(LOGIN_SESSION) instanceof SessionInformation session) {
+			context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, session.getLastRequest());
+		}
 		this.users.find(context.getPrincipal().getName()).ifPresent(user -> {
 			Map<String, Object> released = ScopedClaims.of(user, context.getAuthorizedScopes(), requested.idToken());
 			context.getClaims().claims(claims -> released.forEach(claims::putIfAbsent));

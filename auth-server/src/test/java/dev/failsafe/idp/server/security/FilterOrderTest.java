@@ -5,9 +5,9 @@ import java.util.List;
 import dev.failsafe.idp.server.authorize.AuthorizationRequestResolver;
 import dev.failsafe.idp.server.dpop.DpopReplayGuard;
 import dev.failsafe.idp.server.endpoints.EndpointRequestGuard;
-import dev.failsafe.idp.server.keys.JwksCacheControl;
+import dev.failsafe.idp.server.keys.JwksEndpoint;
 import dev.failsafe.idp.server.observability.RequestIdFilter;
-import dev.failsafe.idp.server.pages.StoreUnavailablePages;
+import dev.failsafe.idp.server.pages.StoreUnavailableResponses;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
@@ -45,8 +45,8 @@ class FilterOrderTest extends ProviderIntegrationTest {
 			.<AbstractFilterRegistrationBean<?>>map(AbstractFilterRegistrationBean.class::cast)
 			.toList();
 		List<Class<?>> expected = List.of(CharacterEncodingFilter.class, ServerHttpObservationFilter.class,
-				RequestIdFilter.class, EndpointRequestGuard.class, JwksCacheControl.class, CorsFilter.class,
-				AuthorizationRequestResolver.class, DpopReplayGuard.class, StoreUnavailablePages.class,
+				RequestIdFilter.class, EndpointRequestGuard.class, CorsFilter.class, JwksEndpoint.class,
+				AuthorizationRequestResolver.class, DpopReplayGuard.class, StoreUnavailableResponses.class,
 				SessionRepositoryFilter.class, DelegatingFilterProxy.class);
 		List<Class<?>> filters = registrations.stream()
 			.map(FilterOrderTest::filterClass)
@@ -59,9 +59,9 @@ class FilterOrderTest extends ProviderIntegrationTest {
 			.map(AbstractFilterRegistrationBean::getOrder)
 			.toList();
 		assertThat(ours).containsExactly(FilterOrder.REQUEST_ID.order(), FilterOrder.ENDPOINT_GUARD.order(),
-				FilterOrder.JWKS_CACHE_CONTROL.order(), FilterOrder.BROWSER_CORS.order(),
+				FilterOrder.BROWSER_CORS.order(), FilterOrder.JWKS.order(),
 				FilterOrder.AUTHORIZATION_REQUEST_RESOLVER.order(), FilterOrder.DPOP_REPLAY_GUARD.order(),
-				FilterOrder.STORE_UNAVAILABLE_PAGES.order(), FilterOrder.UI_LOCALES_REMEMBERED.order());
+				FilterOrder.STORE_UNAVAILABLE.order(), FilterOrder.UI_LOCALES_REMEMBERED.order());
 		List<Integer> orders = registrations.stream().map(AbstractFilterRegistrationBean::getOrder).toList();
 		for (int order : ours) {
 			assertThat(orders).as("filters at order %d", order).containsOnlyOnce(order);
