@@ -31,7 +31,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  *
  * <ul>
  * <li>{@code v}: 2; {@code c}: the registered client's id; {@code g}: the grant type; {@code s}: the
- * authorized scopes. The principal's name is the record's own ({@code principal}), not repeated.</li>
+ * authorized scopes. The principal's name is the record's own ({@code principal}), not repeated;
+ * only a device grant's ({@code pn}), whose user is known after the record was written for the
+ * device's client.</li>
  * <li>{@code r}: the authorization request (code flow): {@code u} authorization URI, {@code ci}
  * client id, {@code ru} redirect URI, {@code s} scopes, {@code st} the client's {@code state},
  * {@code x} the other parameters (nonce, PKCE challenge) as strings, {@code at} its attributes
@@ -118,6 +120,12 @@ final class AuthorizationPayload {
 			json.writeNumberProperty("v", VERSION);
 			json.writeStringProperty("c", authorization.getRegisteredClientId());
 			json.writeStringProperty("g", authorization.getAuthorizationGrantType().getValue());
+			if (AuthorizationGrantType.DEVICE_CODE.equals(authorization.getAuthorizationGrantType())) {
+				// The device grant's authorization is stored for the device's client, and the user who
+				// approves it is known only later: the record keeps its first principal, so the
+				// payload says who it is now.
+				json.writeStringProperty("pn", authorization.getPrincipalName());
+			}
 			writeStrings(json, "s", authorization.getAuthorizedScopes());
 			OAuth2AuthorizationRequest request = null;
 			if (attributes.get(REQUEST) instanceof OAuth2AuthorizationRequest codeRequest && PayloadRequests.fits(codeRequest)) {
@@ -172,7 +180,7 @@ final class AuthorizationPayload {
 		Set<String> scopes = strings(root.get("s"));
 		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
 			.id(id)
-			.principalName(principalName)
+			.principalName(root.hasNonNull("pn") ? root.get("pn").asString() : principalName)
 			.authorizationGrantType(new AuthorizationGrantType(root.get("g").asString()))
 			.authorizedScopes(scopes);
 		Map<String, Object> attributes = new HashMap<>();

@@ -1,5 +1,7 @@
 package dev.failsafe.idp.server.logout;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -43,11 +45,12 @@ final class LogoutConfirmationController {
 	@PostMapping(CONFIRM_PATH)
 	String logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
 		PendingLogout pending = pending(request);
-		// The session ends here, and the language it remembered with it: the signed-out page is told.
-		String language = LocaleContextHolder.getLocale().toLanguageTag();
+		// The session ends here, and the language it remembered with it: the signed-out page is told
+		// (English, the default, needs no telling).
+		String language = LocaleContextHolder.getLocale().getLanguage();
 		this.logoutHandler.logout(request, response, authentication);
 		String target = (pending != null) ? pending.redirectTarget() : DONE_PATH;
-		if (DONE_PATH.equals(target)) {
+		if (DONE_PATH.equals(target) && !Locale.ENGLISH.getLanguage().equals(language)) {
 			target += "?ui_locales=" + language;
 		}
 		return "redirect:" + target;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The OpenID Connect standard claims (OIDC Core 5.1) the directory stores, as its columns define
- * them ({@code db/migration/V2__users.sql}, {@code V4__address_claims_and_client_keys.sql}): the one place their
+ * them ({@code db/migration/V2__users.sql}, {@code V5__address_claims_and_client_keys.sql}): the one place their
  * names and sizes are written down. {@value #ADDRESS} is a JSON object (section 5.1.1) whose members
  * are columns {@code address_<member>}.
  */
