@@ -62,12 +62,23 @@ public final class Drill {
 
 	public static void main(String[] arguments) throws Exception {
 		List<String> args = List.of(arguments);
-		int scenarioAt = args.indexOf("--scenario");
-		Scenario scenario = (scenarioAt >= 0) ? Scenario.named(args.get(scenarioAt + 1))
-				: args.contains("--partition") ? Scenario.CUT_AB : Scenario.KILL_A;
-		int reportAt = args.indexOf("--report");
-		Path reportFile = (reportAt >= 0) ? Path.of(args.get(reportAt + 1))
-				: Path.of(System.getProperty("idp.e2e.root", "."), "e2e/target/drill-report.json");
+		Scenario scenario;
+		Path reportFile;
+		try {
+			String named = option(args, "--scenario");
+			scenario = (named != null) ? Scenario.named(named)
+					: args.contains("--partition") ? Scenario.CUT_AB : Scenario.KILL_A;
+			String report = option(args, "--report");
+			reportFile = (report != null) ? Path.of(report)
+					: Path.of(System.getProperty("idp.e2e.root", "."), "e2e/target/drill-report.json");
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("drill: " + ex.getMessage() + "\nusage: e2e/drill [--scenario "
+					+ String.join("|", java.util.Arrays.stream(Scenario.values()).map(Scenario::id).toList())
+					+ " | --partition] [--report FILE]");
+			System.exit(2);
+			return;
+		}
 		Path runDir = runDirectory(reportFile.toAbsolutePath().getParent(), scenario.id());
 		DrillReport report;
 		try (Places places = Places.start(runDir)) {
@@ -77,6 +88,18 @@ public final class Drill {
 		System.out.print(report.table());
 		System.out.println("report: " + reportFile.toAbsolutePath().normalize());
 		System.exit(report.held() ? 0 : 1);
+	}
+
+	/** The value after {@code name}, or null when {@code name} is not given. */
+	static String option(List<String> args, String name) {
+		int at = args.indexOf(name);
+		if (at < 0) {
+			return null;
+		}
+		if (at + 1 >= args.size() || args.get(at + 1).startsWith("--")) {
+			throw new IllegalArgumentException(name + " needs a value");
+		}
+		return args.get(at + 1);
 	}
 
 	/** One line of progress on standard output (a drill takes minutes). */

@@ -119,6 +119,12 @@ class ValuesSchemaTest {
 	}
 
 	@Test
+	void templateWhenSentinelsWouldAbandonAPromotionBeforeSeeingItThenSchemaRefusesIt() {
+		assertRefused("witness", (values) -> object(values, "witness").put("failoverTimeoutMilliseconds", 1999))
+			.withMessageContaining("at '/witness/failoverTimeoutMilliseconds': minimum: got 1,999, want 2,000");
+	}
+
+	@Test
 	void templateWhenWitnessHasNoPatroniImageThenSchemaSaysItIsRequired() {
 		assertRefused("witness", (values) -> object(object(values, "witness"), "directory").remove("image"))
 			.withMessageContaining("at '/witness/directory/image/repository'");

@@ -51,6 +51,10 @@ class WitnessManifestsTest {
 		assertThat(downAfter.find()).isTrue();
 		assertThat(Integer.parseInt(downAfter.group(1))).as("offsets read after the loss: more than 2000 ms")
 			.isGreaterThan(2000);
+		Matcher failoverTimeout = Pattern.compile("sentinel failover-timeout \\S+ (\\d+)").matcher(sentinelConf());
+		assertThat(failoverTimeout.find()).isTrue();
+		assertThat(Integer.parseInt(failoverTimeout.group(1))).as("a split vote retried within seconds, a promotion seen")
+			.isBetween(2000, 5000);
 	}
 
 	@Test

@@ -30,6 +30,12 @@ public record Sentinel(Site site, int port, Path dir, LoggedProcess process) imp
 	/** The name the sentinels monitor the primary under. */
 	public static final String MASTER = "idp";
 
+	/**
+	 * Sentinel's {@code failover-timeout}, as docs/availability.md sets it: when the two surviving
+	 * sentinels ask for votes at once and neither wins, the next try comes twice this after the first.
+	 */
+	public static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(3);
+
 	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
@@ -50,10 +56,10 @@ public record Sentinel(Site site, int port, Path dir, LoggedProcess process) imp
 					logfile %s
 					sentinel monitor %s %s %d 2
 					sentinel down-after-milliseconds %s %d
-					sentinel failover-timeout %s 10000
+					sentinel failover-timeout %s %d
 					sentinel parallel-syncs %s 1
 					""".formatted(port, site.address(), dir, dir.resolve("sentinel.log"), MASTER, primaryHost,
-					primaryPort, MASTER, downAfter.toMillis(), MASTER, MASTER));
+					primaryPort, MASTER, downAfter.toMillis(), MASTER, FAILOVER_TIMEOUT.toMillis(), MASTER));
 			LoggedProcess process = LoggedProcess.start("sentinel-" + site.name(),
 					site.command(List.of(binary.toString(), config.toString())), Map.of(), dir.resolve("stdout.log"));
 			return new Sentinel(site, port, dir, process);
