@@ -62,6 +62,16 @@ final class ClientFields {
 	@Option(names = "--consent", negatable = true, description = "Ask users for consent (--no-consent: do not).")
 	Boolean requireConsent;
 
+	@Option(names = "--backchannel-logout-uri", paramLabel = "URI",
+			description = "Where the provider POSTs a logout token when a user's session ends (OIDC Back-Channel "
+					+ "Logout; https, or http on 127.0.0.1); an empty value removes it.")
+	String backchannelLogoutUri;
+
+	@Option(names = "--backchannel-logout-session-required", negatable = true,
+			description = "The client needs sid in its logout tokens (--no-backchannel-logout-session-required: "
+					+ "it does not).")
+	Boolean backchannelLogoutSessionRequired;
+
 	@Option(names = "--signing-algorithm", paramLabel = "ALG",
 			description = "ID and access token algorithm: ${COMPLETION-CANDIDATES}.")
 	SigningAlgorithm signingAlgorithm;
@@ -97,6 +107,19 @@ final class ClientFields {
 			request.put("requireConsent", this.requireConsent);
 		}
 		put(request, "signingAlgorithm", (this.signingAlgorithm != null) ? this.signingAlgorithm.name() : null);
+		if (this.backchannelLogoutUri != null) {
+			String uri = this.backchannelLogoutUri.strip();
+			if (uri.isEmpty()) {
+				request.putNull("backchannelLogoutUri");
+				request.put("backchannelLogoutSessionRequired", false);
+			}
+			else {
+				request.put("backchannelLogoutUri", uri);
+			}
+		}
+		if (this.backchannelLogoutSessionRequired != null) {
+			request.put("backchannelLogoutSessionRequired", this.backchannelLogoutSessionRequired);
+		}
 		return request;
 	}
 

@@ -18,7 +18,7 @@ final class ClientsUpdateCommand extends ApiCommand {
 	/** The {@code ClientRequest} fields a {@code ClientView} shares. */
 	static final List<String> REQUEST_FIELDS = List.of("clientId", "clientName", "clientType", "applicationType",
 			"grantTypes", "redirectUris", "postLogoutRedirectUris", "scopes", "operator", "requireConsent",
-			"signingAlgorithm");
+			"signingAlgorithm", "backchannelLogoutUri", "backchannelLogoutSessionRequired");
 
 	@Parameters(paramLabel = "CLIENT_ID", description = "The client's id.")
 	String clientId;

@@ -2,7 +2,6 @@ package dev.failsafe.idp.admin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -14,7 +13,8 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 			{"clientId":"shop","clientName":"Shop","clientType":"confidential","applicationType":"web",
 			"grantTypes":["authorization_code","refresh_token"],"redirectUris":["https://shop.example/cb"],
 			"postLogoutRedirectUris":[],"scopes":["openid","profile"],"operator":false,"requireConsent":true,
-			"requirePkce":true,"signingAlgorithm":"RS256","clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
+			"requirePkce":true,"signingAlgorithm":"RS256","backchannelLogoutUri":"https://shop.example/logout/back-channel",
+			"backchannelLogoutSessionRequired":true,"clientIdIssuedAt":"2026-01-01T10:00:00.5Z"}""";
 
 	@Test
 	void clientsListWhenClientsThenTableOfIdNameTypeGrantsAndScopes() {
@@ -45,10 +45,10 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 		CliRun run = run("clients", "show", "shop");
 
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-		assertThat(run.out()).contains("clientId:               shop\n")
-			.contains("redirectUris:           https://shop.example/cb\n")
-			.contains("postLogoutRedirectUris: -\n")
-			.contains("clientIdIssuedAt:       2026-01-01T10:00:00Z\n")
+		assertThat(run.out()).contains("clientId:                         shop\n")
+			.contains("redirectUris:                     https://shop.example/cb\n")
+			.contains("postLogoutRedirectUris:           -\n")
+			.contains("clientIdIssuedAt:                 2026-01-01T10:00:00Z\n")
 			.doesNotContainIgnoringCase("secret");
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.failsafe.idp.server.clients.ApplicationType;
+import dev.failsafe.idp.server.clients.BackChannelLogoutRegistration;
 import dev.failsafe.idp.server.clients.ClientRegistrations;
 import dev.failsafe.idp.server.clients.ClientSpec;
 import dev.failsafe.idp.server.clients.InvalidClientRegistrationException;
@@ -45,7 +46,7 @@ final class AdminClientsController {
 	record ClientView(String clientId, String clientName, String clientType, String applicationType,
 			List<String> grantTypes, List<String> redirectUris, List<String> postLogoutRedirectUris, List<String> scopes,
 			boolean operator, boolean requireConsent, boolean requirePkce, String signingAlgorithm,
-			Instant clientIdIssuedAt) {
+			String backchannelLogoutUri, boolean backchannelLogoutSessionRequired, Instant clientIdIssuedAt) {
 	}
 
 	/**
@@ -57,7 +58,8 @@ final class AdminClientsController {
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> redirectUris,
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> postLogoutRedirectUris,
 			@JsonFormat(without = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> scopes,
-			Boolean operator, Boolean requireConsent, String signingAlgorithm) {
+			Boolean operator, Boolean requireConsent, String signingAlgorithm, String backchannelLogoutUri,
+			Boolean backchannelLogoutSessionRequired) {
 
 		ClientSpec spec(String id) {
 			if (this.clientType != null && !CONFIDENTIAL.equals(this.clientType) && !PUBLIC.equals(this.clientType)) {
@@ -65,7 +67,8 @@ final class AdminClientsController {
 			}
 			return new ClientSpec(id, this.clientName, !PUBLIC.equals(this.clientType), this.grantTypes,
 					this.redirectUris, this.postLogoutRedirectUris, this.scopes, !Boolean.FALSE.equals(this.requireConsent),
-					this.signingAlgorithm, Boolean.TRUE.equals(this.operator), this.applicationType);
+					this.signingAlgorithm, Boolean.TRUE.equals(this.operator), this.applicationType,
+					this.backchannelLogoutUri, Boolean.TRUE.equals(this.backchannelLogoutSessionRequired));
 		}
 
 	}
@@ -122,6 +125,7 @@ final class AdminClientsController {
 	private static ClientView view(RegisteredClient client) {
 		boolean confidential = !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
 		var algorithm = client.getTokenSettings().getIdTokenSignatureAlgorithm();
+		var backChannelLogout = BackChannelLogoutRegistration.of(client);
 		return new ClientView(client.getClientId(), client.getClientName(), confidential ? CONFIDENTIAL : PUBLIC,
 				ApplicationType.of(client).value(),
 				client.getAuthorizationGrantTypes().stream().map(AuthorizationGrantType::getValue).sorted().toList(),
@@ -129,7 +133,10 @@ final class AdminClientsController {
 				client.getPostLogoutRedirectUris().stream().sorted().toList(),
 				client.getScopes().stream().sorted().toList(), OperatorClients.isOperator(client),
 				client.getClientSettings().isRequireAuthorizationConsent(), client.getClientSettings().isRequireProofKey(),
-				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(), client.getClientIdIssuedAt());
+				(algorithm != null) ? algorithm.getName() : SigningAlgorithm.DEFAULT.name(),
+				backChannelLogout.map(BackChannelLogoutRegistration::uri).orElse(null),
+				backChannelLogout.map(BackChannelLogoutRegistration::sessionRequired).orElse(false),
+				client.getClientIdIssuedAt());
 	}
 
 	/** No client has this id. */

@@ -5,8 +5,10 @@ import java.time.Clock;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.replication.authorization.ConsentStore;
 import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
+import dev.failsafe.idp.server.sessions.SessionActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -19,8 +21,9 @@ class AuthorizationsConfiguration {
 
 	@Bean
 	StoredAuthorizationService authorizationService(AuthorizationStore store, RegisteredClientRepository clients,
-			Clock clock, MeterRegistry meters) {
-		return new StoredAuthorizationService(store, clients, clock, meters);
+			Clock clock, MeterRegistry meters, ObjectProvider<SessionActivity> sessionActivity) {
+		return new StoredAuthorizationService(store, clients, clock, meters,
+				sessionActivity.getIfAvailable(() -> SessionActivity.NONE));
 	}
 
 	@Bean
@@ -32,6 +35,12 @@ class AuthorizationsConfiguration {
 	@Bean
 	OAuth2AuthorizationConsentService authorizationConsentService(ConsentStore store) {
 		return new StoredConsentService(store);
+	}
+
+	@Bean
+	SessionGrants sessionGrants(StoredAuthorizationService authorizations, AuthorizationStore store,
+			RegisteredClientRepository clients) {
+		return new SessionGrants(authorizations, store, clients);
 	}
 
 	@Bean

@@ -18,13 +18,14 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import dev.failsafe.idp.server.sessions.SessionIds;
+
 /**
  * Records in an authorization whose OpenID Connect code was just issued the login session that
  * approved it, under the attribute {@link #ATTRIBUTE} ({@code SessionInformation}'s class name): the
- * principal, the session id as the ID token's {@code sid} (its SHA-256, base64url, as the
- * authorization server hashes it, so the logout endpoint's check of an {@code id_token_hint}
- * against the current session holds), and as last request the time of the sign-in (the latest
- * factor's issue time, else the session's last access), the ID token's {@code auth_time}.
+ * principal, the browser session's OpenID Connect session id ({@link SessionIds}, the ID token's
+ * {@code sid}), and as last request the time of the sign-in (the latest factor's issue time, else
+ * the session's last access), the ID token's {@code auth_time}.
  *
  * <p>The code exchange then reads both from the authorization it has anyway. Without this, Spring's
  * code grant read every session of the user from the session store at each exchange
@@ -51,11 +52,12 @@ final class LoginSessionBinding {
 		if (session == null) {
 			return authorization;
 		}
-		Instant signedIn = signedInAt(authorization.getAttribute(Principal.class.getName()));
+		Authentication user = authorization.getAttribute(Principal.class.getName());
+		Instant signedIn = signedInAt(user);
 		Date authTime = Date.from((signedIn != null) ? signedIn : Instant.ofEpochMilli(session.getLastAccessedTime()));
+		String sid = SessionIds.of(user).orElseGet(() -> TokenHash.ofPresented(session.getId()));
 		return OAuth2Authorization.from(authorization)
-			.attribute(ATTRIBUTE, new SessionInformation(authorization.getPrincipalName(), TokenHash.ofPresented(session.getId()),
-					authTime))
+			.attribute(ATTRIBUTE, new SessionInformation(authorization.getPrincipalName(), sid, authTime))
 			.build();
 	}
 
@@ -67,9 +69,9 @@ final class LoginSessionBinding {
 	}
 
 	/** When the user signed in: the latest issue time of the factors the authentication holds. */
-	private static Instant signedInAt(Object principal) {
+	private static Instant signedInAt(Authentication authentication) {
 		Instant latest = null;
-		if (principal instanceof Authentication authentication) {
+		if (authentication != null) {
 			for (GrantedAuthority authority : authentication.getAuthorities()) {
 				if (authority instanceof FactorGrantedAuthority factor && factor.getIssuedAt() != null
 						&& (latest == null || factor.getIssuedAt().isAfter(latest))) {

@@ -1,21 +1,27 @@
 package dev.failsafe.idp.server.authorizations;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
+import dev.failsafe.idp.server.sessions.SessionActivity;
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -46,6 +52,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * {@code idp.refresh_token.reuse}, {@code idp.authorization_code.reuse}).</li>
  * <li><b>Acknowledged means stored.</b> A write the store cannot confirm surfaces as
  * {@code temporarily_unavailable}, never as success.</li>
+ * <li><b>Refreshes keep the session alive.</b> A refresh tells {@link SessionActivity} the session
+ * the authorization was issued in, so it does not expire (and log its relying parties out) while
+ * they use it.</li>
  * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
  * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
  * <li><b>Bound to the login session.</b> An OpenID Connect code records the login session that
@@ -76,11 +85,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	private final Counter codeReuseDetected;
 
+	private final SessionActivity sessionActivity;
+
+	/** @param sessionActivity told of every refresh, with the session the authorization was issued in */
 	public StoredAuthorizationService(AuthorizationStore store, RegisteredClientRepository clients, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, SessionActivity sessionActivity) {
 		this.store = store;
 		this.clients = clients;
 		this.clock = clock;
+		this.sessionActivity = sessionActivity;
 		this.reuseDetected = Counter.builder("idp.refresh_token.reuse")
 			.description("Rotated refresh tokens presented again, also concurrently (the family is revoked)")
 			.register(meters);
@@ -91,7 +104,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		if (revokesForReplayedCode(authorization)) {
+		if (AuthorizationSave.revokesForReplayedCode(authorization)) {
 			// The code grant found its code already redeemed and revokes what it issued.
 			this.codeReuseDetected.increment();
 		}
@@ -105,7 +118,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
 						: replace(authorization.getId(), version, encoded));
 		if (!saved) {
-			if (issuesTokens(authorization) && redeemsCode(authorization)) {
+			if (AuthorizationSave.redeemsCode(authorization)) {
 				// A code another request redeemed at the same moment: reuse, as if it had come after
 				// (RFC 6749 section 4.1.2); the winner's tokens are revoked too. (A refresh token that
 				// lost is retired by the winner: RefreshTokenReuseDetection acts on it.)
@@ -114,31 +127,11 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			}
 			throw ProtocolErrors.asException(ProtocolErrors.grantUsedConcurrently());
 		}
-	}
-
-	/**
-	 * Whether this save issues tokens (a code redeemed or a refresh token rotated): it holds an
-	 * access token whose value is known, so it was just made (a stored one would be a placeholder).
-	 */
-	private static boolean issuesTokens(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
-		return access != null && !access.isInvalidated()
-				&& !TokenHash.isPlaceholder(access.getToken().getTokenValue());
-	}
-
-	/**
-	 * Whether this save is the code grant's answer to a replayed code: the presented (so known) code
-	 * is already invalidated, and no new access token comes with it.
-	 */
-	private static boolean revokesForReplayedCode(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-		return redeemsCode(authorization) && code.isInvalidated() && !issuesTokens(authorization);
-	}
-
-	/** Whether this save redeems a code: the code's value is known, since it was presented now. */
-	private static boolean redeemsCode(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-		return code != null && !TokenHash.isPlaceholder(code.getToken().getTokenValue());
+		if (version != null && AuthorizationSave.refreshes(authorization)) {
+			// The relying party uses what the session issued.
+			SessionIds.of(authorization.<Authentication>getAttribute(Principal.class.getName()))
+				.ifPresent(sid -> this.sessionActivity.refreshed(authorization.getPrincipalName(), sid));
+		}
 	}
 
 	@Override
@@ -168,6 +161,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 		OAuth2Authorization authorization = decode(record, token);
 		return (authorization != null && hasToken(authorization, token, tokenType)) ? authorization : null;
+	}
+
+	/** Every authorization of {@code principalName} still in the store (found by its principal index). */
+	List<OAuth2Authorization> findByPrincipalName(String principalName) {
+		return this.store.findByPrincipalName(principalName)
+			.stream()
+			.map(record -> decode(record, null))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	/**

@@ -162,6 +162,10 @@ public final class ClientRegistrations {
 		if (spec.operator()) {
 			settings.setting(OperatorClients.SETTING, true);
 		}
+		if (spec.backchannelLogoutUri() != null) {
+			settings.setting(BackChannelLogoutRegistration.URI_SETTING, spec.backchannelLogoutUri())
+				.setting(BackChannelLogoutRegistration.SESSION_REQUIRED_SETTING, spec.backchannelLogoutSessionRequired());
+		}
 		builder.clientSettings(settings.build());
 		String algorithm = (spec.signingAlgorithm() != null) ? spec.signingAlgorithm()
 				: SigningAlgorithm.DEFAULT.name();

@@ -27,6 +27,10 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
  * <li>{@value OperatorClients#ADMIN_SCOPE} only for an operator, and an operator is a confidential
  * client with client_credentials only ({@link OperatorClients}).</li>
  * <li>A native app is a public client (RFC 8252 section 8.4: it cannot keep a secret).</li>
+ * <li>Back-channel logout URI (OIDC Back-Channel Logout 1.0 section 2.2): one URI under the same
+ * rules as a web client's redirect URIs (a query is allowed, no fragment), at most 1000 characters,
+ * for a web client that signs users in ({@code authorization_code}): the provider calls it from the
+ * server side, which a native app does not have. Requiring {@code sid} needs the URI.</li>
  * </ul>
  */
 final class ClientSpecRules {
@@ -68,6 +72,7 @@ final class ClientSpecRules {
 		checkUris("redirectUris", spec.redirectUris(), type);
 		checkUris("postLogoutRedirectUris", spec.postLogoutRedirectUris(), type);
 		checkScopes(spec);
+		checkBackChannelLogout(spec, type, codeFlow);
 		require(spec.signingAlgorithm() == null || SigningAlgorithm.named(spec.signingAlgorithm()).isPresent(),
 				"signingAlgorithm", "signingAlgorithm must be one of " + Arrays.toString(SigningAlgorithm.values()));
 		checkOperator(spec);
@@ -96,15 +101,19 @@ final class ClientSpecRules {
 	}
 
 	private static void checkUris(String name, List<String> uris, ApplicationType type) {
-		each(name, uris, (field, uri) -> checkUri(field, uri, type));
+		each(name, uris, (field, uri) -> checkUri(field, uri, type, false));
 		require(String.join(",", uris).length() <= LIST_COLUMN_WIDTH, name,
 				name + " must be at most " + LIST_COLUMN_WIDTH + " characters together");
 	}
 
-	private static void checkUri(String field, String value, ApplicationType type) {
+	/**
+	 * @param ownColumn whether the URI has a column of its own (a comma is harmless there, unlike in
+	 * the comma-separated list columns)
+	 */
+	private static void checkUri(String field, String value, ApplicationType type, boolean ownColumn) {
 		require(PRINTABLE_ASCII.matcher(value).matches(), field,
 				field + " must be printable ASCII without spaces (percent-encode the rest)");
-		require(value.indexOf(',') < 0, field, field + " must not contain ',' (percent-encode it as %2C)");
+		require(ownColumn || value.indexOf(',') < 0, field, field + " must not contain ',' (percent-encode it as %2C)");
 		URI uri;
 		try {
 			uri = new URI(value);
@@ -131,6 +140,21 @@ final class ClientSpecRules {
 	private static boolean isPrivateUseScheme(URI uri) {
 		return uri.isAbsolute() && uri.getScheme().indexOf('.') > 0 && uri.getRawFragment() == null
 				&& uri.getRawUserInfo() == null && uri.getRawSchemeSpecificPart().startsWith("/");
+	}
+
+	private static void checkBackChannelLogout(ClientSpec spec, ApplicationType type, boolean codeFlow) {
+		String uri = spec.backchannelLogoutUri();
+		if (uri == null) {
+			require(!spec.backchannelLogoutSessionRequired(), "backchannelLogoutSessionRequired",
+					"backchannelLogoutSessionRequired needs a backchannelLogoutUri");
+			return;
+		}
+		String field = "backchannelLogoutUri";
+		require(type == ApplicationType.WEB, field,
+				field + " is for web clients: the provider calls it from the server side, which a native app lacks");
+		require(codeFlow, field, field + " needs the authorization_code grant: only signed-in users log out");
+		require(uri.length() <= LIST_COLUMN_WIDTH, field, field + " must be at most " + LIST_COLUMN_WIDTH + " characters");
+		checkUri(field, uri, ApplicationType.WEB, true);
 	}
 
 	private static void checkScopes(ClientSpec spec) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.tokens.TokenProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -15,10 +16,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Registered clients in the JDBC directory (admin scope for operators only, this deployment's token
- * policy, a short cache), and how their secrets are hashed.
+ * Registered clients in the JDBC directory (back-channel logout registrations in columns of their
+ * own, admin scope for operators only, this deployment's token policy, a short cache), and how their
+ * secrets are hashed.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
@@ -26,9 +30,11 @@ class ClientsConfiguration {
 	/** The directory's clients with this deployment's token policy, cached (every token request reads one). */
 	@Bean
 	CachingClientRepository registeredClientRepository(JdbcOperations jdbc, TokenProperties tokens,
-			ClientCacheProperties cache, Clock clock) {
-		return new CachingClientRepository(new OperatorScopeGuard(
-				new ConfiguredLifetimesClientRepository(new JdbcRegisteredClientRepository(jdbc), tokens)), cache, clock);
+			ClientCacheProperties cache, Clock clock, ObjectProvider<TransactionOperations> transactions) {
+		RegisteredClientRepository directory = new BackChannelLogoutColumns(new JdbcRegisteredClientRepository(jdbc),
+				jdbc, transactions.getIfAvailable(TransactionOperations::withoutTransaction));
+		return new CachingClientRepository(
+				new OperatorScopeGuard(new ConfiguredLifetimesClientRepository(directory, tokens)), cache, clock);
 	}
 
 	@Bean

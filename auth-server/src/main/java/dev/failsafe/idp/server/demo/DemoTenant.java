@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.failsafe.idp.server.clients.BackChannelLogoutRegistration;
 import dev.failsafe.idp.server.clients.ClientSecretEncoder;
 import dev.failsafe.idp.server.operators.OperatorClients;
 import dev.failsafe.idp.server.users.UserDirectory;
@@ -80,7 +81,12 @@ public final class DemoTenant implements InitializingBean {
 			.postLogoutRedirectUri(tenant.getProperty("shop.post-logout-redirect-uri"))
 			.scopes(scopes -> scopes.addAll(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL)))
 			.scopes(scopes -> scopes.addAll(ORDER_SCOPES))
-			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build()));
+			.clientSettings(ClientSettings.builder()
+				.requireProofKey(true)
+				.requireAuthorizationConsent(true)
+				.setting(BackChannelLogoutRegistration.URI_SETTING, tenant.getProperty("shop.backchannel-logout-uri"))
+				.setting(BackChannelLogoutRegistration.SESSION_REQUIRED_SETTING, true)
+				.build()));
 		seedClient(tenant.getProperty("spa.id"), "Demo SPA", client -> client
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)

@@ -6,6 +6,7 @@ import dev.failsafe.idp.replication.throttling.BoundedLoginAttemptStore;
 import dev.failsafe.idp.replication.throttling.LoginAttemptStore;
 import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
 import dev.failsafe.idp.server.security.PagesCustomizer;
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.users.PasswordUpgrades;
 import dev.failsafe.idp.server.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,8 +41,8 @@ class LoginConfiguration {
 	}
 
 	@Bean
-	LoginSessions loginSessions(FindByIndexNameSessionRepository<?> sessions) {
-		return new LoginSessions(sessions);
+	LoginSessions loginSessions(FindByIndexNameSessionRepository<?> sessions, Clock clock) {
+		return new LoginSessions(sessions, clock);
 	}
 
 	/**
@@ -53,7 +54,10 @@ class LoginConfiguration {
 		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
-	/** The login form: a password check behind the throttle, every outcome counted. */
+	/**
+	 * The login form: a password check behind the throttle, every outcome counted, the browser
+	 * session's sid in the sign-in's details.
+	 */
 	@Bean
 	PagesCustomizer loginForm(UserDirectory users, PasswordEncoder passwords, PasswordUpgrades passwordUpgrades,
 			LoginThrottle throttle, MeterRegistry meters) {
@@ -65,7 +69,10 @@ class LoginConfiguration {
 			.authorizeHttpRequests(
 					authorize -> authorize.requestMatchers(LoginPage.PATH, LoginPage.THROTTLED_PATH).permitAll())
 			.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle)))
-			.formLogin(form -> form.loginPage(LoginPage.PATH).successHandler(outcomes).failureHandler(outcomes));
+			.formLogin(form -> form.loginPage(LoginPage.PATH)
+				.authenticationDetailsSource(new SessionIds())
+				.successHandler(outcomes)
+				.failureHandler(outcomes));
 	}
 
 	/** A user who is not signed in is sent from the authorization endpoint to the login page. */

@@ -5,13 +5,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The logout confirmation page, its (CSRF-protected) form, and the signed-out page. */
+/**
+ * The logout confirmation page, its (CSRF-protected) form, and the signed-out page. Confirming ends
+ * the session's side at the relying parties ({@link SessionLogout}: told and revoked, durably) and
+ * then the session itself; only then is the user sent on. If the store cannot confirm either, the
+ * user gets the "try again" page (503), never the redirect.
+ */
 @Controller
 final class LogoutConfirmationController {
 
@@ -19,7 +26,11 @@ final class LogoutConfirmationController {
 
 	static final String DONE_PATH = "/logout/done";
 
-	private final SecurityContextLogoutHandler logoutHandler = new SecurityContextLogoutHandler();
+	private final LogoutHandler logoutHandler;
+
+	LogoutConfirmationController(SessionLogout sessionLogout) {
+		this.logoutHandler = new CompositeLogoutHandler(sessionLogout, new SecurityContextLogoutHandler());
+	}
 
 	@GetMapping(CONFIRM_PATH)
 	String confirm(HttpServletRequest request, Model model) {

@@ -32,8 +32,8 @@ public enum FilterOrder {
 	 */
 	JWKS(Ordered.HIGHEST_PRECEDENCE + 5),
 
-	/** Outside Spring Session's filter, so it sees a session save that a replica did not confirm. */
-	STORE_UNAVAILABLE_PAGES(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+	/** Outside Spring Session's filter, so it sees a session read or save that the store could not serve. */
+	STORE_UNAVAILABLE(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 
 	private final int order;
 

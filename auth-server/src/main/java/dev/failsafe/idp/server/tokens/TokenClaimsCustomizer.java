@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
@@ -33,10 +35,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * {@code scope} as one space-separated string, {@code jti}, {@code aud}: the client, plus the
  * resource servers that the granted scopes open ({@code idp.tokens.scope-audiences}), so that each
  * resource server can refuse tokens meant for someone else.</li>
- * <li>ID tokens carry the user's claims that the granted scopes release; {@code nonce} comes from
- * the authorization server, {@code sid} and {@code auth_time} at the code exchange from the login
- * session the authorization records (attribute {@code SessionInformation}), on refresh from the
- * previous ID token.</li>
+ * <li>ID tokens carry the user's claims that the granted scopes release, and the {@code sid} of the
+ * browser session the user signed in through ({@link SessionIds}); {@code nonce} comes from the
+ * authorization server, {@code auth_time} at the code exchange from the login session the
+ * authorization records (attribute {@code SessionInformation}), on refresh from the previous ID
+ * token.</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
  * {@link SigningAlgorithm#DEFAULT} unless it asked for another.</li>
  * </ul>
@@ -46,14 +49,14 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 	/** RFC 9068 section 2.1: the media type of JWT access tokens. */
 	public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
+	/** OIDC Front- and Back-Channel Logout: the session the ID token was issued in. */
+	public static final String SESSION_ID_CLAIM = "sid";
+
 	/**
-	 * The authorization attribute holding the login session that approved a code: its hashed id is
-	 * the ID token's {@code sid}, its last request the sign-in time ({@code auth_time}).
+	 * The authorization attribute holding the login session that approved a code: its last request is
+	 * the sign-in time ({@code auth_time}).
 	 */
 	private static final String LOGIN_SESSION = SessionInformation.class.getName();
-
-	/** OpenID Connect Front-Channel and Back-Channel Logout: the session id claim. */
-	private static final String SID = "sid";
 
 	private final UserDirectory users;
 
@@ -110,11 +113,12 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			return;
 		}
+		SessionIds.of(context.<Authentication>getPrincipal())
+			.ifPresent(sid -> context.getClaims().claim(SESSION_ID_CLAIM, sid));
 		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
 				&& context.getAuthorization() != null
 				&& context.getAuthorization().getAttribute(LOGIN_SESSION) instanceof SessionInformation session) {
-			context.getClaims().claim(SID, session.getSessionId()).claim(IdTokenClaimNames.AUTH_TIME,
-					session.getLastRequest());
+			context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, session.getLastRequest());
 		}
 		this.users.find(context.getPrincipal().getName()).ifPresent(user -> {
 			Map<String, Object> released = ScopedClaims.of(user, context.getAuthorizedScopes());

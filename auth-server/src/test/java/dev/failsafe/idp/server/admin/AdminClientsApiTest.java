@@ -95,6 +95,46 @@ class AdminClientsApiTest extends ProviderIntegrationTest {
 			.containsEntry("scopes", List.of(Demo.ADMIN_SCOPE));
 	}
 
+	@Test
+	void clientWhenBackChannelLogoutRegisteredThenShownKeptAcrossUpdatesAndRemovable() {
+		String clientId = "bcl-" + System.nanoTime();
+		String web = """
+				{"clientId":"%s","clientName":"Shop two","grantTypes":["authorization_code"],
+				 "redirectUris":["https://shop-two.example/cb"],"scopes":["openid"]%s}""";
+		BackChannel.Reply created = admin("POST", "/admin/clients", web.formatted(clientId,
+				",\"backchannelLogoutUri\":\"https://shop-two.example/logout?a=1,2\",\"backchannelLogoutSessionRequired\":true"));
+		assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+		assertThat(admin("GET", "/admin/clients/" + clientId, null).json())
+			.containsEntry("backchannelLogoutUri", "https://shop-two.example/logout?a=1,2")
+			.containsEntry("backchannelLogoutSessionRequired", true);
+
+		BackChannel.Reply renamed = admin("PUT", "/admin/clients/" + clientId, web.formatted(clientId,
+				",\"backchannelLogoutUri\":\"https://shop-two.example/bcl\""));
+		assertThat(renamed.json()).containsEntry("backchannelLogoutUri", "https://shop-two.example/bcl")
+			.containsEntry("backchannelLogoutSessionRequired", false);
+
+		BackChannel.Reply removed = admin("PUT", "/admin/clients/" + clientId, web.formatted(clientId, ""));
+		assertThat(removed.json()).containsEntry("backchannelLogoutUri", null)
+			.containsEntry("backchannelLogoutSessionRequired", false);
+		assertThat(admin("GET", "/admin/clients/" + clientId, null).json()).containsEntry("backchannelLogoutUri", null);
+		assertThat(admin("GET", "/admin/clients/" + Demo.SPA, null).json()).containsEntry("backchannelLogoutUri",
+				null);
+	}
+
+	@Test
+	void createWhenBackChannelLogoutUriUnsafeThenRefusedNamingItAndNothingStored() {
+		String clientId = "bad-bcl-" + System.nanoTime();
+		AdminCalls.assertRefused(admin("POST", "/admin/clients", """
+				{"clientId":"%s","clientName":"x","grantTypes":["authorization_code"],
+				 "redirectUris":["https://x.example/cb"],"backchannelLogoutUri":"http://x.example/bcl"}"""
+			.formatted(clientId)), "backchannelLogoutUri");
+		assertProblem(admin("POST", "/admin/clients", """
+				{"clientId":"%s","clientName":"x","grantTypes":["authorization_code"],
+				 "redirectUris":["https://x.example/cb"],"backchannelLogoutUri":["https://x.example/bcl"]}"""
+			.formatted(clientId)), 400);
+		assertThat(admin("GET", "/admin/clients/" + clientId, null).status()).isEqualTo(404);
+	}
+
 	private int token(String clientId, String secret) {
 		return this.backChannel.postBasic("/oauth2/token", clientId, secret,
 				Map.of("grant_type", List.of("client_credentials"))).status();

@@ -10,6 +10,7 @@ import dev.failsafe.idp.testing.browser.HeadlessChromium;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;
@@ -202,6 +203,13 @@ class BrowserLoginFlowTest extends ProviderIntegrationTest {
 		URI arrival = pages.relyingParty().awaitRequest("/", HeadlessChromium.DEADLINE);
 		assertThat(arrival).hasToString(Demo.SHOP_POST_LOGOUT_URI + "?state=xyz");
 		pages.await(ExpectedConditions.urlToBe(Demo.SHOP_POST_LOGOUT_URI + "?state=xyz"));
+		// The shop holds tokens from this session: it is told through back-channel logout too.
+		VerifiedLogoutToken logoutToken = VerifiedLogoutToken.verify(
+				pages.relyingParty().awaitLogoutToken(HeadlessChromium.DEADLINE), PROVIDER, Demo.SHOP);
+		assertThat(logoutToken.subject()).isEqualTo(Demo.USERNAME);
+		assertThat(logoutToken.sessionId()).isEqualTo(VerifiedLogoutToken.sidOf(tokens.string("id_token")));
+		assertThat(codeFlow(newUserAgent()).refresh(Demo.SHOP, Demo.SHOP_SECRET,
+				tokens.string("refresh_token")).status()).as("the session's refresh token is revoked").isEqualTo(400);
 
 		pages.open(CodeFlow.authorizeUrl(Demo.SHOP, Demo.SHOP_REDIRECT_URI, SCOPE, Pkce.create(),
 				"after-logout", "n-2"));

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.failsafe.idp.testing.provider.Demo;
+import dev.failsafe.idp.testing.signin.Forms;
 
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.fail;
  * Stands in for the demo clients at {@code http://127.0.0.1:8081}, where their registered redirect
  * and post-logout redirect URIs point: records the URI of every request the browser makes and
  * answers a blank 200 page, so a test knows exactly where the provider sent the browser. The
- * browser's own {@value #FAVICON} requests are answered 404 and not recorded.
+ * browser's own {@value #FAVICON} requests are answered 404 and not recorded; the provider's
+ * back-channel logout POSTs to the shop are answered 200 and kept apart ({@link #awaitLogoutToken}).
  */
 final class RelyingPartyStub implements AutoCloseable {
 
@@ -45,6 +48,8 @@ final class RelyingPartyStub implements AutoCloseable {
 	private final BlockingQueue<URI> arrivals = new LinkedBlockingQueue<>();
 
 	private final List<URI> requests = new CopyOnWriteArrayList<>();
+
+	private final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
 
 	private RelyingPartyStub(HttpServer server) {
 		this.server = server;
@@ -74,6 +79,23 @@ final class RelyingPartyStub implements AutoCloseable {
 	void clear() {
 		this.arrivals.clear();
 		this.requests.clear();
+		this.logoutTokens.clear();
+	}
+
+	/**
+	 * The next logout token the provider posted to the demo shop's back-channel logout URI (which
+	 * this stub answers 200, apart from the browser's requests), waiting up to {@code deadline}.
+	 */
+	String awaitLogoutToken(Duration deadline) {
+		try {
+			String token = this.logoutTokens.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
+			return (token != null) ? token : fail("No logout token reached %s within %s",
+					Demo.SHOP_BACKCHANNEL_LOGOUT_URI, deadline);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return fail("interrupted");
+		}
 	}
 
 	/** Every request received since the last {@link #clear()}, in order. */
@@ -120,6 +142,14 @@ final class RelyingPartyStub implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
+		if ("POST".equals(exchange.getRequestMethod())
+				&& Demo.SHOP_BACKCHANNEL_LOGOUT_URI.equals(ORIGIN + exchange.getRequestURI().getPath())) {
+			String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			this.logoutTokens.add(Forms.queryParameters("?" + form).get("logout_token"));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+			return;
+		}
 		if (FAVICON.equals(exchange.getRequestURI().getPath())) {
 			exchange.sendResponseHeaders(404, -1);
 			exchange.close();

@@ -117,6 +117,40 @@ class ClientSpecRulesTest {
 		assertThat(ClientSpecRules.check(web("https://a.example/cb"))).isEqualTo(ApplicationType.WEB);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "https://shop.example/logout/back-channel", "https://shop.example:8443/bcl?tenant=a,b",
+			"http://127.0.0.1:8081/logout/connect/back-channel/demo", "http://[::1]:9/bcl" })
+	void checkWhenBackChannelLogoutUriIsHttpsOrLoopbackThenAccepted(String uri) {
+		assertThatNoException().isThrownBy(() -> ClientSpecRules.check(withBackChannelLogout(uri, true)));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "http://shop.example/bcl|https", "https://shop.example/bcl#f|fragment",
+			"/relative|absolute", "https://user@shop.example/bcl|user info", "https://shop.example/a b|printable",
+			"http://localhost:8081/bcl|https", "javascript:alert(1)|absolute URI with a host" })
+	void checkWhenBackChannelLogoutUriUnsafeThenRefusedNamingIt(String uri, String reason) {
+		assertRefused(withBackChannelLogout(uri, false), "backchannelLogoutUri", reason);
+	}
+
+	@Test
+	void checkWhenBackChannelLogoutForNativeAppOrWithoutUserSignInOrTooLongThenRefused() {
+		assertRefused(new ClientSpec("c", "C", false, List.of("authorization_code"), List.of("http://127.0.0.1/cb"),
+				List.of(), List.of(), true, null, false, "native", "https://a.example/bcl", false),
+				"backchannelLogoutUri", "web clients");
+		assertRefused(new ClientSpec("c", "C", true, List.of("client_credentials"), List.of(), List.of(), List.of(),
+				true, null, false, null, "https://a.example/bcl", false), "backchannelLogoutUri", "authorization_code");
+		assertRefused(withBackChannelLogout("https://a.example/" + "x".repeat(1000), false), "backchannelLogoutUri",
+				"1000");
+		assertRefused(new ClientSpec("c", "C", true, List.of("authorization_code"), List.of("https://a.example/cb"),
+				List.of(), List.of(), true, null, false, null, null, true), "backchannelLogoutSessionRequired",
+				"backchannelLogoutUri");
+	}
+
+	private static ClientSpec withBackChannelLogout(String uri, boolean sessionRequired) {
+		return new ClientSpec("c", "C", true, List.of("authorization_code"), List.of("https://a.example/cb"), List.of(),
+				List.of("openid"), true, null, false, null, uri, sessionRequired);
+	}
+
 	private static ClientSpec web(String... redirectUris) {
 		return new ClientSpec("c", "C", true, List.of("authorization_code"), Arrays.asList(redirectUris), List.of(),
 				List.of("openid"), true, null, false, null);

@@ -38,7 +38,11 @@ class OperatorClientsMigrationTest {
 		Map<String, Object> partnerBefore = jdbc.queryForMap("SELECT * FROM oauth2_registered_client WHERE client_id = ?",
 				"partner");
 
-		Flyway upgrade = Flyway.configure().dataSource(dataSource).javaMigrations(new V3__Operator_clients()).load();
+		Flyway upgrade = Flyway.configure()
+			.dataSource(dataSource)
+			.javaMigrations(new V3__Operator_clients())
+			.target("3")
+			.load();
 		upgrade.migrate();
 
 		RegisteredClientRepository after = new OperatorScopeGuard(new JdbcRegisteredClientRepository(jdbc));

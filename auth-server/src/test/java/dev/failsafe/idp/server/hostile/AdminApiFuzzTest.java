@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of client ids of its own. Whatever arrives, the answer is never a 5xx or internals, and what is
  * stored after each accepted write still obeys the rules: no list element that the directory's comma-separated
  * columns would split, https redirect URIs (loopback http only for native apps), admin only for
- * operators. Seeded, so a failure reproduces; bounded in count. The key endpoints are left out: a
+ * operators, a back-channel logout URI only on a web client that signs users in, and under the
+ * redirect URI rules. Seeded, so a failure reproduces; bounded in count. The key endpoints are left out: a
  * random rotation or revocation would change the keys the other tests share.
  */
 class AdminApiFuzzTest extends HostileInputSupport {
@@ -43,7 +44,10 @@ class AdminApiFuzzTest extends HostileInputSupport {
 			Map.entry("postLogoutRedirectUris", List.of("[\"https://app.example/out\"]", "[]")),
 			Map.entry("scopes", List.of("[\"openid\"]", "[\"admin\"]", "[\"orders.read\",\"admin\"]")),
 			Map.entry("operator", List.of("true", "false")), Map.entry("requireConsent", List.of("true", "false")),
-			Map.entry("signingAlgorithm", List.of("\"RS256\"", "\"ES256\"")));
+			Map.entry("signingAlgorithm", List.of("\"RS256\"", "\"ES256\"")),
+			Map.entry("backchannelLogoutUri", List.of("\"https://app.example/bcl\"", "\"http://127.0.0.1:8081/bcl\"",
+					"null")),
+			Map.entry("backchannelLogoutSessionRequired", List.of("true", "false")));
 
 	private static final List<String> MEMBERS = List.copyOf(PLAUSIBLE.keySet());
 
@@ -52,7 +56,7 @@ class AdminApiFuzzTest extends HostileInputSupport {
 			"authorization_code", "refresh_token", "password", "https://app.example/cb",
 			"https://app.example/cb,http://attacker.example/cb", "http://127.0.0.1:8081/cb", "http://[::1]/cb",
 			"http://localhost/cb", "https://app.example/cb#f", "https://u@app.example/cb", "javascript:alert(1)",
-			"com.example.app:/cb", "https://app.example/\u00e9", "%00", "\u0000", "\u202e", "${jndi:ldap://127.0.0.1/a}",
+			"com.example.app:/cb", "https://app.example/\u00e9", "https://app.example/bcl?a=1,2", "%00", "\u0000", "\u202e", "${jndi:ldap://127.0.0.1/a}",
 			"' OR 1=1 --", "<script>alert(1)</script>", "fuzz-a", "alice", "demo-admin");
 
 	/** Valid registrations to start from, as JSON member values. */
@@ -127,6 +131,17 @@ class AdminApiFuzzTest extends HostileInputSupport {
 			boolean privateUseScheme = isNative && parsed.getScheme().contains(".");
 			assertThat(parsed.getScheme().equals("https") || loopbackHttp || privateUseScheme).isTrue();
 		});
+		if (client.get("backchannelLogoutUri") instanceof String logoutUri) {
+			URI parsed = URI.create(logoutUri);
+			assertThat(parsed.getFragment()).as("%s", client).isNull();
+			assertThat(parsed.getScheme().equals("https") || (parsed.getScheme().equals("http")
+					&& Set.of("127.0.0.1", "[::1]").contains(parsed.getHost()))).as("%s", client).isTrue();
+			assertThat(client).containsEntry("applicationType", "web");
+			assertThat((List<String>) client.get("grantTypes")).contains("authorization_code");
+		}
+		else {
+			assertThat(client).as("no URI, no sid requirement").containsEntry("backchannelLogoutSessionRequired", false);
+		}
 		List<String> scopes = (List<String>) client.get("scopes");
 		assertThat(scopes).as("%s", client).allSatisfy(scope -> assertThat(scope).doesNotContain(",", " "));
 		if (scopes.contains("admin")) {

@@ -45,7 +45,12 @@ class AdminClientsHostileInputTest extends HostileInputSupport {
 			"\"clientType\":\"secret\" | clientType",
 			"\"applicationType\":\"desktop\" | applicationType",
 			"\"applicationType\":\"native\" | applicationType",
-			"\"operator\":true | operator" })
+			"\"operator\":true | operator",
+			"\"backchannelLogoutUri\":\"http://attacker.example/bcl\" | backchannelLogoutUri",
+			"\"backchannelLogoutUri\":\"https://app.example/bcl#f\" | backchannelLogoutUri",
+			"\"backchannelLogoutUri\":\"javascript:alert(1)\" | backchannelLogoutUri",
+			"\"backchannelLogoutUri\":\"\\u0000https://app.example/\" | backchannelLogoutUri",
+			"\"backchannelLogoutSessionRequired\":true | backchannelLogoutSessionRequired" })
 	void createWhenAMemberIsUnsafeThenProblemNamingItAndNothingStored(String member, String field) {
 		String clientId = "hostile-" + System.nanoTime();
 		BackChannel.Reply refused = adminCall(this.token, "POST", "/admin/clients", web(clientId, member));
@@ -59,7 +64,8 @@ class AdminClientsHostileInputTest extends HostileInputSupport {
 	@CsvSource(delimiter = '|', value = { "\"redirectUris\":\"https://app.example/cb,http://attacker.example/cb\"",
 			"\"scopes\":\"openid,admin\"", "\"scopes\":\"openid admin\"", "\"grantTypes\":\"client_credentials\"",
 			"\"scopes\":[{\"scope\":\"admin\"}]", "\"scopes\":[[\"admin\"]]", "\"operator\":\"yes\"",
-			"\"requireConsent\":{}" })
+			"\"requireConsent\":{}", "\"backchannelLogoutUri\":[\"https://app.example/bcl\"]",
+			"\"backchannelLogoutSessionRequired\":\"yes\"" })
 	void createWhenAMemberHasTheWrongJsonTypeThenProblemAndNothingStored(String member) {
 		String clientId = "hostile-" + System.nanoTime();
 		BackChannel.Reply refused = adminCall(this.token, "POST", "/admin/clients", web(clientId, member));

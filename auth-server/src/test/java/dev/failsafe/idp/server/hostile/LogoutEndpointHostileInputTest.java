@@ -22,10 +22,38 @@ class LogoutEndpointHostileInputTest extends HostileInputSupport {
 
 	private static final String LOGOUT = "/connect/logout";
 
+	/**
+	 * Nothing proves the request comes from the shop: a browser with nobody signed in is shown our
+	 * signed-out page, never sent to the post-logout redirect URI.
+	 */
 	@Test
-	void logoutWhenIdTokenHintMissingThenErrorPageAndNoRedirect() {
-		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("post_logout_redirect_uri",
-				Demo.SHOP_POST_LOGOUT_URI, "state", "s")), "invalid_request", "id_token_hint");
+	void logoutWhenIdTokenHintMissingThenSignedOutPageAndNoRedirectToTheRelyingParty() {
+		HttpResponse<String> response = newUserAgent().get(LOGOUT + "?" + form("post_logout_redirect_uri",
+				Demo.SHOP_POST_LOGOUT_URI, "state", "s"));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(UserAgent.location(response)).isEqualTo(PROVIDER.issuer() + "/logout/done");
+	}
+
+	@Test
+	void logoutWhenClientIdUnknownOrParameterRepeatedThenErrorPage() {
+		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("client_id", "no-such-client")), "invalid_request",
+				"client_id");
+		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("client_id", "x".repeat(500))), "invalid_request",
+				"client_id");
+		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("state", "a", "state", "b")), "invalid_request",
+				"state");
+		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("post_logout_redirect_uri", "https://evil.example/",
+				"client_id", Demo.SHOP)), "invalid_request", "post_logout_redirect_uri");
+	}
+
+	@Test
+	void logoutWhenIdTokenHintOfAnotherProviderOrUnsignedThenErrorPage() {
+		String idToken = grants().shopTokens().string("id_token");
+		String[] parts = idToken.split("\\.");
+		String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString("{\"alg\":\"none\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+		assertErrorPage(newUserAgent().get(LOGOUT + "?" + form("id_token_hint", unsigned)), "invalid_token",
+				"id_token_hint");
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.failsafe.idp.server.endpoints.EndpointRequestGuard;
 import dev.failsafe.idp.server.keys.JwksEndpoint;
 import dev.failsafe.idp.server.observability.RequestIdFilter;
-import dev.failsafe.idp.server.pages.StoreUnavailablePages;
+import dev.failsafe.idp.server.pages.StoreUnavailableResponses;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class FilterOrderTest extends ProviderIntegrationTest {
 			.toList();
 		List<Class<?>> expected = List.of(CharacterEncodingFilter.class, ServerHttpObservationFilter.class,
 				RequestIdFilter.class, EndpointRequestGuard.class, CorsFilter.class, JwksEndpoint.class,
-				StoreUnavailablePages.class, SessionRepositoryFilter.class, DelegatingFilterProxy.class);
+				StoreUnavailableResponses.class, SessionRepositoryFilter.class, DelegatingFilterProxy.class);
 		List<Class<?>> filters = registrations.stream()
 			.map(FilterOrderTest::filterClass)
 			.<Class<?>>map(filter -> expected.stream().filter(kind -> kind.isAssignableFrom(filter)).findFirst().orElse(filter))
@@ -57,7 +57,7 @@ class FilterOrderTest extends ProviderIntegrationTest {
 			.toList();
 		assertThat(ours).containsExactly(FilterOrder.REQUEST_ID.order(), FilterOrder.ENDPOINT_GUARD.order(),
 				FilterOrder.BROWSER_CORS.order(), FilterOrder.JWKS.order(),
-				FilterOrder.STORE_UNAVAILABLE_PAGES.order());
+				FilterOrder.STORE_UNAVAILABLE.order());
 		List<Integer> orders = registrations.stream().map(AbstractFilterRegistrationBean::getOrder).toList();
 		for (int order : ours) {
 			assertThat(orders).as("filters at order %d", order).containsOnlyOnce(order);

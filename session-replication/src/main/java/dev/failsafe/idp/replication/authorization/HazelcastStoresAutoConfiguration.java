@@ -11,16 +11,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
+import dev.failsafe.idp.replication.backchannel.HazelcastLogoutDeliveryStore;
+import dev.failsafe.idp.replication.backchannel.LogoutDeliveryStore;
 import dev.failsafe.idp.replication.hazelcast.HazelcastMemberAutoConfiguration;
 import dev.failsafe.idp.replication.hazelcast.HazelcastMemberCustomizer;
 import dev.failsafe.idp.replication.redis.RedisNotConfiguredCondition;
 
 /**
- * The authorization and consent stores on Hazelcast, only where Redis is not configured (then they
- * never touch Hazelcast) and unless the application declares its own. The member stores the
- * records with {@link AuthorizationRecordSerializer}, and keeps no deserialized copy of them
- * beside its principal index (an index otherwise makes Hazelcast cache one per entry): a lookup
- * by principal, rare (security events), deserializes what it finds.
+ * The authorization and consent stores and the pending back-channel logout deliveries on Hazelcast,
+ * only where Redis is not configured (then they never touch Hazelcast) and unless the application
+ * declares its own. The member stores the authorization records with
+ * {@link AuthorizationRecordSerializer}, and keeps no deserialized copy of them beside its principal
+ * index (an index otherwise makes Hazelcast cache one per entry): a lookup by principal, rare
+ * (security events), deserializes what it finds.
  */
 @AutoConfiguration(after = HazelcastMemberAutoConfiguration.class)
 @ConditionalOnClass(HazelcastInstance.class)
@@ -52,6 +55,12 @@ public final class HazelcastStoresAutoConfiguration {
 	@ConditionalOnMissingBean(ConsentStore.class)
 	HazelcastConsentStore consentStore(HazelcastInstance hazelcastInstance) {
 		return new HazelcastConsentStore(hazelcastInstance);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(LogoutDeliveryStore.class)
+	HazelcastLogoutDeliveryStore logoutDeliveryStore(HazelcastInstance hazelcastInstance) {
+		return new HazelcastLogoutDeliveryStore(hazelcastInstance);
 	}
 
 }

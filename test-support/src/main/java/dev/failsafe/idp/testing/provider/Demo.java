@@ -38,6 +38,8 @@ public final class Demo {
 
 	public static final String SHOP_POST_LOGOUT_URI = value("shop.post-logout-redirect-uri");
 
+	public static final String SHOP_BACKCHANNEL_LOGOUT_URI = value("shop.backchannel-logout-uri");
+
 	public static final String SPA = value("spa.id");
 
 	public static final String SPA_REDIRECT_URI = value("spa.redirect-uri");

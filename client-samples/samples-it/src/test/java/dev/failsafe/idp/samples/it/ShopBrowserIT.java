@@ -6,10 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import dev.failsafe.idp.samples.testing.ProviderClient;
 import dev.failsafe.idp.samples.testing.SampleJars;
 import dev.failsafe.idp.testing.Ports;
+import dev.failsafe.idp.testing.Wait;
 import dev.failsafe.idp.testing.browser.HeadlessChromium;
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.provider.ProviderProcess;
@@ -31,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The samples as a shopper sees them, in a real headless Chromium: the packaged provider,
  * partner-api and shop as processes (the shop on 127.0.0.1:8081, where the demo clients' redirect
  * URIs point). In order: log in through the shop and order through partner-api; the SPA logs in and
- * reads the same orders; RP-initiated logout; then the provider killed with SIGKILL: the signed-in
+ * reads the same orders; RP-initiated logout; an operator's sign-out reaching the shop by back-channel
+ * logout; then the provider killed with SIGKILL: the signed-in
  * shopper keeps shopping, a new visitor gets a clear "sign-in unavailable" page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,8 +136,30 @@ class ShopBrowserIT {
 		assertThat(visible(By.id("login")).getText()).isEqualTo("Log in with Failsafe ID");
 	}
 
+	/**
+	 * An operator signs alice out everywhere: the provider's logout token reaches the shop's
+	 * back-channel endpoint (Spring Security's {@code oidcLogout().backChannel()}), which ends her shop
+	 * session, while the browser does nothing.
+	 */
 	@Test
 	@Order(4)
+	void shopWhenOperatorSignsTheShopperOutThenBackChannelLogoutEndsTheShopSession() {
+		signInThroughShop();
+		open(SHOP + "/profile");
+		assertThat(text(By.id("name"))).isEqualTo("Alice Example");
+
+		new ProviderClient(URI.create(this.issuer)).revokeSessions(Demo.USERNAME);
+
+		Wait.until("the shop session ended by the logout token", Duration.ofSeconds(30), Duration.ofMillis(500),
+				() -> {
+					open(SHOP + "/profile");
+					return !this.driver.getCurrentUrl().equals(SHOP + "/profile");
+				});
+		assertThat(this.driver.getCurrentUrl()).startsWith(SHOP + "/login");
+	}
+
+	@Test
+	@Order(5)
 	void shopWhenProviderKilledThenSignedInShopperKeepsShoppingAndNewLoginGetsClearPage() throws Exception {
 		signInThroughShop();
 		this.provider.kill();
@@ -165,7 +192,8 @@ class ShopBrowserIT {
 		if (this.driver.getCurrentUrl().startsWith(this.issuer + "/oauth2/consent")) {
 			this.browser.clickAndAwaitNextPage(visible(By.id("allow")));
 		}
-		this.browser.await().until(ExpectedConditions.urlToBe(SHOP + "/profile"));
+		// "?continue": the shop saved a visit to /profile that sent the browser to its login page.
+		this.browser.await().until(ExpectedConditions.urlMatches("^" + Pattern.quote(SHOP + "/profile") + "(\\?continue)?$"));
 	}
 
 	/** Orders two of a new item through the shop's order page; the page then lists the orders. */

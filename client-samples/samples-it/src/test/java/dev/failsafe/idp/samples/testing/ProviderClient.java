@@ -11,8 +11,8 @@ import dev.failsafe.idp.testing.signin.BackChannel;
 
 /**
  * What the samples' tests ask of a real provider, over the test kit's {@link BackChannel}:
- * client_credentials tokens for the demo clients, its JWKS, and an emergency key rotation through
- * the admin API.
+ * client_credentials tokens for the demo clients, its JWKS, and an emergency key rotation and a
+ * user's revocation through the admin API.
  */
 public final class ProviderClient {
 
@@ -46,6 +46,13 @@ public final class ProviderClient {
 			.bearer("POST", this.provider.uri("/admin/keys/rotate"), adminToken(), "{\"algorithm\":\"RS256\"}")
 			.expect(201, "rotation")
 			.string("kid");
+	}
+
+	/** An operator signs {@code username} out everywhere ({@code /admin/users/{username}/revoke-sessions}). */
+	public void revokeSessions(String username) {
+		this.backChannel
+			.bearer("POST", this.provider.uri("/admin/users/" + username + "/revoke-sessions"), adminToken(), null)
+			.expect(200, "revoke sessions");
 	}
 
 	public JWKSet jwks() {
