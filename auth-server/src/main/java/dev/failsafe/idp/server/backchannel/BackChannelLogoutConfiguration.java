@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.failsafe.idp.replication.backchannel.LogoutDeliveryStore;
 import dev.failsafe.idp.server.ProviderProperties;
-import dev.failsafe.idp.server.security.AuthorizationServerCustomizer;
+import dev.failsafe.idp.server.security.ProviderMetadataCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -18,9 +18,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 class BackChannelLogoutConfiguration {
 
 	@Bean
-	AuthorizationServerCustomizer backChannelLogoutDiscovery() {
-		return (server, http) -> server.oidc(oidc -> oidc.providerConfigurationEndpoint(
-				metadata -> metadata.providerConfigurationCustomizer(new BackChannelLogoutDiscovery())));
+	ProviderMetadataCustomizer backChannelLogoutDiscovery() {
+		return new BackChannelLogoutDiscovery();
 	}
 
 	@Bean
