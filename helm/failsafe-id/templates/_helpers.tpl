@@ -131,6 +131,56 @@ Checks of the site mode that the schema cannot express; each fails with what to 
 {{- end }}
 
 {{/*
+Checks of the witness mode that the schema cannot express; each fails with what to change.
+*/}}
+{{- define "failsafe-id.validateWitness" -}}
+{{- $w := .Values.witness }}
+{{- if not (hasKey $w.etcd.initialCluster $w.etcd.memberName) }}
+{{- fail (printf "witness.etcd.initialCluster has no entry for this member (witness.etcd.memberName=%s): list every etcd member there, this one included" $w.etcd.memberName) }}
+{{- end }}
+{{- if not (has $w.directory.memberName $w.directory.members) }}
+{{- fail (printf "witness.directory.members does not list this member (witness.directory.memberName=%s): list every PostgreSQL member's name, this one's included" $w.directory.memberName) }}
+{{- end }}
+{{- if gt (add (int $w.directory.loopWaitSeconds) (mul 2 (int $w.directory.retryTimeoutSeconds))) (int $w.directory.ttlSeconds) }}
+{{- fail (printf "witness.directory: loopWaitSeconds + 2 x retryTimeoutSeconds (%d) exceeds ttlSeconds (%d): a primary that cannot renew its leader key would not demote itself before another member may take it" (add (int $w.directory.loopWaitSeconds) (mul 2 (int $w.directory.retryTimeoutSeconds))) (int $w.directory.ttlSeconds)) }}
+{{- end }}
+{{- if and .Values.networkPolicy.enabled (empty .Values.networkPolicy.witnessFrom) }}
+{{- fail "networkPolicy.witnessFrom is empty: the other places and the sites' providers could not reach the witness; list their networks (e.g. - ipBlock: {cidr: 10.1.0.0/16}) or set networkPolicy.enabled=false" }}
+{{- end }}
+{{- end }}
+
+{{/*
+synchronous_standby_names for quorum commit: a commit waits for any one other member
+(docs/availability.md). Takes the list of every member's name.
+*/}}
+{{- define "failsafe-id.quorumCommit" -}}
+{{- $names := list }}
+{{- range . }}
+{{- $names = append $names (printf "%q" .) }}
+{{- end }}
+{{- printf "ANY 1 (%s)" (join ", " $names) }}
+{{- end }}
+
+{{/* etcd's --initial-cluster: name=peerURL for every member, by name. Takes the name-to-URL map. */}}
+{{- define "failsafe-id.etcdInitialCluster" -}}
+{{- $members := list }}
+{{- range $name := keys . | sortAlpha }}
+{{- $members = append $members (printf "%s=%s" $name (index $ $name)) }}
+{{- end }}
+{{- join "," $members }}
+{{- end }}
+
+{{/*
+The directory's JDBC URL: every member, this site's first; takes (list . TARGET_SERVER_TYPE).
+preferPrimary for the application (reads go on from a standby while no primary is reachable),
+primary for Flyway.
+*/}}
+{{- define "failsafe-id.directoryUrl" -}}
+{{- $db := (index . 0).Values.database }}
+{{- printf "jdbc:postgresql://%s/%s?targetServerType=%s&hostRecheckSeconds=%d&connectTimeout=%d&socketTimeout=%d" (join "," $db.members) $db.name (index . 1) (int $db.hostRecheckSeconds) (int $db.connectTimeoutSeconds) (int $db.socketTimeoutSeconds) }}
+{{- end }}
+
+{{/*
 The provider's application.yaml (mounted, read with spring.config.additional-location). It holds
 no credential: those come from Secrets through environment variables (see the StatefulSet).
 extraConfig is merged underneath: the chart's own settings win, so the probes' port stays right.
@@ -145,7 +195,8 @@ extraConfig is merged underneath: the chart's own settings win, so the probes' p
     "tomcat" (dict "remoteip" (dict "internal-proxies" (join ", " .Values.trustedProxies))))
   "management" (dict "endpoint" (dict "health" (dict "probes" (dict "enabled" true))))
   "spring" (dict
-    "datasource" (dict "url" .Values.database.url)
+    "datasource" (dict "url" (include "failsafe-id.directoryUrl" (list . "preferPrimary")))
+    "flyway" (dict "url" (include "failsafe-id.directoryUrl" (list . "primary")))
     "data" (dict "redis" (dict
       "timeout" .Values.redis.timeout
       "sentinel" (dict "master" .Values.redis.sentinel.master "nodes" .Values.redis.sentinel.nodes))))

@@ -72,6 +72,14 @@ final class Acknowledged {
 		return List.copyOf(this.kids);
 	}
 
+	/** The ids of the signed-in sessions (Spring Session's cookie holds the id, base64-encoded). */
+	List<String> sessionIds() {
+		return this.sessions.stream()
+			.map(browser -> browser.cookie("IDPSESSION").orElseThrow())
+			.map(cookie -> new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.UTF_8))
+			.toList();
+	}
+
 	/** What {@link #verify} found. */
 	record Verdict(Map<String, Integer> lost, int sessionsKept, int sessions, int tokensStillValid, int tokens,
 			int revocationsLost) {

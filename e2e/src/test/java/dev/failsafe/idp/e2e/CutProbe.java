@@ -20,14 +20,14 @@ final class CutProbe {
 	}
 
 	/** Per site, per operation: {@code [made, succeeded]}. */
-	static Map<String, Object> observe(TwoSites sites, String accessToken, Duration duration)
+	static Map<String, Object> observe(Places sites, String accessToken, Duration duration)
 			throws InterruptedException {
 		Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
 		long until = System.nanoTime() + duration.toNanos();
 		while (System.nanoTime() < until) {
 			for (int index = 0; index < 2; index++) {
 				String base = sites.direct(index);
-				Map<String, long[]> site = counts.computeIfAbsent(sites.site(index).name(), name -> new LinkedHashMap<>());
+				Map<String, long[]> site = counts.computeIfAbsent(sites.place(index).name(), name -> new LinkedHashMap<>());
 				Shopper browser = new Shopper(Provider.at(base));
 				count(site, "jwks", () -> browser.jwksKids() != null);
 				count(site, "userinfo", () -> {

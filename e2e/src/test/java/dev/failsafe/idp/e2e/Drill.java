@@ -2,20 +2,34 @@ package dev.failsafe.idp.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import dev.failsafe.idp.testing.Wait;
+import dev.failsafe.idp.testing.postgres.PatroniCluster;
+
 /**
- * {@code e2e/drill}: the failover drill, or with {@code --partition} the partition drill, against two
- * sites started from the built jars ({@link TwoSites}). Prints the table, writes
- * {@code e2e/target/drill-report.json} (or the path after {@code --report}), and exits 1 when
- * anything acknowledged was lost.
+ * {@code e2e/drill --scenario NAME}: one single fault of docs/availability.md ({@link Scenario}) under
+ * load against the three places started from the built jars ({@link Places}). Prints the table,
+ * writes {@code e2e/target/drill-report.json} (or the path after {@code --report}), and exits 1 when
+ * anything acknowledged was lost or the fault's rules did not hold. Without {@code --scenario} it runs
+ * {@code kill-a}; {@code --partition} is {@code cut-ab}.
  *
- * <p>Failover: bounded load through the load balancer, SIGKILL of every site-A process mid-load, the
- * load going on at site B. Partition: the sites cut from each other (the witness, the load balancer
- * and the partner still reach both) while each side rotates keys and B revokes one, then healed.
+ * <p>Each run ({@link #run}): bounded load through the load balancer and an operator registering
+ * clients ({@link AdminWrites}); what was acknowledged is taken ({@link Acknowledged}); the fault;
+ * the load goes on until every operation succeeded again; which sites report ready meanwhile; every
+ * acknowledged thing asked for again; then the fault undone (the fail-back of a killed place, the heal
+ * of a cut), after which exactly one Redis primary and one PostgreSQL primary take writes and a
+ * killed place holds everything again as a replica.
  */
 public final class Drill {
 
@@ -23,51 +37,164 @@ public final class Drill {
 
 	static final int HELD = 4;
 
-	static final Duration WARM_UP = Duration.ofSeconds(8);
+	static final Duration WARM_UP = Duration.ofSeconds(6);
 
 	static final Duration RECOVERY = Duration.ofSeconds(90);
 
 	static final Duration MAX_LOAD = Duration.ofMinutes(4);
 
-	private Drill() {
+	static final Duration SETTLE = Duration.ofSeconds(120);
+
+	private final Places places;
+
+	private final Scenario scenario;
+
+	/** What users were told succeeded before the fault (taken during the run). */
+	private Acknowledged acknowledged;
+
+	/** The clients whose registration was acknowledged during the run. */
+	private List<String> acknowledgedClients;
+
+	Drill(Places places, Scenario scenario) {
+		this.places = places;
+		this.scenario = scenario;
 	}
 
 	public static void main(String[] arguments) throws Exception {
 		List<String> args = List.of(arguments);
-		boolean partition = args.contains("--partition");
+		int scenarioAt = args.indexOf("--scenario");
+		Scenario scenario = (scenarioAt >= 0) ? Scenario.named(args.get(scenarioAt + 1))
+				: args.contains("--partition") ? Scenario.CUT_AB : Scenario.KILL_A;
 		int reportAt = args.indexOf("--report");
 		Path reportFile = (reportAt >= 0) ? Path.of(args.get(reportAt + 1))
 				: Path.of(System.getProperty("idp.e2e.root", "."), "e2e/target/drill-report.json");
-		Path runDir = runDirectory(reportFile.toAbsolutePath().getParent(), partition ? "partition" : "failover");
-		DrillReport report = partition ? new PartitionDrill(runDir).run() : new FailoverDrill(runDir).run();
+		Path runDir = runDirectory(reportFile.toAbsolutePath().getParent(), scenario.id());
+		DrillReport report;
+		try (Places places = Places.start(runDir)) {
+			report = new Drill(places, scenario).run();
+		}
 		report.write(reportFile);
 		System.out.print(report.table());
 		System.out.println("report: " + reportFile.toAbsolutePath().normalize());
-		System.exit(nothingLost(report) ? 0 : 1);
+		System.exit(report.held() ? 0 : 1);
+	}
+
+	/** One line of progress on standard output (a drill takes minutes). */
+	static void say(String what) {
+		System.out.println("[drill " + java.time.LocalTime.now().withNano(0) + "] " + what);
 	}
 
 	/**
-	 * A fresh directory for one run's data and process logs ({@code <name>.log}), kept afterwards so a
-	 * failed drill can be read.
+	 * A fresh directory for one run's data and process logs, kept afterwards so a failed drill can be
+	 * read.
 	 */
 	static Path runDirectory(Path parent, String drill) throws java.io.IOException {
 		Files.createDirectories(parent);
 		return Files.createTempDirectory(parent.toAbsolutePath(), "drill-" + drill + "-");
 	}
 
-	/** Whether the report shows no acknowledged write, session, token or key lost. */
-	@SuppressWarnings("unchecked")
-	static boolean nothingLost(DrillReport report) {
-		java.util.Map<String, Integer> lost = (java.util.Map<String, Integer>) report.get("lost");
-		boolean none = lost.values().stream().allMatch(count -> count == 0)
-				&& Integer.valueOf(0).equals(report.get("revocationsLost"))
-				&& report.get("sessionsKept").equals(report.get("sessionsHeld"))
-				&& report.get("tokensStillValid").equals(report.get("tokensHeld"));
-		Object twoMaterials = report.get("kidsWithTwoMaterials");
-		return none && (twoMaterials == null || Integer.valueOf(0).equals(twoMaterials));
+	/** Runs the scenario on the deployment, from a steady state with both primaries at site A. */
+	DrillReport run() throws Exception {
+		say(this.scenario.id() + ": waiting for the steady state");
+		this.places.awaitSteady(SETTLE);
+		SiteAdmin a = new SiteAdmin(this.places.direct(Places.A));
+		SiteAdmin b = new SiteAdmin(this.places.direct(Places.B));
+		String older = null;
+		if (this.scenario == Scenario.CUT_AB) {
+			// An older key for A to revoke during the cut: the current signer stops signing.
+			older = a.signer();
+			a.rotate();
+		}
+		long startedAt = System.nanoTime();
+		DrillReport report = new DrillReport(this.scenario.id());
+		boolean[] inflicted = { false };
+		try {
+			duringFault(report, a, b, older, inflicted);
+		}
+		catch (Exception | AssertionError ex) {
+			if (inflicted[0]) {
+				// Failed during the fault: undo it anyway, so the scenarios after this one start whole.
+				try {
+					this.scenario.repair(this.places);
+				}
+				catch (Exception repair) {
+					ex.addSuppressed(repair);
+				}
+			}
+			throw ex;
+		}
+		say(this.scenario.id() + ": checked what was acknowledged; repairing");
+		this.scenario.repair(this.places);
+		if (this.scenario == Scenario.CUT_AB) {
+			SiteAdmin.UnitedRing ring = SiteAdmin.awaitUnited(a, b, Duration.ofSeconds(60));
+			report.put("revocationsLost", (Integer) report.get("revocationsLost") + (ring.revoked().contains(older) ? 0 : 1))
+				.put("kidsWithTwoMaterials", ring.kidsWithTwoMaterials())
+				.put("signersAfterHeal", Set.copyOf(ring.signers()))
+				.put("healToOneSignerSeconds", ring.seconds());
+		}
+		report.put("writablePrimariesAfterRepair", awaitOnePrimaryEach());
+		say(this.scenario.id() + ": one primary each; waiting for the steady state");
+		this.places.awaitSteady(SETTLE);
+		if (this.scenario.isKill()) {
+			report.put("failBack", rejoined(this.scenario.killedPlace(), this.acknowledged, this.acknowledgedClients));
+		}
+		return report.put("load", Map.of("virtualUsers", VIRTUAL_USERS, "seconds",
+				Math.round((System.nanoTime() - startedAt) / 1e9)));
 	}
 
-	/** Waits until every operation of the load succeeded after the event, or the deadline. */
+	/**
+	 * Load, what was acknowledged, the fault, recovery, which sites are ready and what was lost: all
+	 * while the fault lasts.
+	 */
+	private void duringFault(DrillReport report, SiteAdmin a, SiteAdmin b, String older, boolean[] inflicted)
+			throws Exception {
+		OperationLog log = new OperationLog();
+		long faultAt;
+		List<String> lostClients;
+		Map<String, Object> admin;
+		try (DrillLoad load = DrillLoad.start(this.places.issuer(), this.places.partnerApi(), log, VIRTUAL_USERS,
+				MAX_LOAD);
+				AdminWrites writes = AdminWrites.start(this.places.issuer(), "drill-" + this.scenario.id(), log,
+						MAX_LOAD)) {
+			Thread.sleep(WARM_UP.toMillis());
+			this.acknowledged = Acknowledged.take(this.places.issuer(), HELD, Duration.ofSeconds(30));
+			Wait.until("an admin write acknowledged before the fault", Duration.ofSeconds(30), Duration.ofMillis(100),
+					() -> writes.acknowledged() > 0);
+			if (this.scenario == Scenario.CUT_AB) {
+				a.refreshAdminToken();
+				b.refreshAdminToken();
+			}
+			say(this.scenario.id() + ": the fault");
+			faultAt = System.nanoTime();
+			inflicted[0] = true;
+			report.put("processesKilled", this.scenario.inflict(this.places));
+			if (this.scenario == Scenario.CUT_AB) {
+				// The serving side changes the ring while apart; the other side, which cannot check an
+				// admin token against stores it cannot reach, refuses admin calls with "try again".
+				a.awaitAlone(Duration.ofSeconds(60));
+				report.put("rotatedDuringCut", List.of(a.rotate()));
+				a.revoke(older);
+				report.put("adminAtBDuringCut", b.sitesStatus());
+				report.put("servedDuringCut",
+						CutProbe.observe(this.places, this.acknowledged.accessTokens().get(0), Duration.ofSeconds(6)));
+			}
+			awaitRecovery(log, faultAt);
+			say(this.scenario.id() + ": recovered " + log.recoverySeconds(faultAt));
+			report.put("readyDuringFault", readySites());
+			report.put("primariesDuringFault", primaries());
+			writes.close();
+			lostClients = writes.lost(Duration.ofSeconds(60));
+			this.acknowledgedClients = writes.acknowledgedIds();
+			admin = writes.summary(lostClients);
+		}
+		Acknowledged.Verdict verdict = this.acknowledged.verify(this.places.partnerApi(),
+				(older != null) ? Set.of(older) : Set.of(), Duration.ofSeconds(60));
+		report.load(log, faultAt, verdict, lostClients.size())
+			.put("adminWrites", admin)
+			.put("servingExpected", this.scenario.serving().stream().sorted().map(Places.NAMES::get).toList());
+	}
+
+	/** Waits until every operation of the load succeeded after the fault, or the deadline. */
 	static void awaitRecovery(OperationLog log, long eventNanos) throws InterruptedException {
 		Instant deadline = Instant.now().plus(RECOVERY);
 		while (!log.allRecoveredAfter(eventNanos) && Instant.now().isBefore(deadline)) {
@@ -77,95 +204,64 @@ public final class Drill {
 		Thread.sleep(2000);
 	}
 
-	/** The kill drill. */
-	static final class FailoverDrill {
-
-		private final Path runDir;
-
-		FailoverDrill(Path runDir) {
-			this.runDir = runDir;
-		}
-
-		DrillReport run() throws Exception {
-			try (TwoSites sites = TwoSites.start(this.runDir)) {
-				OperationLog log = new OperationLog();
-				long startedAt = System.nanoTime();
-				Acknowledged acknowledged;
-				long killedAt;
-				int killed;
-				try (DrillLoad load = DrillLoad.start(sites.issuer(), sites.partnerApi(), log, VIRTUAL_USERS, MAX_LOAD)) {
-					Thread.sleep(WARM_UP.toMillis());
-					acknowledged = Acknowledged.take(sites.issuer(), HELD, Duration.ofSeconds(30));
-					killedAt = System.nanoTime();
-					killed = sites.killSite(0);
-					awaitRecovery(log, killedAt);
-				}
-				Acknowledged.Verdict verdict = acknowledged.verify(sites.partnerApi(), Set.of(), Duration.ofSeconds(60));
-				return new DrillReport("failover").load(log, killedAt, verdict)
-					.put("siteA", sites.site(0).address())
-					.put("processesKilledAtA", killed)
-					.put("redisPrimaryAfter", sites.redis().primaryAddress())
-					.put("load", java.util.Map.of("virtualUsers", VIRTUAL_USERS, "seconds",
-							Math.round((System.nanoTime() - startedAt) / 1e9)));
-			}
-		}
-
+	/** Which sites report ready now, asked directly (the load balancer's view). */
+	private List<String> readySites() {
+		return List.of(Places.A, Places.B).stream().filter(this.places::ready).map(Places.NAMES::get).toList();
 	}
 
-	/** The partition drill. */
-	static final class PartitionDrill {
+	private Map<String, Object> primaries() {
+		Map<String, Object> primaries = new LinkedHashMap<>();
+		Integer redis = this.places.redis().primary();
+		primaries.put("redis", (redis != null) ? Places.NAMES.get(redis) : null);
+		primaries.put("directory", this.places.directory().leader());
+		return primaries;
+	}
 
-		private final Path runDir;
+	/**
+	 * After the repair, waits until exactly one Redis node and one PostgreSQL member take writes (an
+	 * old primary that was cut off has rejoined as a replica); answers the places that do.
+	 */
+	private Map<String, List<String>> awaitOnePrimaryEach() {
+		Wait.until("one Redis primary and one PostgreSQL primary taking writes", SETTLE, Duration.ofMillis(250),
+				() -> this.places.redis().writable().size() == 1 && this.places.directory().primaries().size() == 1,
+				() -> "Redis " + this.places.redis().roles() + ", " + this.places.directory());
+		return Map.of("redis", this.places.redis().writable().stream().map(Places.NAMES::get).toList(), "directory",
+				this.places.directory().primaries());
+	}
 
-		PartitionDrill(Path runDir) {
-			this.runDir = runDir;
-		}
+	/**
+	 * The fail-back step's proof that the killed place rejoined as a replica with nothing lost: its
+	 * Redis node is a replica in sync holding every acknowledged session, its PostgreSQL member a
+	 * streaming standby holding every acknowledged client.
+	 */
+	private Map<String, Object> rejoined(int place, Acknowledged acknowledged, List<String> clients)
+			throws SQLException {
+		String name = Places.NAMES.get(place);
+		Map<String, Object> rejoined = new LinkedHashMap<>();
+		rejoined.put("place", name);
+		rejoined.put("redisRole", this.places.redis().roles().get(place));
+		List<String> sessionIds = acknowledged.sessionIds();
+		long sessionsHeld = sessionIds.stream()
+			.filter(id -> Long.valueOf(1).equals(this.places.redis().node(place).call("EXISTS", "idp:session:sessions:" + id)))
+			.count();
+		rejoined.put("sessionsHeld", List.of(sessionsHeld, sessionIds.size()));
+		rejoined.put("directoryRole", this.places.directory().members().get(name).role());
+		rejoined.put("clientsHeld", List.of(clientsAt(name, clients), (long) clients.size()));
+		return rejoined;
+	}
 
-		DrillReport run() throws Exception {
-			try (TwoSites sites = TwoSites.start(this.runDir)) {
-				SiteAdmin a = new SiteAdmin(sites.direct(0));
-				SiteAdmin b = new SiteAdmin(sites.direct(1));
-				// An older key for B to revoke during the cut: the current signer stops signing.
-				String older = a.signer();
-				a.rotate();
-				OperationLog log = new OperationLog();
-				long startedAt = System.nanoTime();
-				Acknowledged acknowledged;
-				long healedAt;
-				java.util.Map<String, Object> served;
-				String rotatedAtA;
-				String rotatedAtB;
-				try (DrillLoad load = DrillLoad.start(sites.issuer(), sites.partnerApi(), log, VIRTUAL_USERS, MAX_LOAD)) {
-					Thread.sleep(WARM_UP.toMillis());
-					acknowledged = Acknowledged.take(sites.issuer(), HELD, Duration.ofSeconds(30));
-					a.refreshAdminToken();
-					b.refreshAdminToken();
-					sites.cut();
-					a.awaitAlone(Duration.ofSeconds(60));
-					b.awaitAlone(Duration.ofSeconds(60));
-					rotatedAtA = a.rotate();
-					rotatedAtB = b.rotate();
-					b.revoke(older);
-					served = CutProbe.observe(sites, acknowledged.accessTokens().get(0), Duration.ofSeconds(8));
-					sites.heal();
-					healedAt = System.nanoTime();
-					awaitRecovery(log, healedAt);
-				}
-				SiteAdmin.UnitedRing ring = SiteAdmin.awaitUnited(a, b, Duration.ofSeconds(60));
-				Acknowledged.Verdict verdict = acknowledged.verify(sites.partnerApi(), Set.of(older), Duration.ofSeconds(60));
-				int revocationsLost = verdict.revocationsLost() + (ring.revoked().contains(older) ? 0 : 1);
-				return new DrillReport("partition").load(log, healedAt, verdict)
-					.put("revocationsLost", revocationsLost)
-					.put("kidsWithTwoMaterials", ring.kidsWithTwoMaterials())
-					.put("signersAfterHeal", Set.copyOf(ring.signers()))
-					.put("rotatedDuringCut", List.of(rotatedAtA, rotatedAtB))
-					.put("healToOneSignerSeconds", ring.seconds())
-					.put("servedDuringCut", served)
-					.put("load", java.util.Map.of("virtualUsers", VIRTUAL_USERS, "seconds",
-							Math.round((System.nanoTime() - startedAt) / 1e9)));
+	/** How many of the acknowledged {@code clients} place {@code name}'s own PostgreSQL member holds. */
+	private long clientsAt(String name, List<String> clients) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.places.directory().jdbcUrl(name),
+				PatroniCluster.USERNAME, this.places.directory().password());
+				PreparedStatement sql = connection.prepareStatement(
+						"SELECT count(*) FROM oauth2_registered_client WHERE client_id = ANY (?)")) {
+			sql.setArray(1, connection.createArrayOf("varchar", clients.toArray()));
+			try (ResultSet result = sql.executeQuery()) {
+				result.next();
+				return result.getLong(1);
 			}
 		}
-
 	}
 
 }

@@ -12,13 +12,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The drill's report: written as {@code drill-report.json} and printed as one table. Keys:
- * {@code drill}, {@code rtoSeconds} and {@code failedRequests} per operation (around the kill, or
- * around the heal for the partition drill), {@code requests} per operation ({@code [made,
- * succeeded]}), {@code lost} ({@code sessions}, {@code codes}, {@code refreshTokens}, {@code keys}),
- * {@code revocationsLost}, {@code sessionsKept}/{@code sessionsHeld}, {@code tokensStillValid}/
- * {@code tokensHeld}, {@code load} (virtual users, seconds), and for the partition drill
- * {@code kidsWithTwoMaterials}, {@code signersAfterHeal} and {@code servedDuringCut} (per site, per
- * operation, {@code [made, succeeded]}).
+ * {@code drill} and {@code scenario} (its name, {@code kill-a}...), {@code rtoSeconds} per operation
+ * (the load's: from its last success before the fault to its first success after it;
+ * {@code adminWrite}: from the fault to the first acknowledged directory write) and
+ * {@code failedRequests} in between, {@code requests} per operation ({@code [made, succeeded]}),
+ * {@code lost} ({@code sessions}, {@code codes}, {@code refreshTokens}, {@code keys}, {@code clients}:
+ * acknowledged and later missing), {@code revocationsLost}, {@code sessionsKept}/{@code sessionsHeld},
+ * {@code tokensStillValid}/{@code tokensHeld}, {@code adminWrites} (acknowledged, lost ids),
+ * {@code processesKilled}, {@code readyDuringFault} and {@code servingExpected} (the sites),
+ * {@code primariesDuringFault} and {@code writablePrimariesAfterRepair} (Redis, directory),
+ * {@code failBack} for a killed place (its Redis role and the acknowledged sessions it holds, its
+ * PostgreSQL role and the acknowledged clients it holds), {@code load} (virtual users, seconds); for
+ * {@code cut-ab} also {@code kidsWithTwoMaterials}, {@code signersAfterHeal}, {@code rotatedDuringCut},
+ * {@code adminAtBDuringCut} (the status of B's admin API during the cut) and {@code servedDuringCut}
+ * (per site, per operation, {@code [made, succeeded]}).
  */
 final class DrillReport {
 
@@ -26,8 +33,9 @@ final class DrillReport {
 
 	private final Map<String, Object> values = new LinkedHashMap<>();
 
-	DrillReport(String drill) {
-		this.values.put("drill", drill);
+	DrillReport(String scenario) {
+		this.values.put("drill", "matrix");
+		this.values.put("scenario", scenario);
 	}
 
 	DrillReport put(String key, Object value) {
@@ -39,19 +47,81 @@ final class DrillReport {
 		return this.values.get(key);
 	}
 
-	/** Adds the load's figures around {@code eventNanos} and what the acknowledged checks found. */
-	DrillReport load(OperationLog log, long eventNanos, Acknowledged.Verdict verdict) {
-		put("rtoSeconds", log.recoverySeconds(eventNanos));
-		put("failedRequests", log.failedAround(eventNanos));
+	/** Adds the load's figures around the fault and what the acknowledged checks found. */
+	DrillReport load(OperationLog log, long faultNanos, Acknowledged.Verdict verdict, int clientsLost) {
+		Map<String, Double> rto = log.recoverySeconds(faultNanos);
+		rto.put(AdminWrites.OPERATION, log.secondsToFirstSuccess(AdminWrites.OPERATION, faultNanos));
+		put("rtoSeconds", rto);
+		put("failedRequests", log.failedAround(faultNanos));
 		put("requests", log.totals());
 		put("lastFailures", log.lastFailures());
-		put("lost", verdict.lost());
+		Map<String, Integer> lost = new LinkedHashMap<>(verdict.lost());
+		lost.put("clients", clientsLost);
+		put("lost", lost);
 		put("revocationsLost", verdict.revocationsLost());
 		put("sessionsKept", verdict.sessionsKept());
 		put("sessionsHeld", verdict.sessions());
 		put("tokensStillValid", verdict.tokensStillValid());
 		put("tokensHeld", verdict.tokens());
 		return this;
+	}
+
+	/**
+	 * Whether the scenario held: nothing acknowledged lost (sessions, codes, refresh tokens, keys,
+	 * clients, revocations, no kid with two materials), every operation recovered, exactly the
+	 * expected sites ready during the fault, one writable primary of each store after the repair, and
+	 * a killed place back as a replica holding everything.
+	 */
+	@SuppressWarnings("unchecked")
+	boolean held() {
+		return problems().isEmpty();
+	}
+
+	/** What did not hold, one line each (empty when {@link #held()}). */
+	@SuppressWarnings("unchecked")
+	List<String> problems() {
+		List<String> problems = new java.util.ArrayList<>();
+		((Map<String, Integer>) get("lost")).forEach((what, count) -> {
+			if (count != 0) {
+				problems.add(count + " acknowledged " + what + " lost");
+			}
+		});
+		if (!Integer.valueOf(0).equals(get("revocationsLost"))) {
+			problems.add(get("revocationsLost") + " revocations lost");
+		}
+		if (get("kidsWithTwoMaterials") != null && !Integer.valueOf(0).equals(get("kidsWithTwoMaterials"))) {
+			problems.add(get("kidsWithTwoMaterials") + " kids with two materials");
+		}
+		if (!get("sessionsKept").equals(get("sessionsHeld"))) {
+			problems.add("sessions kept " + get("sessionsKept") + " of " + get("sessionsHeld"));
+		}
+		if (!get("tokensStillValid").equals(get("tokensHeld"))) {
+			problems.add("tokens still valid " + get("tokensStillValid") + " of " + get("tokensHeld"));
+		}
+		((Map<String, Double>) get("rtoSeconds")).forEach((operation, seconds) -> {
+			if (seconds == null) {
+				problems.add(operation + " never recovered");
+			}
+		});
+		if (!get("readyDuringFault").equals(get("servingExpected"))) {
+			problems.add("ready during the fault " + get("readyDuringFault") + ", expected " + get("servingExpected"));
+		}
+		Map<String, List<String>> primaries = (Map<String, List<String>>) get("writablePrimariesAfterRepair");
+		if (primaries == null || primaries.values().stream().anyMatch(places -> places.size() != 1)) {
+			problems.add("writable primaries after the repair " + primaries);
+		}
+		Map<String, Object> failBack = (Map<String, Object>) get("failBack");
+		if (failBack != null && (!"slave".equals(failBack.get("redisRole"))
+				|| !"replica".equals(failBack.get("directoryRole")) || !all((List<?>) failBack.get("sessionsHeld"))
+				|| !all((List<?>) failBack.get("clientsHeld")))) {
+			problems.add("fail-back " + failBack);
+		}
+		return problems;
+	}
+
+	/** Whether a {@code [held, of]} pair holds all. */
+	private static boolean all(List<?> heldOf) {
+		return ((Number) heldOf.get(0)).longValue() == ((Number) heldOf.get(1)).longValue();
 	}
 
 	void write(Path file) throws IOException {
@@ -66,7 +136,7 @@ final class DrillReport {
 		Map<String, Long> failed = (Map<String, Long>) this.values.get("failedRequests");
 		Map<String, List<Long>> requests = (Map<String, List<Long>>) this.values.get("requests");
 		StringBuilder table = new StringBuilder();
-		table.append("%s drill%n".formatted(this.values.get("drill")));
+		table.append("%s%n".formatted(this.values.get("scenario")));
 		table.append("%-12s %10s %8s %10s %10s%n".formatted("operation", "rto (s)", "failed", "requests", "succeeded"));
 		for (String operation : OperationLog.OPERATIONS) {
 			Double seconds = rto.get(operation);
@@ -80,11 +150,15 @@ final class DrillReport {
 		table.append("sessions kept: %s of %s, tokens still valid at partner-api: %s of %s%n".formatted(
 				this.values.get("sessionsKept"), this.values.get("sessionsHeld"), this.values.get("tokensStillValid"),
 				this.values.get("tokensHeld")));
-		for (String extra : List.of("kidsWithTwoMaterials", "signersAfterHeal", "servedDuringCut", "load")) {
+		for (String extra : List.of("processesKilled", "adminWrites", "readyDuringFault", "primariesDuringFault",
+				"writablePrimariesAfterRepair", "failBack", "kidsWithTwoMaterials", "signersAfterHeal", "adminAtBDuringCut",
+				"servedDuringCut", "load")) {
 			if (this.values.containsKey(extra)) {
 				table.append("%s: %s%n".formatted(extra, this.values.get(extra)));
 			}
 		}
+		List<String> problems = problems();
+		table.append(problems.isEmpty() ? "held\n" : "DID NOT HOLD: " + String.join("; ", problems) + "\n");
 		return table.toString();
 	}
 

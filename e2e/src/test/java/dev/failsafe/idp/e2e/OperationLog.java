@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class OperationLog {
 
-	/** The operations of the load, in the order of the report's table. */
-	static final List<String> OPERATIONS = List.of("login", "token", "userinfo", "refresh", "jwks", "partnerApi");
+	/** The operations of the load, in the order of the report's table (the last is {@link AdminWrites}'). */
+	static final List<String> OPERATIONS = List.of("login", "token", "userinfo", "refresh", "jwks", "partnerApi",
+			AdminWrites.OPERATION);
 
 	private record Outcome(String operation, long atNanos, boolean ok) {
 	}
@@ -97,6 +98,12 @@ final class OperationLog {
 			.map(Outcome::atNanos)
 			.max(Long::compare)
 			.orElse(null);
+	}
+
+	/** Seconds from {@code eventNanos} to the first success of {@code operation} after it, or null. */
+	Double secondsToFirstSuccess(String operation, long eventNanos) {
+		Long after = firstOkAfter(operation, eventNanos);
+		return (after != null) ? Math.round((after - eventNanos) / 1e7) / 100.0 : null;
 	}
 
 	private Long firstOkAfter(String operation, long eventNanos) {

@@ -61,6 +61,16 @@ final class SiteAdmin {
 		admin("POST", "/admin/keys/" + kid + "/revoke", null).expect(200, "revocation");
 	}
 
+	/** The status of {@code GET /admin/sites} here (-1 when the site does not answer at all). */
+	int sitesStatus() {
+		try {
+			return admin("GET", "/admin/sites", null).status();
+		}
+		catch (UncheckedIOException ex) {
+			return -1;
+		}
+	}
+
 	/** kid to derived state, from {@code GET /admin/keys}. */
 	Map<String, String> keyStates() {
 		Map<String, String> states = new TreeMap<>();

@@ -43,7 +43,7 @@ class ChartLintTest {
 			.contains("missing property 'issuer'")
 			.contains("at '/hazelcast': missing property 'members'")
 			.contains("at '/redis/sentinel': missing properties 'master', 'nodes'")
-			.contains("at '/database': missing property 'url'")
+			.contains("at '/database': missing property 'members'")
 			.contains("at '/secrets/kek': missing property 'name'")
 			.contains("at '/secrets/database': missing property 'name'");
 	}

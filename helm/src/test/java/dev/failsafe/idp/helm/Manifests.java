@@ -86,6 +86,16 @@ final class Manifests {
 			return containers.get(0);
 		}
 
+		/** The workload's container named {@code name}. */
+		JsonNode container(String name) {
+			for (JsonNode container : podSpec().path("containers")) {
+				if (name.equals(container.path("name").asString())) {
+					return container;
+				}
+			}
+			throw new AssertionError(kind() + " " + name() + " has no container " + name);
+		}
+
 		@Override
 		public String toString() {
 			return kind() + " " + name() + " (" + this.source + ")";

@@ -53,6 +53,7 @@ class SiteManifestsTest {
 
 		assertThat(secretOf).containsOnly(Map.entry("IDP_KEK", secrets.at("/kek/name").asString()),
 				Map.entry("SPRING_DATASOURCE_PASSWORD", secrets.at("/database/name").asString()),
+				Map.entry("SPRING_FLYWAY_PASSWORD", secrets.at("/database/name").asString()),
 				Map.entry("SPRING_DATA_REDIS_PASSWORD", secrets.at("/redis/name").asString()),
 				Map.entry("SPRING_DATA_REDIS_SENTINEL_PASSWORD", secrets.at("/redis/name").asString()),
 				Map.entry("IDP_METRICS_TOKEN", secrets.at("/metrics/name").asString()));
@@ -142,6 +143,27 @@ class SiteManifestsTest {
 			assertThat(config.at("/spring/data/redis/sentinel")).isEqualTo(first.at("/spring/data/redis/sentinel"));
 		}
 		assertThat(configs).extracting((config) -> config.at("/idp/hazelcast/site").asString()).doesNotHaveDuplicates();
+	}
+
+	/**
+	 * The providers find the directory's primary themselves: every Patroni member, this site's first;
+	 * the application prefers the primary and falls back to a member that answers for reads, Flyway
+	 * only migrates a primary; a driver-side socket timeout, never a server-side statement timeout.
+	 */
+	@ParameterizedTest
+	@MethodSource("sites")
+	void templateWhenSiteExampleThenDirectoryUrlsListEveryMemberOwnFirst(Path site) {
+		JsonNode config = Chart.render(site).applicationConfig();
+		List<String> members = new ArrayList<>();
+		Chart.values(site).at("/database/members").forEach((member) -> members.add(member.asString()));
+		String hosts = "jdbc:postgresql://" + String.join(",", members) + "/idp?";
+
+		assertThat(members).hasSize(3);
+		assertThat(members.get(0)).contains(Chart.values(site).at("/site/name").asString());
+		assertThat(config.at("/spring/datasource/url").asString()).startsWith(hosts)
+			.contains("targetServerType=preferPrimary", "socketTimeout=3", "connectTimeout=2")
+			.doesNotContain("statement_timeout");
+		assertThat(config.at("/spring/flyway/url").asString()).startsWith(hosts).contains("targetServerType=primary&");
 	}
 
 	@ParameterizedTest

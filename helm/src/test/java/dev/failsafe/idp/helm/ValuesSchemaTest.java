@@ -107,6 +107,36 @@ class ValuesSchemaTest {
 	}
 
 	@Test
+	void templateWhenWritesWaitForNoReplicaThenSchemaRefusesIt() {
+		assertRefused("site-a", (values) -> object(values, "redis").put("replicasToAck", 0))
+			.withMessageContaining("at '/redis/replicasToAck': minimum: got 0, want 1");
+	}
+
+	@Test
+	void templateWhenSentinelsDecideTooSoonThenSchemaRefusesIt() {
+		assertRefused("witness", (values) -> object(values, "witness").put("downAfterMilliseconds", 2000))
+			.withMessageContaining("at '/witness/downAfterMilliseconds': minimum: got 2,000, want 2,001");
+	}
+
+	@Test
+	void templateWhenWitnessHasNoPatroniImageThenSchemaSaysItIsRequired() {
+		assertRefused("witness", (values) -> object(object(values, "witness"), "directory").remove("image"))
+			.withMessageContaining("at '/witness/directory/image/repository'");
+	}
+
+	@Test
+	void templateWhenPatroniTimingsCouldNotDemoteInTimeThenChartSaysWhy() {
+		assertRefused("witness", (values) -> object(object(values, "witness"), "directory").put("retryTimeoutSeconds", 3))
+			.withMessageContaining("loopWaitSeconds + 2 x retryTimeoutSeconds (7) exceeds ttlSeconds (5)");
+	}
+
+	@Test
+	void templateWhenWitnessMissingFromItsOwnMemberListsThenChartSaysWhatToList() {
+		assertRefused("witness", (values) -> object(object(values, "witness"), "etcd").put("memberName", "third"))
+			.withMessageContaining("witness.etcd.initialCluster has no entry for this member (witness.etcd.memberName=third)");
+	}
+
+	@Test
 	void templateWhenOwnSiteMissingFromMemberMapThenChartSaysWhatToList() {
 		assertRefused("site-a", (values) -> object(values, "site").put("name", "site-c"))
 			.withMessageContaining("hazelcast.members has no entry for this site (site.name=site-c)")

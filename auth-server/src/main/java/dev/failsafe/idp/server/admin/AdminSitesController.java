@@ -2,6 +2,8 @@ package dev.failsafe.idp.server.admin;
 
 import java.util.List;
 
+import dev.failsafe.idp.replication.sites.FailoverSafety;
+import dev.failsafe.idp.replication.sites.FailoverSafetyCheck;
 import dev.failsafe.idp.replication.sites.RedisReplicationStatus;
 import dev.failsafe.idp.replication.sites.SiteTopology;
 
@@ -21,18 +23,27 @@ final class AdminSitesController {
 
 	private final ObjectProvider<RedisReplicationStatus> redis;
 
-	AdminSitesController(SiteTopology topology, ObjectProvider<RedisReplicationStatus> redis) {
+	private final ObjectProvider<FailoverSafetyCheck> failover;
+
+	AdminSitesController(SiteTopology topology, ObjectProvider<RedisReplicationStatus> redis,
+			ObjectProvider<FailoverSafetyCheck> failover) {
 		this.topology = topology;
 		this.redis = redis;
+		this.failover = failover;
 	}
 
-	/** The answer of {@code GET /admin/sites}; {@code redis} is null when Redis is not configured. */
-	record SitesView(String localSite, List<MemberView> members, List<KeyPlacementView> keyRing, RedisView redis) {
+	/**
+	 * The answer of {@code GET /admin/sites}; {@code redis} is null when Redis is not configured,
+	 * {@code redisFailover} when it is not configured with Sentinel.
+	 */
+	record SitesView(String localSite, List<MemberView> members, List<KeyPlacementView> keyRing, RedisView redis,
+			FailoverView redisFailover) {
 
-		static SitesView of(SiteTopology.SitesStatus status, RedisReplicationStatus.Report redis) {
+		static SitesView of(SiteTopology.SitesStatus status, RedisReplicationStatus.Report redis,
+				FailoverSafety.Verdict failover) {
 			return new SitesView(status.localSite(), status.members().stream().map(MemberView::of).toList(),
 					status.keyRing().stream().map(KeyPlacementView::of).toList(),
-					(redis != null) ? RedisView.of(redis) : null);
+					(redis != null) ? RedisView.of(redis) : null, (failover != null) ? FailoverView.of(failover) : null);
 		}
 
 	}
@@ -64,13 +75,27 @@ final class AdminSitesController {
 			return new RedisView(report.reachable(), report.role(), report.goodReplicas(), report.replicasToAck(),
 					report.upstream(), report.problem());
 		}
+	}
+
+	/**
+	 * Whether a Sentinel promotion keeps every acknowledged write (docs/availability.md): the replicas
+	 * Sentinel could promote now, how many every write waits for, and one sentence per broken rule.
+	 */
+	record FailoverView(List<String> promotable, int waitedFor, List<String> problems) {
+
+		static FailoverView of(FailoverSafety.Verdict verdict) {
+			return new FailoverView(List.copyOf(verdict.promotable()), verdict.waitedFor(),
+					List.copyOf(verdict.problems()));
+		}
 
 	}
 
 	@GetMapping("/admin/sites")
 	SitesView status() {
 		RedisReplicationStatus redisStatus = this.redis.getIfAvailable();
-		return SitesView.of(this.topology.status(), (redisStatus != null) ? redisStatus.report() : null);
+		FailoverSafetyCheck failoverCheck = this.failover.getIfAvailable();
+		return SitesView.of(this.topology.status(), (redisStatus != null) ? redisStatus.report() : null,
+				(failoverCheck != null) ? failoverCheck.check() : null);
 	}
 
 }

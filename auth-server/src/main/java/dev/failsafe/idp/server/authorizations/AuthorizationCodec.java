@@ -1,27 +1,19 @@
 package dev.failsafe.idp.server.authorizations;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.security.jackson.SecurityJacksonModules;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
@@ -30,172 +22,122 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Turns an {@link OAuth2Authorization} into the store's payload and back, keeping token values out
  * of the payload: each token is stored by its {@link TokenHash}, and so is the consent
- * {@code state}.
- *
- * <p>Payload layout (JSON): {@code registeredClientId}, {@code principalName}, {@code grantType},
- * {@code scopes}, {@code attributes} (Spring Security's typed JSON), and {@code tokens}: an array of
- * {@code {kind, hash, issuedAt, expiresAt, metadata, [tokenType, scopes]}} with kind one of
- * {@code code}, {@code access}, {@code refresh}, {@code id}.
+ * {@code state}. Writes {@link AuthorizationPayload} (version 2, compact); reads it and the payload
+ * of earlier versions ({@link LegacyAuthorizationPayload}).
  */
 final class AuthorizationCodec {
 
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
 	private final JsonMapper json;
+
+	private final AuthorizationPayload payload;
+
+	private final LegacyAuthorizationPayload legacy;
 
 	AuthorizationCodec() {
 		// Claims hold numbers such as updated_at (a Long); the allow-list stays Spring Security's otherwise.
 		List<JacksonModule> modules = SecurityJacksonModules.getModules(AuthorizationCodec.class.getClassLoader(),
 				BasicPolymorphicTypeValidator.builder().allowIfSubType(Long.class));
 		this.json = JsonMapper.builder().addModules(modules).build();
+		this.payload = new AuthorizationPayload(this.json);
+		this.legacy = new LegacyAuthorizationPayload(this.json);
 	}
 
 	/** What the store needs: the payload, the live hashes and when it may forget it all. */
 	record Encoded(String payload, Set<String> tokenHashes, Instant expiresAt, String refreshTokenHash) {
 	}
 
-	Encoded encode(OAuth2Authorization authorization, Instant pendingExpiry) {
+	/** The payload of {@code authorization} of {@code client} (null when it is gone). */
+	Encoded encode(OAuth2Authorization authorization, RegisteredClient client, Instant pendingExpiry) {
 		Set<String> hashes = new LinkedHashSet<>();
-		ObjectNode root = this.json.createObjectNode();
-		root.put("registeredClientId", authorization.getRegisteredClientId());
-		root.put("principalName", authorization.getPrincipalName());
-		root.put("grantType", authorization.getAuthorizationGrantType().getValue());
-		ArrayNode scopes = root.putArray("scopes");
-		authorization.getAuthorizedScopes().forEach(scopes::add);
-
-		Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
-		attributes.remove(StoredAuthorizationService.VERSION_ATTRIBUTE);
-		Object state = attributes.get(OAuth2ParameterNames.STATE);
-		if (state instanceof String stateValue) {
-			String stateHash = TokenHash.of(stateValue);
-			hashes.add(stateHash);
-			attributes.put(OAuth2ParameterNames.STATE, TokenHash.placeholder(stateHash));
-		}
-		root.put("attributes", this.json.writeValueAsString(attributes));
-
+		String encoded = this.payload.encode(authorization, client, hashes);
 		Instant expiresAt = null;
 		String refreshHash = null;
-		ArrayNode tokens = root.putArray("tokens");
 		for (TokenKind kind : TokenKind.values()) {
 			OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.type);
 			if (token == null) {
 				continue;
 			}
 			OAuth2Token value = token.getToken();
-			String hash = TokenHash.of(value.getTokenValue());
-			hashes.add(hash);
 			if (kind == TokenKind.REFRESH) {
-				refreshHash = hash;
-			}
-			ObjectNode node = tokens.addObject();
-			node.put("kind", kind.name());
-			node.put("hash", hash);
-			node.put("issuedAt", String.valueOf(value.getIssuedAt()));
-			node.put("expiresAt", String.valueOf(value.getExpiresAt()));
-			node.put("metadata", this.json.writeValueAsString(token.getMetadata()));
-			if (value instanceof OAuth2AccessToken accessToken) {
-				node.put("tokenType", accessToken.getTokenType().getValue());
-				ArrayNode accessScopes = node.putArray("scopes");
-				accessToken.getScopes().forEach(accessScopes::add);
+				refreshHash = TokenHash.of(value.getTokenValue());
 			}
 			if (value.getExpiresAt() != null && (expiresAt == null || value.getExpiresAt().isAfter(expiresAt))) {
 				expiresAt = value.getExpiresAt();
 			}
 		}
-		return new Encoded(root.toString(), hashes, (expiresAt != null) ? expiresAt : pendingExpiry, refreshHash);
+		return new Encoded(encoded, hashes, (expiresAt != null) ? expiresAt : pendingExpiry, refreshHash);
 	}
 
 	/** Reads only the client id, to find the registration needed to rebuild the authorization. */
 	String registeredClientId(String payload) {
-		return this.json.readTree(payload).get("registeredClientId").asString();
+		JsonNode root = this.json.readTree(payload);
+		return LegacyAuthorizationPayload.isLegacy(root) ? LegacyAuthorizationPayload.registeredClientId(root)
+				: AuthorizationPayload.registeredClientId(root);
 	}
 
 	/**
-	 * The hash of the refresh token a payload holds, or null: read straight from the payload, since
-	 * the store needs it on every save and a full decode would also look up the client.
+	 * The hash of the refresh token a payload holds (one of the record's {@code tokenHashes}), or
+	 * null: read straight from the payload, since the store needs it on every save and a full decode
+	 * would also look up the client.
 	 */
-	String refreshTokenHash(String payload) {
-		for (JsonNode token : this.json.readTree(payload).get("tokens")) {
-			if (TokenKind.REFRESH.name().equals(token.get("kind").asString())) {
-				return token.get("hash").asString();
-			}
+	String refreshTokenHash(String payload, Set<String> tokenHashes) {
+		JsonNode root = this.json.readTree(payload);
+		if (LegacyAuthorizationPayload.isLegacy(root)) {
+			return LegacyAuthorizationPayload.refreshTokenHash(root);
 		}
-		return null;
+		String prefix = AuthorizationPayload.refreshTokenHash(root);
+		return (prefix != null) ? HashPrefixes.resolve(prefix, tokenHashes) : null;
 	}
 
 	/**
-	 * Rebuilds the authorization. Tokens whose hash is {@code presentedHash} get
-	 * {@code presentedValue} back; the others carry placeholders.
+	 * Rebuilds the authorization of {@code principalName} whose live hashes are {@code tokenHashes}
+	 * (both the record's). Tokens whose hash is the hash of {@code presentedValue} get it back; the
+	 * others carry placeholders.
 	 */
-	OAuth2Authorization decode(String id, String payload, RegisteredClient client, String presentedValue) {
+	OAuth2Authorization decode(String id, String principalName, Set<String> tokenHashes, String payload,
+			RegisteredClient client, String presentedValue) {
 		String presentedHash = (presentedValue != null) ? TokenHash.ofPresented(presentedValue) : null;
 		JsonNode root = this.json.readTree(payload);
-		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
-			.id(id)
-			.principalName(root.get("principalName").asString())
-			.authorizationGrantType(new AuthorizationGrantType(root.get("grantType").asString()))
-			.authorizedScopes(strings(root.get("scopes")));
-		Map<String, Object> attributes = this.json.readValue(root.get("attributes").asString(), MAP);
-		if (attributes.get(OAuth2ParameterNames.STATE) instanceof String statePlaceholder) {
-			attributes.put(OAuth2ParameterNames.STATE,
-					restore(TokenHash.of(statePlaceholder), presentedHash, presentedValue));
+		if (LegacyAuthorizationPayload.isLegacy(root)) {
+			return this.legacy.decode(id, root, client, presentedHash, presentedValue);
 		}
-		builder.attributes(attrs -> attrs.putAll(attributes));
-
-		for (JsonNode node : root.get("tokens")) {
-			TokenKind kind = TokenKind.valueOf(node.get("kind").asString());
-			String value = restore(node.get("hash").asString(), presentedHash, presentedValue);
-			Instant issuedAt = instant(node.get("issuedAt"));
-			Instant expiresAt = instant(node.get("expiresAt"));
-			Map<String, Object> metadata = this.json.readValue(node.get("metadata").asString(), MAP);
-			OAuth2Token token = switch (kind) {
-				case CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);
-				case ACCESS -> new OAuth2AccessToken(accessTokenType(node.get("tokenType").asString()), value,
-						issuedAt, expiresAt, strings(node.get("scopes")));
-				case REFRESH -> new OAuth2RefreshToken(value, issuedAt, expiresAt);
-				case ID -> new OidcIdToken(value, issuedAt, expiresAt, claims(metadata));
-			};
-			builder.token(token, meta -> meta.putAll(metadata));
+		if (!AuthorizationPayload.isVersion2(root)) {
+			throw new IllegalArgumentException("Authorization " + id + " has a payload of an unknown version");
 		}
-		return builder.build();
+		return this.payload.decode(id, principalName, tokenHashes, root, client, presentedHash, presentedValue);
 	}
 
-	private static String restore(String hash, String presentedHash, String presentedValue) {
+	/** The presented value for the hash it has, a placeholder for any other. */
+	static String restore(String hash, String presentedHash, String presentedValue) {
 		return hash.equals(presentedHash) ? presentedValue : TokenHash.placeholder(hash);
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> claims(Map<String, Object> metadata) {
-		return (Map<String, Object>) metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
-	}
-
-	private static OAuth2AccessToken.TokenType accessTokenType(String value) {
+	static OAuth2AccessToken.TokenType accessTokenType(String value) {
 		return OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(value) ? OAuth2AccessToken.TokenType.DPOP
 				: OAuth2AccessToken.TokenType.BEARER;
 	}
 
-	private static Instant instant(JsonNode node) {
-		String text = node.asString();
-		return "null".equals(text) ? null : Instant.parse(text);
-	}
-
-	private static Set<String> strings(JsonNode array) {
-		Set<String> values = new HashSet<>();
-		array.forEach(element -> values.add(element.asString()));
-		return values;
-	}
-
 	/** The token kinds this provider issues; device codes are not offered. */
-	private enum TokenKind {
+	enum TokenKind {
 
-		CODE(OAuth2AuthorizationCode.class), ACCESS(OAuth2AccessToken.class), REFRESH(OAuth2RefreshToken.class),
-		ID(OidcIdToken.class);
+		CODE(OAuth2AuthorizationCode.class, "c"), ACCESS(OAuth2AccessToken.class, "a"),
+		REFRESH(OAuth2RefreshToken.class, "r"), ID(OidcIdToken.class, "i");
 
 		private final Class<? extends OAuth2Token> type;
 
-		TokenKind(Class<? extends OAuth2Token> type) {
+		private final String code;
+
+		TokenKind(Class<? extends OAuth2Token> type, String code) {
 			this.type = type;
+			this.code = code;
+		}
+
+		Class<? extends OAuth2Token> type() {
+			return this.type;
+		}
+
+		String code() {
+			return this.code;
 		}
 
 	}

@@ -57,6 +57,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * they use it.</li>
  * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
  * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
+ * <li><b>Bound to the login session.</b> An OpenID Connect code records the login session that
+ * approved it ({@link LoginSessionBinding}), for the ID token's {@code sid} and {@code auth_time}.</li>
  * </ul>
  */
 public final class StoredAuthorizationService implements OAuth2AuthorizationService {
@@ -107,8 +109,10 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			this.codeReuseDetected.increment();
 		}
 		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
-		AuthorizationCodec.Encoded encoded = this.codec.encode(
-				(version == null) ? bindSecret(authorization) : authorization,
+		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
+		OAuth2Authorization bound = LoginSessionBinding.bind((version == null) ? bindSecret(authorization, client)
+				: authorization);
+		AuthorizationCodec.Encoded encoded = this.codec.encode(bound, client,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
 		boolean saved = storeWrite(
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
@@ -182,11 +186,10 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 	}
 
 	/** A new client_credentials authorization, bound to the secret it is issued under. */
-	private OAuth2Authorization bindSecret(OAuth2Authorization authorization) {
+	private static OAuth2Authorization bindSecret(OAuth2Authorization authorization, RegisteredClient client) {
 		if (!ClientSecretBinding.applies(authorization)) {
 			return authorization;
 		}
-		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
 		return (client != null) ? ClientSecretBinding.bind(authorization, client) : authorization;
 	}
 
@@ -202,7 +205,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		}
 		AuthorizationRecord stored = current.get();
 		Set<String> retired = new HashSet<>(stored.retiredTokenHashes());
-		String previousRefresh = this.codec.refreshTokenHash(stored.payload());
+		String previousRefresh = this.codec.refreshTokenHash(stored.payload(), stored.tokenHashes());
 		if (previousRefresh != null && !previousRefresh.equals(encoded.refreshTokenHash())) {
 			retired.add(previousRefresh);
 		}
@@ -233,7 +236,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 				return;
 			}
 			OAuth2Authorization revoked = OAuth2Authorization.from(authorization).invalidate(live.getToken()).build();
-			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked, record.expiresAt());
+			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked,
+					this.clients.findById(revoked.getRegisteredClientId()), record.expiresAt());
 			if (storeWrite(() -> replace(revoked.getId(), revoked.<Long>getAttribute(VERSION_ATTRIBUTE), encoded))) {
 				return;
 			}
@@ -252,7 +256,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		if (client == null) {
 			return null;
 		}
-		OAuth2Authorization authorization = this.codec.decode(record.id(), record.payload(), client, presentedToken);
+		OAuth2Authorization authorization = this.codec.decode(record.id(), record.principalName(),
+				record.tokenHashes(), record.payload(), client, presentedToken);
 		return OAuth2Authorization.from(authorization).attribute(VERSION_ATTRIBUTE, record.version()).build();
 	}
 

@@ -30,6 +30,7 @@ class EndpointsConfiguration {
 		Set<HttpMethod> post = Set.of(HttpMethod.POST);
 		Set<HttpMethod> get = Set.of(HttpMethod.GET);
 		Set<HttpMethod> getOrPost = Set.of(HttpMethod.GET, HttpMethod.POST);
+		Set<HttpMethod> getOrHead = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 		List<EndpointRequestGuard.Rule> rules = List.of(
 				new EndpointRequestGuard.Rule(endpoints.getTokenEndpoint(), post, true),
 				new EndpointRequestGuard.Rule(endpoints.getTokenIntrospectionEndpoint(), post, true),
@@ -37,7 +38,7 @@ class EndpointsConfiguration {
 				new EndpointRequestGuard.Rule(endpoints.getAuthorizationEndpoint(), getOrPost, false),
 				new EndpointRequestGuard.Rule(endpoints.getOidcUserInfoEndpoint(), getOrPost, false),
 				new EndpointRequestGuard.Rule(endpoints.getOidcLogoutEndpoint(), getOrPost, false),
-				new EndpointRequestGuard.Rule(endpoints.getJwkSetEndpoint(), get, false),
+				new EndpointRequestGuard.Rule(endpoints.getJwkSetEndpoint(), getOrHead, false),
 				new EndpointRequestGuard.Rule(MetadataPaths.OIDC_DISCOVERY, get, false),
 				new EndpointRequestGuard.Rule(MetadataPaths.OAUTH2_METADATA, get, false));
 		return FilterOrder.ENDPOINT_GUARD

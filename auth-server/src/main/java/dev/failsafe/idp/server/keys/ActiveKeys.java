@@ -19,8 +19,8 @@ import dev.failsafe.idp.replication.keyring.SigningKeyVault;
  * through {@link KeyRingService}.
  *
  * <p>The snapshot is refreshed on every ring change event and at least every few seconds, so a
- * node that missed an event converges anyway. Opened private keys are cached by kid, which is safe
- * because a kid names one immutable key material.
+ * node that missed an event converges anyway. Opened private keys and parsed public keys are cached
+ * by kid, which is safe because a kid names one immutable key material.
  */
 public final class ActiveKeys {
 
@@ -31,6 +31,8 @@ public final class ActiveKeys {
 	private final KeyLifecycle lifecycle;
 
 	private final Map<String, JWK> openedPrivateKeys = new ConcurrentHashMap<>();
+
+	private final Map<String, JWK> publicKeys = new ConcurrentHashMap<>();
 
 	private volatile KeyRingSnapshot snapshot;
 
@@ -59,7 +61,10 @@ public final class ActiveKeys {
 
 	/** The public keys the JWKS must hold at {@code now}. */
 	public List<JWK> published(Instant now) {
-		return this.lifecycle.published(this.snapshot, now).stream().map(this.vault::publicJwk).toList();
+		return this.lifecycle.published(this.snapshot, now)
+			.stream()
+			.map(key -> this.publicKeys.computeIfAbsent(key.kid(), kid -> this.vault.publicJwk(key)))
+			.toList();
 	}
 
 }

@@ -70,15 +70,21 @@ class KeysConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<JwksCacheControl> jwksCacheControl(AuthorizationServerSettings endpoints,
+	PublishedKeySet publishedKeySet(ActiveKeys keys, Clock clock) {
+		return new PublishedKeySet(keys, clock);
+	}
+
+	/** At {@link FilterOrder#JWKS}. */
+	@Bean
+	FilterRegistrationBean<JwksEndpoint> jwksEndpoint(AuthorizationServerSettings endpoints, PublishedKeySet keys,
 			KeyPolicyProperties policy) {
-		return FilterOrder.JWKS_CACHE_CONTROL
-			.register(new JwksCacheControl(endpoints.getJwkSetEndpoint(), policy.jwksCacheTime()));
+		return FilterOrder.JWKS
+			.register(new JwksEndpoint(endpoints.getJwkSetEndpoint(), keys, policy.jwksCacheTime()));
 	}
 
 	@Bean
-	JWKSource<SecurityContext> jwkSource(ActiveKeys keys, Clock clock) {
-		return new RingJwkSource(keys, clock);
+	JWKSource<SecurityContext> jwkSource(PublishedKeySet keys) {
+		return new RingJwkSource(keys);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.login;
 import java.io.IOException;
 
 import dev.failsafe.idp.replication.StoreUnavailableException;
+import dev.failsafe.idp.server.stores.StoreFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,8 +25,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * back to the login page with a reason on failure; a throttled attempt gets the login page at once
  * with 429 and {@code Retry-After}. A login is counted as a success only once its
  * session was stored (and acknowledged by a replica where the store requires it); otherwise the
- * {@link StoreUnavailableException} goes on to {@link dev.failsafe.idp.server.pages.StoreUnavailablePages},
- * which sends the user back to the login page to try again.
+ * {@link StoreUnavailableException} goes on to {@link dev.failsafe.idp.server.pages.StoreUnavailableResponses},
+ * which sends the user back to the login page to try again. A directory that could not be read
+ * ({@link StoreFailures#unavailable}) is "unavailable" too, not a wrong password.
  */
 public final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -77,7 +79,7 @@ public final class LoginOutcomes implements AuthenticationSuccessHandler, Authen
 		if (exception instanceof DisabledException) {
 			return "disabled";
 		}
-		if (exception.getCause() instanceof StoreUnavailableException) {
+		if (exception.getCause() != null && StoreFailures.unavailable(exception.getCause())) {
 			return "unavailable";
 		}
 		return "error";

@@ -23,14 +23,17 @@ public enum FilterOrder {
 	/** Refuses requests to the protocol endpoints that cannot be protocol requests, before anything else reads them. */
 	ENDPOINT_GUARD(Ordered.HIGHEST_PRECEDENCE + 3),
 
-	/** The JWKS's {@code Cache-Control}, set before Spring Security, which leaves a set header alone. */
-	JWKS_CACHE_CONTROL(Ordered.HIGHEST_PRECEDENCE + 4),
-
 	/** CORS for browser clients, after the guard (which lets OPTIONS through) and before Spring Security. */
-	BROWSER_CORS(Ordered.HIGHEST_PRECEDENCE + 5),
+	BROWSER_CORS(Ordered.HIGHEST_PRECEDENCE + 4),
 
-	/** Outside Spring Session's filter, so it sees a session save that a replica did not confirm. */
-	STORE_UNAVAILABLE_PAGES(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+	/**
+	 * The JWKS, answered from bytes made once per change of the keys: after CORS (so a browser's
+	 * request gets its CORS headers) and before everything else.
+	 */
+	JWKS(Ordered.HIGHEST_PRECEDENCE + 5),
+
+	/** Outside Spring Session's filter, so it sees a session read or save that the store could not serve. */
+	STORE_UNAVAILABLE(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 
 	private final int order;
 

@@ -15,8 +15,10 @@ import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -34,8 +36,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * resource servers that the granted scopes open ({@code idp.tokens.scope-audiences}), so that each
  * resource server can refuse tokens meant for someone else.</li>
  * <li>ID tokens carry the user's claims that the granted scopes release, and the {@code sid} of the
- * browser session the user signed in through ({@link SessionIds}); {@code nonce} and
- * {@code auth_time} come from the authorization server itself.</li>
+ * browser session the user signed in through ({@link SessionIds}); {@code nonce} comes from the
+ * authorization server, {@code auth_time} at the code exchange from the login session the
+ * authorization records (attribute {@code SessionInformation}), on refresh from the previous ID
+ * token.</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
  * {@link SigningAlgorithm#DEFAULT} unless it asked for another.</li>
  * </ul>
@@ -47,6 +51,12 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 
 	/** OIDC Front- and Back-Channel Logout: the session the ID token was issued in. */
 	public static final String SESSION_ID_CLAIM = "sid";
+
+	/**
+	 * The authorization attribute holding the login session that approved a code: its last request is
+	 * the sign-in time ({@code auth_time}).
+	 */
+	private static final String LOGIN_SESSION = SessionInformation.class.getName();
 
 	private final UserDirectory users;
 
@@ -105,6 +115,11 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		}
 		SessionIds.of(context.<Authentication>getPrincipal())
 			.ifPresent(sid -> context.getClaims().claim(SESSION_ID_CLAIM, sid));
+		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
+				&& context.getAuthorization() != null
+				&& context.getAuthorization().getAttribute(LOGIN_SESSION) instanceof SessionInformation session) {
+			context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, session.getLastRequest());
+		}
 		this.users.find(context.getPrincipal().getName()).ifPresent(user -> {
 			Map<String, Object> released = ScopedClaims.of(user, context.getAuthorizedScopes());
 			context.getClaims().claims(claims -> released.forEach(claims::putIfAbsent));

@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.admin;
 import java.util.List;
 import java.util.Map;
 
+import dev.failsafe.idp.replication.sites.FailoverSafety;
 import dev.failsafe.idp.replication.sites.RedisReplicationStatus;
 import dev.failsafe.idp.replication.sites.SiteTopology;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,16 @@ class AdminSitesViewTest {
 						new SiteTopology.SiteMember("10.1.0.1:5701", "site-b", false)),
 				List.of(new SiteTopology.KeyPlacement("kid-1", 17, "10.0.0.1:5701", List.of("10.1.0.1:5701"))));
 		RedisReplicationStatus.Report redis = new RedisReplicationStatus.Report(true, "primary", 1, 1, null, null);
+		FailoverSafety.Verdict failover = new FailoverSafety.Verdict(List.of("10.1.0.2:6379", "10.2.0.2:6379"), 1,
+				List.of());
 
-		Map<String, Object> json = JSON.readValue(JSON.writeValueAsString(AdminSitesController.SitesView.of(status, redis)),
+		Map<String, Object> json = JSON.readValue(
+				JSON.writeValueAsString(AdminSitesController.SitesView.of(status, redis, failover)),
 				new TypeReference<Map<String, Object>>() {
 				});
 
-		assertThat(json).containsOnlyKeys("localSite", "members", "keyRing", "redis").containsEntry("localSite", "site-a");
+		assertThat(json).containsOnlyKeys("localSite", "members", "keyRing", "redis", "redisFailover")
+			.containsEntry("localSite", "site-a");
 		assertThat(objects(json.get("members"))).hasSize(2)
 			.allSatisfy(member -> assertThat(member).containsOnlyKeys("address", "site", "local"))
 			.first()
@@ -45,12 +50,16 @@ class AdminSitesViewTest {
 				"upstream", "problem")
 			.containsEntry("role", "primary")
 			.containsEntry("goodReplicas", 1);
+		assertThat(object(json.get("redisFailover")))
+			.isEqualTo(Map.of("promotable", List.of("10.1.0.2:6379", "10.2.0.2:6379"), "waitedFor", 1, "problems",
+					List.of()));
 	}
 
 	@Test
 	void sitesViewWhenNoRedisThenRedisNull() {
 		SiteTopology.SitesStatus status = new SiteTopology.SitesStatus("local", List.of(), List.of());
-		assertThat(JSON.writeValueAsString(AdminSitesController.SitesView.of(status, null))).contains("\"redis\":null");
+		assertThat(JSON.writeValueAsString(AdminSitesController.SitesView.of(status, null, null)))
+			.contains("\"redis\":null", "\"redisFailover\":null");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -12,8 +12,8 @@ import static dev.failsafe.idp.server.hostile.ProtocolAssertions.assertJsonError
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /oauth2/jwks} under other methods: 405 with {@code Allow: GET}, and the key set is the
- * same afterwards (no key can be pushed or deleted).
+ * {@code /oauth2/jwks} under other methods: 405 with {@code Allow: GET, HEAD}, and the key set is
+ * the same afterwards (no key can be pushed or deleted).
  */
 class JwkSetEndpointHostileInputTest extends HostileInputSupport {
 
@@ -21,11 +21,11 @@ class JwkSetEndpointHostileInputTest extends HostileInputSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "POST", "PUT", "DELETE", "PATCH" })
-	void jwksWhenMethodNotGetThen405WithAllowGet(String method) {
+	void jwksWhenMethodNotGetOrHeadThen405WithAllowGetHead(String method) {
 		BackChannel.Reply refused = reply(request(JWKS).header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString("{\"keys\":[]}")));
 		assertJsonError(refused, 405, "invalid_request");
-		assertThat(refused.raw().headers().firstValue("Allow")).hasValue("GET");
+		assertThat(refused.raw().headers().firstValue("Allow")).hasValue("GET, HEAD");
 	}
 
 	@Test

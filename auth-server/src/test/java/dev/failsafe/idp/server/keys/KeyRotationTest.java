@@ -99,6 +99,8 @@ class KeyRotationTest {
 		KeyRingService rotation = service(keys, this.ring);
 		new SigningKeyBootstrap(rotation).afterSingletonsInstantiated();
 		SigningKeyRecord first = LIFECYCLE.signer(keys.snapshot(), SigningAlgorithm.RS256, T0).orElseThrow();
+		PublishedKeySet jwks = new PublishedKeySet(keys, this.clock);
+		PublishedKeySet.Document alone = jwks.current();
 
 		this.now.set(T0.plus(Duration.ofDays(30)).minus(Duration.ofHours(2)).minusSeconds(1));
 		assertThat(rotation.rotateIfDue()).isEmpty();
@@ -115,15 +117,21 @@ class KeyRotationTest {
 		assertThat(published(keys)).contains(successor.kid(), first.kid());
 		assertThat(signer(keys, SigningAlgorithm.RS256)).isEqualTo(first.kid());
 		assertThat(rotation.rotateIfDue()).as("a pending successor is not duplicated").isEmpty();
+		PublishedKeySet.Document withSuccessor = jwks.current();
+		assertThat(withSuccessor.kids()).containsAll(published(keys));
+		assertThat(withSuccessor.etag()).isNotEqualTo(alone.etag());
 
 		this.now.set(successor.activateAt());
 		assertThat(signer(keys, SigningAlgorithm.RS256)).isEqualTo(successor.kid());
 		assertThat(LIFECYCLE.state(first, keys.snapshot(), this.now.get())).isEqualTo(KeyState.RETIRING);
 		assertThat(published(keys)).contains(first.kid());
+		assertThat(jwks.current()).as("the same keys: the same bytes").isSameAs(withSuccessor);
 
 		this.now.set(successor.activateAt().plus(RETENTION));
 		assertThat(LIFECYCLE.state(first, keys.snapshot(), this.now.get())).isEqualTo(KeyState.GONE);
 		assertThat(published(keys)).doesNotContain(first.kid()).contains(successor.kid());
+		assertThat(jwks.current().kids()).as("a key leaving by time alone").doesNotContain(first.kid());
+		assertThat(jwks.current().etag()).isNotEqualTo(withSuccessor.etag());
 	}
 
 	@Test

@@ -3,9 +3,9 @@ package dev.failsafe.idp.server.security;
 import java.util.List;
 
 import dev.failsafe.idp.server.endpoints.EndpointRequestGuard;
-import dev.failsafe.idp.server.keys.JwksCacheControl;
+import dev.failsafe.idp.server.keys.JwksEndpoint;
 import dev.failsafe.idp.server.observability.RequestIdFilter;
-import dev.failsafe.idp.server.pages.StoreUnavailablePages;
+import dev.failsafe.idp.server.pages.StoreUnavailableResponses;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class FilterOrderTest extends ProviderIntegrationTest {
 			.<AbstractFilterRegistrationBean<?>>map(AbstractFilterRegistrationBean.class::cast)
 			.toList();
 		List<Class<?>> expected = List.of(CharacterEncodingFilter.class, ServerHttpObservationFilter.class,
-				RequestIdFilter.class, EndpointRequestGuard.class, JwksCacheControl.class, CorsFilter.class,
-				StoreUnavailablePages.class, SessionRepositoryFilter.class, DelegatingFilterProxy.class);
+				RequestIdFilter.class, EndpointRequestGuard.class, CorsFilter.class, JwksEndpoint.class,
+				StoreUnavailableResponses.class, SessionRepositoryFilter.class, DelegatingFilterProxy.class);
 		List<Class<?>> filters = registrations.stream()
 			.map(FilterOrderTest::filterClass)
 			.<Class<?>>map(filter -> expected.stream().filter(kind -> kind.isAssignableFrom(filter)).findFirst().orElse(filter))
@@ -56,8 +56,8 @@ class FilterOrderTest extends ProviderIntegrationTest {
 			.map(AbstractFilterRegistrationBean::getOrder)
 			.toList();
 		assertThat(ours).containsExactly(FilterOrder.REQUEST_ID.order(), FilterOrder.ENDPOINT_GUARD.order(),
-				FilterOrder.JWKS_CACHE_CONTROL.order(), FilterOrder.BROWSER_CORS.order(),
-				FilterOrder.STORE_UNAVAILABLE_PAGES.order());
+				FilterOrder.BROWSER_CORS.order(), FilterOrder.JWKS.order(),
+				FilterOrder.STORE_UNAVAILABLE.order());
 		List<Integer> orders = registrations.stream().map(AbstractFilterRegistrationBean::getOrder).toList();
 		for (int order : ours) {
 			assertThat(orders).as("filters at order %d", order).containsOnlyOnce(order);

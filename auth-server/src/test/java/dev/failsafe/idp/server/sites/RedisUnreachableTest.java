@@ -22,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With Redis gone (SIGKILL), a signed-in user's next page and a client's token request get "try
- * again" (503), never a 500: session reads are store failures like writes. The node reports not
- * ready, but alive. Both answers ask for the same wait ({@code Retry-After}).
+ * again" (503), never a 500: session reads are store failures like writes. Pages get the provider's
+ * own "try again" page, never the servlet container's bare one (which a session read failing again
+ * in the error dispatch used to leave). The node reports not ready, but alive. Both answers ask for
+ * the same wait ({@code Retry-After}).
  */
 @SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class RedisUnreachableTest {
@@ -57,8 +59,10 @@ class RedisUnreachableTest {
 		redis.kill();
 
 		HttpResponse<String> page = agent.get("/oauth2/consent?client_id=demo-shop&state=s&scope=openid");
-		assertThat(page.statusCode()).isEqualTo(503);
-		assertThat(page.headers().firstValue("Retry-After")).isPresent();
+		assertOurTryAgainPage(page);
+		// An error page for another cause reads the session too: still ours, never the container's.
+		assertOurTryAgainPage(agent.get("/no-such-page"));
+		assertOurTryAgainPage(new UserAgent(PROVIDER).get("/login"));
 
 		BackChannel.Reply token = new BackChannel(PROVIDER).postBasic("/oauth2/token", Demo.PARTNER_API,
 				Demo.PARTNER_API_SECRET, Map.of("grant_type", List.of("client_credentials")));
@@ -72,5 +76,13 @@ class RedisUnreachableTest {
 		// Not ready (the load balancer drains the node), still alive (no restart would help).
 		assertThat(new BackChannel(PROVIDER).status("/actuator/health/readiness")).isEqualTo(503);
 		assertThat(new BackChannel(PROVIDER).status("/actuator/health/liveness")).isEqualTo(200);
+	}
+
+	/** The provider's own "try again" page, not the servlet container's bare "HTTP Status 503". */
+	private static void assertOurTryAgainPage(HttpResponse<String> page) {
+		assertThat(page.statusCode()).isEqualTo(503);
+		assertThat(page.headers().firstValue("Retry-After")).isPresent();
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("id=\"try-again\"", "Failsafe ID").doesNotContain("HTTP Status", "Apache Tomcat");
 	}
 }

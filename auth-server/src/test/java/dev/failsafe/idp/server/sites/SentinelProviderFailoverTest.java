@@ -32,13 +32,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The provider on Redis Sentinel through Spring Boot's own {@code spring.data.redis.sentinel.*}, in
- * the topology the README prescribes: the primary ({@code min-replicas-to-write 1}) has exactly one
- * replica, the only one Sentinel may promote; that replica has a replica of its own with
- * {@code replica-priority 0}, which never counts for the primary's {@code WAIT} and is never
- * promoted, but acknowledges writes once its upstream is promoted. The primary is killed with
- * SIGKILL: a user signed in before the kill is still signed in with the same cookie, a refresh token
- * issued before the kill refreshes, one revoked before the kill stays refused, and new logins succeed
- * again once Sentinel has promoted the replica (the window is printed, {@code SENTINEL} line).
+ * the topology of docs/availability.md: every node alike ({@code min-replicas-to-write 1}, one
+ * {@code replica-priority}), the primary with two direct replicas (one per other place), three
+ * sentinels deeming it down after 3 s. Before the kill, {@code /admin/sites} judges the topology safe
+ * (both replicas promotable, one waited for). The primary is killed with SIGKILL: Sentinel promotes
+ * one replica and the other follows it, so writes are acknowledged again; a user signed in before the
+ * kill is still signed in with the same cookie, a refresh token issued before the kill refreshes, one
+ * revoked before the kill stays refused, and new logins succeed (the window is printed,
+ * {@code SENTINEL} line).
  */
 @SpringBootTest(classes = AuthServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SentinelProviderFailoverTest {
@@ -47,21 +48,22 @@ class SentinelProviderFailoverTest {
 
 	private static RedisServer primary;
 
-	private static RedisServer promotable;
+	private static RedisServer replica;
 
-	private static RedisServer downstream;
+	private static RedisServer otherReplica;
 
 	private static SentinelSet sentinels;
 
 	@DynamicPropertySource
 	static void provider(DynamicPropertyRegistry registry) {
 		PROVIDER.register(registry);
-		primary = RedisServer.start("--min-replicas-to-write", "1", "--min-replicas-max-lag", "10");
-		promotable = RedisServer.startReplicaOf(primary);
-		downstream = RedisServer.startReplicaOf(promotable, "--replica-priority", "0");
-		primary.awaitInSync(1, Duration.ofSeconds(20));
-		promotable.awaitInSync(1, Duration.ofSeconds(20));
-		sentinels = SentinelSet.monitoring(primary);
+		String[] everyNode = { "--replica-priority", "100", "--min-replicas-to-write", "1", "--min-replicas-max-lag",
+				"3" };
+		primary = RedisServer.start(everyNode);
+		replica = RedisServer.startReplicaOf(primary, everyNode);
+		otherReplica = RedisServer.startReplicaOf(primary, everyNode);
+		primary.awaitInSync(2, Duration.ofSeconds(20));
+		sentinels = SentinelSet.monitoring(primary, Duration.ofMillis(3000));
 		registry.add("spring.data.redis.sentinel.master", () -> SentinelSet.MASTER);
 		registry.add("spring.data.redis.sentinel.nodes", () -> String.join(",", sentinels.nodes()));
 		registry.add("spring.data.redis.timeout", () -> "2s");
@@ -71,7 +73,7 @@ class SentinelProviderFailoverTest {
 
 	@AfterAll
 	static void stopRedis() {
-		for (AutoCloseable process : new AutoCloseable[] { sentinels, downstream, promotable, primary }) {
+		for (AutoCloseable process : new AutoCloseable[] { sentinels, otherReplica, replica, primary }) {
 			if (process != null) {
 				try {
 					process.close();
@@ -92,6 +94,7 @@ class SentinelProviderFailoverTest {
 	private final BackChannel backChannel = new BackChannel(PROVIDER);
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void primaryWhenKilledThenSessionsAndTokensAcknowledgedBeforeSurviveAndLoginsResume() {
 		assertThat(this.authorizations).isInstanceOf(RedisAuthorizationStore.class);
 		assertThat(this.sessions).isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
@@ -102,12 +105,16 @@ class SentinelProviderFailoverTest {
 		BackChannel.Reply revoked = this.backChannel.postBasic("/oauth2/revoke", Demo.SHOP,
 				Demo.SHOP_SECRET, Map.of("token", List.of(revokedRefreshToken)));
 		assertThat(revoked.status()).isEqualTo(200);
+		Map<String, Object> failover = failoverVerdict();
+		assertThat((List<String>) failover.get("problems")).as("the topology is judged safe").isEmpty();
+		assertThat((List<String>) failover.get("promotable")).hasSize(2);
+		assertThat(failover).containsEntry("waitedFor", 1);
 
 		long killedAt = System.nanoTime();
 		primary.kill();
 		sentinels.awaitPromotionAway(primary.port(), Duration.ofSeconds(60));
-		assertThat(sentinels.primaryPort()).as("only the replica with a priority is promoted")
-			.isEqualTo(promotable.port());
+		assertThat(sentinels.primaryPort()).as("one of the two replicas is promoted")
+			.isIn(replica.port(), otherReplica.port());
 		await("a new login acknowledged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
 			.until(() -> loginAcknowledged(new UserAgent(PROVIDER)));
 		long loginsBackAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
@@ -120,6 +127,15 @@ class SentinelProviderFailoverTest {
 		assertThat(signInAndExchange(new CodeFlow(new UserAgent(PROVIDER), this.backChannel)).status())
 			.isEqualTo(200);
 		System.out.printf("SENTINEL kill-to-login-acknowledged=%d ms%n", loginsBackAfter);
+	}
+
+	/** {@code redisFailover} of {@code GET /admin/sites}, with the demo tenant's admin client. */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> failoverVerdict() {
+		String token = this.backChannel.clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE);
+		BackChannel.Reply sites = this.backChannel.getBearer("/admin/sites", token);
+		assertThat(sites.status()).as(sites.raw().body()).isEqualTo(200);
+		return (Map<String, Object>) sites.json().get("redisFailover");
 	}
 
 	private BackChannel.Reply signInAndExchange(CodeFlow flow) {

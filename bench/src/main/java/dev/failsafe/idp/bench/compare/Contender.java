@@ -7,8 +7,9 @@ import dev.failsafe.idp.bench.load.Workload;
 
 /**
  * One server of the side-by-side run, launched on loopback with its demo tenant (alice, a
- * confidential code-flow client with PKCE and consent, a client_credentials client), its heap
- * capped at {@link SideBySideRun#HEAP}. The workloads do the same thing against either, each the
+ * confidential code-flow client with PKCE and consent, a client_credentials client), each with its
+ * own launch's memory settings (Keycloak's {@code kc.sh} default heap, {@link KeycloakContender#HEAP};
+ * the provider's {@code jvm.options}, whose ceiling is lower). The workloads do the same thing against either, each the
  * way that server's own clients do it.
  */
 interface Contender extends AutoCloseable {
@@ -30,6 +31,9 @@ interface Contender extends AutoCloseable {
 
 	/** Waits until the server answers its readiness probe. */
 	void awaitReady(Duration timeout) throws Exception;
+
+	/** The server's JVM process (for its CPU time). */
+	long pid();
 
 	/** Resident set size now ({@code VmRSS}) and its peak ({@code VmHWM}), in bytes. */
 	long[] residentBytes() throws Exception;

@@ -30,14 +30,14 @@ final class FailsafeContender implements Contender {
 	 * measured launch is a restart, like Keycloak's after its import.
 	 */
 	static void prepare(Path jar, Path dataDir, List<String> arguments) throws Exception {
-		try (ProviderUnderTest first = ProviderUnderTest.start(jar, dataDir, arguments, null)) {
+		try (ProviderUnderTest first = ProviderUnderTest.start(jar, dataDir, arguments, List.of(), null)) {
 			new Workloads(first.http(), DemoTenant.README).login().signIn();
 		}
 	}
 
 	/** Launches the jar on the prepared data directory and returns at once. */
 	static FailsafeContender launch(Path jar, Path dataDir, List<String> arguments) throws Exception {
-		return new FailsafeContender(ProviderUnderTest.launch(jar, dataDir, arguments, null));
+		return new FailsafeContender(ProviderUnderTest.launch(jar, dataDir, arguments, List.of(), null));
 	}
 
 	@Override
@@ -68,6 +68,11 @@ final class FailsafeContender implements Contender {
 	@Override
 	public void awaitReady(Duration timeout) throws Exception {
 		this.provider.awaitReady(timeout);
+	}
+
+	@Override
+	public long pid() {
+		return this.provider.pid();
 	}
 
 	@Override

@@ -138,14 +138,19 @@ final class KeycloakContender implements Contender {
 		throw new IllegalStateException("Keycloak was not ready within " + timeout + "; see " + this.log);
 	}
 
-	/** The JVM's memory: {@code kc.sh} runs it as its child. */
+	/** The JVM: {@code kc.sh} runs it as its child. */
 	@Override
-	public long[] residentBytes() throws IOException {
-		ProcessHandle jvm = this.process.descendants()
+	public long pid() {
+		return this.process.descendants()
 			.filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("kc.sh has no java child process"));
-		return ProviderUnderTest.residentBytes(jvm.pid());
+			.orElseThrow(() -> new IllegalStateException("kc.sh has no java child process"))
+			.pid();
+	}
+
+	@Override
+	public long[] residentBytes() throws IOException {
+		return ProviderUnderTest.residentBytes(pid());
 	}
 
 	/** SIGTERM to {@code kc.sh}, which forwards it to the JVM; SIGKILL to both after 30 s. */

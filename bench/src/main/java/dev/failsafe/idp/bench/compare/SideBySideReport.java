@@ -69,6 +69,8 @@ public record SideBySideReport(BenchReport.Machine machine, double loadAverageAt
 			rows.add(row(step + " ops/s", m.perSecond(), theirs.map(Measurement::perSecond), "%.1f"));
 			rows.add(row(step + " p50 ms", m.p50Millis(), theirs.map(Measurement::p50Millis), "%.1f"));
 			rows.add(row(step + " p99 ms", m.p99Millis(), theirs.map(Measurement::p99Millis), "%.1f"));
+			rows.add(row(step + " server CPU ms/op", m.serverCpuMillisPerOperation(),
+					theirs.map(Measurement::serverCpuMillisPerOperation), "%.2f"));
 			if (m.errors() > 0 || theirs.map(Measurement::errors).orElse(0L) > 0) {
 				rows.add(new String[] { step + " errors", Long.toString(m.errors()),
 						theirs.map(t -> Long.toString(t.errors())).orElse("-"), "" });

@@ -58,12 +58,13 @@ public record BenchReport(Machine machine, double loadAverageAtStart, Limits lim
 		out.append(String.format(Locale.ROOT, "%s, %d cores, JDK %s, %s; load average at start %.2f%n",
 				this.machine.cpu(), this.machine.cores(), this.machine.jdk(), this.machine.openssl(),
 				this.loadAverageAtStart));
-		out.append(String.format(Locale.ROOT, "%-9s %-19s %4s %10s %9s %9s %7s%n", "store", "workload", "c", "ops/s",
-				"p50 ms", "p99 ms", "errors"));
+		out.append(String.format(Locale.ROOT, "%-9s %-19s %4s %10s %9s %9s %10s %7s%n", "store", "workload", "c",
+				"ops/s", "p50 ms", "p99 ms", "cpu ms/op", "errors"));
 		for (StoreRun run : this.runs) {
 			for (Measurement m : run.measurements()) {
-				out.append(String.format(Locale.ROOT, "%-9s %-19s %4d %10.1f %9.1f %9.1f %7d%n", run.store(),
-						m.workload(), m.concurrency(), m.perSecond(), m.p50Millis(), m.p99Millis(), m.errors()));
+				out.append(String.format(Locale.ROOT, "%-9s %-19s %4d %10.1f %9.1f %9.1f %10.2f %7d%n", run.store(),
+						m.workload(), m.concurrency(), m.perSecond(), m.p50Millis(), m.p99Millis(),
+						m.serverCpuMillisPerOperation(), m.errors()));
 			}
 		}
 		for (StoreRun run : this.runs) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a {@link Workload} with a number of concurrent clients, each on its own thread in a closed
@@ -20,6 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public record LoadDriver(Duration warmUp, Duration measure, int maxRequests) {
 
 	public Measurement run(String name, Workload workload, int concurrency) throws Exception {
+		return run(name, workload, concurrency, null);
+	}
+
+	/**
+	 * {@link #run(String, Workload, int)}, also reading the server's CPU time (nanoseconds, e.g.
+	 * {@link ProcessCpu}) when the measured time starts and when the last client stopped.
+	 */
+	public Measurement run(String name, Workload workload, int concurrency, LongSupplier serverCpuNanos)
+			throws Exception {
 		List<Workload.Client> clients = new ArrayList<>();
 		for (int i = 0; i < concurrency; i++) {
 			clients.add(workload.newClient());
@@ -36,9 +46,18 @@ public record LoadDriver(Duration warmUp, Duration measure, int maxRequests) {
 			threads.add(Thread.ofPlatform().name("load-" + name + "-" + i).start(() -> latencies[index] = loop(
 					clients.get(index), measureFrom, measureUntil, perThread, errors)));
 		}
+		long cpuAtStart = 0;
+		if (serverCpuNanos != null) {
+			long untilMeasured = measureFrom - System.nanoTime();
+			if (untilMeasured > 0) {
+				Thread.sleep(untilMeasured / 1_000_000, (int) (untilMeasured % 1_000_000));
+			}
+			cpuAtStart = serverCpuNanos.getAsLong();
+		}
 		for (Thread thread : threads) {
 			thread.join();
 		}
+		long cpu = (serverCpuNanos != null) ? serverCpuNanos.getAsLong() - cpuAtStart : -1;
 		long end = Math.min(System.nanoTime(), measureUntil);
 		long total = 0;
 		for (long[] each : latencies) {
@@ -51,7 +70,8 @@ public record LoadDriver(Duration warmUp, Duration measure, int maxRequests) {
 			at += each.length;
 		}
 		double seconds = Math.max(1, end - measureFrom) / 1e9;
-		return Measurement.of(name, concurrency, all, errors.get(), seconds);
+		Measurement measured = Measurement.of(name, concurrency, all, errors.get(), seconds);
+		return (cpu >= 0) ? measured.withServerCpu(cpu) : measured;
 	}
 
 	private static long[] loop(Workload.Client client, long measureFrom, long measureUntil, int maxMeasured,

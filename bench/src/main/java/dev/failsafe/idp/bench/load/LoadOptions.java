@@ -22,10 +22,12 @@ import java.util.List;
  * @param limitSeconds how long each limit (OpenSSL, password hashing) is measured
  * @param jfr whether the provider runs with a Java Flight Recorder recording (profile settings)
  * @param providerArguments further {@code --name=value} settings for the provider
+ * @param jvmFlags further JVM flags for the provider, after its own {@code jvm.options} (none by default:
+ *        the provider runs as its own launch runs it)
  */
 public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, Duration measure, int maxRequests,
 		List<Integer> concurrencies, List<String> stores, List<String> workloads, int limitSeconds, boolean jfr,
-		List<String> providerArguments) {
+		List<String> providerArguments, List<String> jvmFlags) {
 
 	/** Every workload, in the order of the table. */
 	public static final List<String> ALL_WORKLOADS = List.of("client_credentials", "login", "refresh", "introspection",
@@ -36,6 +38,7 @@ public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, 
 		stores = List.copyOf(stores);
 		workloads = List.copyOf(workloads);
 		providerArguments = List.copyOf(providerArguments);
+		jvmFlags = List.copyOf(jvmFlags);
 		if (jar == null) {
 			throw new IllegalArgumentException("--jar is required: the packaged provider (auth-server/target/auth-server.jar)");
 		}
@@ -57,7 +60,10 @@ public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, 
 		}
 	}
 
-	/** Parses {@code --name value} pairs; {@code --jfr} and {@code --provider-arg=...} stand alone. */
+	/**
+	 * Parses {@code --name value} pairs; {@code --jfr}, {@code --provider-arg=...} and
+	 * {@code --jvm-flag=...} stand alone.
+	 */
 	public static LoadOptions parse(String... args) {
 		Path jar = null;
 		Path workDir = Path.of("target/load");
@@ -71,6 +77,7 @@ public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, 
 		int limitSeconds = 5;
 		boolean jfr = false;
 		List<String> providerArguments = new ArrayList<>();
+		List<String> jvmFlags = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
 			if (name.equals("--jfr")) {
@@ -79,6 +86,10 @@ public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, 
 			}
 			if (name.startsWith("--provider-arg=")) {
 				providerArguments.add(name.substring("--provider-arg=".length()));
+				continue;
+			}
+			if (name.startsWith("--jvm-flag=")) {
+				jvmFlags.add(name.substring("--jvm-flag=".length()));
 				continue;
 			}
 			if (i + 1 >= args.length) {
@@ -100,7 +111,7 @@ public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, 
 			}
 		}
 		return new LoadOptions(jar, workDir, report, warmUp, measure, maxRequests, concurrencies, stores, workloads,
-				limitSeconds, jfr, providerArguments);
+				limitSeconds, jfr, providerArguments, jvmFlags);
 	}
 
 }

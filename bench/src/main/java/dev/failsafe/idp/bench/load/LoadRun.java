@@ -65,7 +65,8 @@ public final class LoadRun {
 			if (redis != null) {
 				arguments.addAll(redis.providerArguments());
 			}
-			try (ProviderUnderTest provider = ProviderUnderTest.start(options.jar(), dataDir, arguments, recording)) {
+			try (ProviderUnderTest provider = ProviderUnderTest.start(options.jar(), dataDir, arguments,
+					options.jvmFlags(), recording)) {
 				System.out.printf(Locale.ROOT, "%s: provider pid %d at %s%n", store, provider.pid(), provider.http().base());
 				Workloads workloads = new Workloads(provider.http(), DemoTenant.README);
 				workloads.login().signIn();
@@ -82,11 +83,13 @@ public final class LoadRun {
 						hashesAround[0] = Limits.passwordHashesPerSecond(limitSeconds);
 					}
 					for (int concurrency : options.concurrencies()) {
-						Measurement m = driver.run(workload, workloads.named(workload), concurrency);
+						Measurement m = driver.run(workload, workloads.named(workload), concurrency,
+								() -> ProcessCpu.nanos(provider.pid()));
 						measurements.add(m);
-						System.out.printf(Locale.ROOT, "%-9s %-19s c=%-3d %9.1f/s p50 %7.1f ms p99 %7.1f ms errors %d (load %.2f)%n",
-								store, workload, concurrency, m.perSecond(), m.p50Millis(), m.p99Millis(), m.errors(),
-								loadAverage());
+						System.out.printf(Locale.ROOT,
+								"%-9s %-19s c=%-3d %9.1f/s p50 %7.1f ms p99 %7.1f ms cpu %.2f ms/op errors %d (load %.2f)%n",
+								store, workload, concurrency, m.perSecond(), m.p50Millis(), m.p99Millis(),
+								m.serverCpuMillisPerOperation(), m.errors(), loadAverage());
 					}
 					if (workload.equals("client_credentials")) {
 						opensslAround[1] = Limits.opensslSignsPerSecond(limitSeconds);

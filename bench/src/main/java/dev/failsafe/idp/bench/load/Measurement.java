@@ -13,9 +13,11 @@ import java.util.Arrays;
  * @param seconds the measured time
  * @param p50Millis median latency
  * @param p99Millis 99th percentile latency
+ * @param serverCpuMillisPerOperation the server's CPU time (all its threads) over the measured time,
+ *        divided by the operations: what one operation costs the server, 0 when not measured
  */
 public record Measurement(String workload, int concurrency, long operations, long errors, double seconds,
-		double p50Millis, double p99Millis) {
+		double p50Millis, double p99Millis, double serverCpuMillisPerOperation) {
 
 	/** Operations per second. */
 	public double perSecond() {
@@ -27,7 +29,14 @@ public record Measurement(String workload, int concurrency, long operations, lon
 		long[] sorted = latencyNanos.clone();
 		Arrays.sort(sorted);
 		return new Measurement(workload, concurrency, sorted.length, errors, seconds, percentile(sorted, 0.50) / 1e6,
-				percentile(sorted, 0.99) / 1e6);
+				percentile(sorted, 0.99) / 1e6, 0);
+	}
+
+	/** This measurement with the server's CPU time over the measured time spread over its operations. */
+	public Measurement withServerCpu(long cpuNanos) {
+		double perOperation = (this.operations > 0) ? cpuNanos / 1e6 / this.operations : 0;
+		return new Measurement(this.workload, this.concurrency, this.operations, this.errors, this.seconds,
+				this.p50Millis, this.p99Millis, perOperation);
 	}
 
 	/** The nearest-rank percentile of sorted values; 0 when there are none. */

@@ -22,9 +22,6 @@ import dev.failsafe.idp.testing.provider.ProviderProcess;
  */
 public final class ProviderUnderTest implements AutoCloseable {
 
-	/** A fixed heap ceiling, after the provider's own flags. */
-	static final List<String> JVM_FLAGS = List.of("-Xmx512m");
-
 	/** The provider serves its metrics only to this bearer token (idp.metrics.token-file). */
 	private static final String METRICS_TOKEN = "bench-metrics-" + java.util.UUID.randomUUID();
 
@@ -42,11 +39,12 @@ public final class ProviderUnderTest implements AutoCloseable {
 
 	/**
 	 * Starts the jar and waits until readiness answers 200.
+	 * @param jvmFlags JVM flags after the provider's own ({@code jvm.options})
 	 * @param recording a Flight Recorder file to write, or null for none
 	 */
-	public static ProviderUnderTest start(Path jar, Path dataDir, List<String> arguments, Path recording)
-			throws IOException {
-		ProviderUnderTest provider = launch(jar, dataDir, arguments, recording);
+	public static ProviderUnderTest start(Path jar, Path dataDir, List<String> arguments, List<String> jvmFlags,
+			Path recording) throws IOException {
+		ProviderUnderTest provider = launch(jar, dataDir, arguments, jvmFlags, recording);
 		provider.awaitReady(Duration.ofSeconds(120));
 		return provider;
 	}
@@ -54,10 +52,11 @@ public final class ProviderUnderTest implements AutoCloseable {
 	/**
 	 * Starts the jar and returns at once, before it listens (the side-by-side run measures from
 	 * launch); {@link #awaitReady} waits for it.
+	 * @param jvmFlags JVM flags after the provider's own ({@code jvm.options})
 	 * @param recording a Flight Recorder file to write, or null for none
 	 */
-	public static ProviderUnderTest launch(Path jar, Path dataDir, List<String> arguments, Path recording)
-			throws IOException {
+	public static ProviderUnderTest launch(Path jar, Path dataDir, List<String> arguments, List<String> jvmFlags,
+			Path recording) throws IOException {
 		Files.createDirectories(dataDir);
 		int port = Ports.free();
 		URI issuer = URI.create("http://127.0.0.1:" + port);
@@ -70,13 +69,13 @@ public final class ProviderUnderTest implements AutoCloseable {
 				"--idp.metrics.token-file=" + metricsToken.toAbsolutePath(), "--idp.login.max-failures-per-pair=100000",
 				"--idp.login.max-failures-per-address=100000", "--idp.login.max-failures-per-account=100000"));
 		settings.addAll(arguments);
-		List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
+		List<String> flags = new ArrayList<>(jvmFlags);
 		if (recording != null) {
-			jvmFlags.add("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath());
+			flags.add("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath());
 		}
 		ProviderProcess process = ProviderProcess.bootJar("provider", jar.toAbsolutePath(), port, dataDir, settings,
 				Map.of())
-			.withJvmFlags(jvmFlags)
+			.withJvmFlags(flags)
 			.withLog(dataDir.resolve("provider.log"));
 		process.start();
 		return new ProviderUnderTest(process, new Http(issuer));

@@ -22,13 +22,14 @@ class LoadOptionsTest {
 		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(options.measure()).isEqualTo(Duration.ofSeconds(8));
 		assertThat(options.jfr()).isFalse();
+		assertThat(options.jvmFlags()).as("the provider's own launch").isEmpty();
 	}
 
 	@Test
 	void parseWhenOptionsAreGivenThenTheyWin() {
 		LoadOptions options = LoadOptions.parse("--jar", "a.jar", "--concurrency", "2,4", "--stores", "redis",
 				"--workloads", "jwks,login", "--measure", "20", "--warm-up", "0", "--max-requests", "10", "--jfr",
-				"--provider-arg=--idp.crypto.provider=jdk");
+				"--provider-arg=--idp.crypto.provider=jdk", "--jvm-flag=-Xmx256m", "--jvm-flag=-XX:+UseG1GC");
 
 		assertThat(options.concurrencies()).containsExactly(2, 4);
 		assertThat(options.stores()).containsExactly("redis");
@@ -38,6 +39,7 @@ class LoadOptionsTest {
 		assertThat(options.maxRequests()).isEqualTo(10);
 		assertThat(options.jfr()).isTrue();
 		assertThat(options.providerArguments()).isEqualTo(List.of("--idp.crypto.provider=jdk"));
+		assertThat(options.jvmFlags()).containsExactly("-Xmx256m", "-XX:+UseG1GC");
 	}
 
 	@Test

@@ -32,6 +32,15 @@ class MeasurementTest {
 	}
 
 	@Test
+	void withServerCpuWhenOperationsRanThenCpuMillisecondsPerOperation() {
+		Measurement m = Measurement.of("client_credentials", 8, new long[] { 1, 2, 3, 4 }, 0, 1.0);
+
+		assertThat(m.withServerCpu(10_000_000L).serverCpuMillisPerOperation()).isEqualTo(2.5);
+		assertThat(Measurement.of("jwks", 1, new long[0], 1, 1.0).withServerCpu(5_000_000L).serverCpuMillisPerOperation())
+			.isZero();
+	}
+
+	@Test
 	void percentileWhenOneValueThenItIsEveryPercentile() {
 		assertThat(Measurement.percentile(new long[] { 7 }, 0.5)).isEqualTo(7);
 		assertThat(Measurement.percentile(new long[] { 7 }, 0.99)).isEqualTo(7);

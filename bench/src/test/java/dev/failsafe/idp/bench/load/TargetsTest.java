@@ -11,9 +11,9 @@ class TargetsTest {
 	@Test
 	void judgeWhenFiguresAreGivenThenEachTargetIsARatioToItsLimit() {
 		StoreRun run = new StoreRun("embedded",
-				List.of(new Measurement("client_credentials", 1, 100, 0, 1, 2, 3),
-						new Measurement("client_credentials", 8, 450, 0, 1, 10, 60),
-						new Measurement("login", 8, 19, 0, 1, 300, 500)),
+				List.of(new Measurement("client_credentials", 1, 100, 0, 1, 2, 3, 0),
+						new Measurement("client_credentials", 8, 450, 0, 1, 10, 60, 0),
+						new Measurement("login", 8, 19, 0, 1, 300, 500, 0)),
 				0, 0, 0, 0.5, 1000, 20);
 
 		Targets targets = Targets.judge(run);
@@ -26,7 +26,7 @@ class TargetsTest {
 
 	@Test
 	void judgeWhenAWorkloadWasNotRunThenItsTargetIsNotJudged() {
-		StoreRun run = new StoreRun("redis", List.of(new Measurement("jwks", 1, 10, 0, 1, 1, 1)), 0, 0, 0, 0.5, 0, 0);
+		StoreRun run = new StoreRun("redis", List.of(new Measurement("jwks", 1, 10, 0, 1, 1, 1, 0)), 0, 0, 0, 0.5, 0, 0);
 
 		Targets targets = Targets.judge(run);
 

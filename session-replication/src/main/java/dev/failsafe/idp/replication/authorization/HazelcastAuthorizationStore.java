@@ -23,7 +23,9 @@ import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
  * <p>Storage layout (asserted by a test):
  * <ul>
  * <li>{@value #RECORDS_MAP}: {@code IMap<String, AuthorizationRecord>}, id to record, each entry
- * with a time to live of {@code expiresAt - now} (at least one second). Inserted with
+ * with a time to live of {@code expiresAt - now} (at least one second). Values are in Hazelcast's
+ * Compact format as {@link AuthorizationRecordSerializer} writes them, and the map keeps no
+ * deserialized copy of them (see {@link HazelcastStoresAutoConfiguration}). Inserted with
  * {@code putIfAbsent}; replaced only by the {@link ReplaceIfVersion} entry processor, which compares
  * the version and sets the value and its time to live in one partition operation. The map has a
  * hash index on the records' {@value #PRINCIPAL_ATTRIBUTE} attribute: {@link #findByPrincipalName}

@@ -5,6 +5,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,6 +23,7 @@ import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.StringRedisSerializer;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
@@ -43,6 +46,10 @@ import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
  * deletion and expiry events come through keyspace notifications: this configuration sets
  * {@code notify-keyspace-events Egx} on the primary at start; set it in every node's configuration
  * too, so a promoted replica sends them.
+ *
+ * <p>Session attribute values are written by the {@link RedisSerializer} bean named
+ * {@value #VALUE_SERIALIZER} when the application declares one (Spring Session's own name for it),
+ * else by Java serialization.
  */
 @AutoConfiguration(before = HazelcastSessionAutoConfiguration.class,
 		after = { RedisAutoConfiguration.class, RedisStoresAutoConfiguration.class },
@@ -57,19 +64,31 @@ public final class RedisSessionAutoConfiguration {
 	/** Spring Session's key namespace. */
 	public static final String NAMESPACE = "idp:session";
 
+	/** The name of the bean that writes session attribute values, as Spring Session names it. */
+	public static final String VALUE_SERIALIZER = "springSessionDefaultRedisSerializer";
+
 	private static final Logger log = LoggerFactory.getLogger(RedisSessionAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean(SessionRepository.class)
 	ReplicaAcknowledgedSessionRepository sessionRepository(RedisConnectionFactory connections,
 			ReplicaAcknowledgement acknowledgement, ApplicationEventPublisher eventPublisher,
-			SessionStoreProperties properties, Environment environment) {
+			SessionStoreProperties properties, Environment environment,
+			@Qualifier(VALUE_SERIALIZER) ObjectProvider<RedisSerializer<Object>> valueSerializer) {
 		RedisTemplate<String, Object> template = new RedisTemplate<>();
 		template.setKeySerializer(new StringRedisSerializer());
 		template.setHashKeySerializer(new StringRedisSerializer());
+		RedisSerializer<Object> values = valueSerializer.getIfAvailable();
+		if (values != null) {
+			template.setDefaultSerializer(values);
+			template.setHashValueSerializer(values);
+		}
 		template.setConnectionFactory(connections);
 		template.afterPropertiesSet();
 		RedisIndexedSessionRepository repository = new RedisIndexedSessionRepository(template);
+		if (values != null) {
+			repository.setDefaultSerializer(values);
+		}
 		repository.setRedisKeyNamespace(NAMESPACE);
 		repository.setDefaultMaxInactiveInterval(HazelcastSessionAutoConfiguration.timeout(properties, environment));
 		repository.setApplicationEventPublisher(eventPublisher);

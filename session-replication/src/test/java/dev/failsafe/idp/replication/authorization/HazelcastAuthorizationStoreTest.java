@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import com.hazelcast.config.CacheDeserializedValues;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.EntryView;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +30,9 @@ class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
 	@BeforeAll
 	static void startMember() {
-		hazelcast = HazelcastTestMembers.standalone();
+		Config config = HazelcastTestMembers.standaloneConfig();
+		new HazelcastStoresAutoConfiguration().authorizationRecords().customize(config);
+		hazelcast = Hazelcast.newHazelcastInstance(config);
 		store = new HazelcastAuthorizationStore(hazelcast);
 	}
 
@@ -53,6 +60,17 @@ class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		assertThat(HazelcastAuthorizationStore.PRINCIPAL_ATTRIBUTE).isEqualTo("principalName");
 		assertThat(hazelcast.getMap("idp.authorizations").getLocalMapStats().getIndexStats().keySet())
 			.anySatisfy((index) -> assertThat(index).contains("principalName"));
+		Data stored = ((SerializationServiceSupport) hazelcast).getSerializationService().toData(record);
+		assertThat(stored.isCompact()).as("written by AuthorizationRecordSerializer").isTrue();
+		assertThat(stored.dataSize()).as("fields only, no class descriptions")
+			.isLessThan(200 + record.payload().length());
+		assertThat(hazelcast.getConfig().getMapConfig("idp.authorizations")).satisfies((map) -> {
+			assertThat(map.getCacheDeserializedValues()).isEqualTo(CacheDeserializedValues.NEVER);
+			assertThat(map.getBackupCount()).as("as every idp.* map").isEqualTo(1);
+			assertThat(map.getAsyncBackupCount()).isZero();
+		});
+		assertThat(hazelcast.getConfig().getMapConfig(HazelcastAuthorizationStore.INDEX_MAP).getCacheDeserializedValues())
+			.as("only the records map").isEqualTo(CacheDeserializedValues.INDEX_ONLY);
 	}
 
 	@Test

@@ -71,6 +71,22 @@ class RedisSessionAutoConfigurationTest {
 		});
 	}
 
+	/** Lettuce closes a connection its node stopped answering, and reconnects at most 500 ms apart. */
+	@Test
+	void connectionsWhenRedisConfiguredThenDeadOnesClosedAndReconnectedSoon() {
+		redis().run((context) -> {
+			assertThat(context).hasNotFailed();
+			var client = context.getBean(LettuceConnectionFactory.class).getClientConfiguration();
+			io.lettuce.core.SocketOptions socket = client.getClientOptions().orElseThrow().getSocketOptions();
+			assertThat(socket.isEnableTcpUserTimeout()).isTrue();
+			assertThat(socket.getTcpUserTimeout().getTcpUserTimeout())
+				.isEqualTo(RedisReplicationProperties.DEFAULT_DEAD_CONNECTION_TIMEOUT);
+			assertThat(socket.isKeepAlive()).isTrue();
+			assertThat(client.getClientResources().orElseThrow().reconnectDelay().createDelay(30))
+				.isEqualTo(RedisReplicationProperties.DEFAULT_RECONNECT_DELAY);
+		});
+	}
+
 	@Test
 	void storesWhenRedisConfiguredThenNoSessionOrAuthorizationEverTouchesHazelcast() {
 		redis().run((context) -> {

@@ -18,7 +18,8 @@ import dev.failsafe.idp.testing.RequiredComponent;
  * {@code lo} and {@code fsid<t>s<i>} with address {@code 10.<x>.<y>.(i+2)/24}; its veth peer
  * {@code fsid<t>p<i>} is a port of bridge {@code fsid<t>br} ({@code 10.<x>.<y>.1}). A cut sets every
  * site's bridge port {@code isolated}: isolated ports cannot talk to each other but still talk to
- * the bridge itself. Needs root and {@code ip}/{@code bridge} (Debian's {@code iproute2}).
+ * the bridge itself; {@link #cut(int, int)} cuts one link between two sites and leaves the others.
+ * Needs root and {@code ip}/{@code bridge} (Debian's {@code iproute2}).
  *
  * @param tag the random tag in every name
  * @param subnet the sites' {@code 10.x.y}
@@ -29,6 +30,9 @@ public record SiteNetwork(String tag, String subnet, int sites) implements AutoC
 	private static final String IP = "/usr/sbin/ip";
 
 	private static final String BRIDGE = "/usr/sbin/bridge";
+
+	/** A locally administered link-layer address no interface of the network has. */
+	private static final String NOWHERE = "02:00:00:00:de:ad";
 
 	/** Creates {@code sites} namespaces on one bridge, or fails (CI) / skips (elsewhere) without root. */
 	public static SiteNetwork create(int sites) throws IOException, InterruptedException {
@@ -89,6 +93,27 @@ public record SiteNetwork(String tag, String subnet, int sites) implements AutoC
 	/** Undoes {@link #cut()}. */
 	public void heal() throws IOException, InterruptedException {
 		setIsolated(false);
+	}
+
+	/**
+	 * Cuts the link between sites {@code one} and {@code other} only: each sends the other's packets
+	 * to a link-layer address nobody has (a permanent neighbour entry), so they are lost on the wire,
+	 * silently, as on a cut link; both still reach the host and every other site. Established
+	 * connections between the two hang until their own timeouts, as they would.
+	 */
+	public void cut(int one, int other) throws IOException, InterruptedException {
+		for (int[] pair : new int[][] { { one, other }, { other, one } }) {
+			ip("-n", namespace(pair[0]), "neigh", "replace", address(pair[1]), "lladdr", NOWHERE, "dev", inside(pair[0]),
+					"nud", "permanent");
+		}
+	}
+
+	/** Undoes {@link #cut(int, int)}: the sites find each other again (ARP). */
+	public void heal(int one, int other) throws IOException, InterruptedException {
+		for (int[] pair : new int[][] { { one, other }, { other, one } }) {
+			Command.of(IP, "-n", namespace(pair[0]), "neigh", "del", address(pair[1]), "dev", inside(pair[0]))
+				.runQuietly();
+		}
 	}
 
 	/**

@@ -208,9 +208,11 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until this primary has {@code replicas} replicas online whose acknowledged offset is its
-	 * own replication offset (so every write made so far is on them). On a replica with replicas of its
-	 * own (chained replication) the offsets alone tell, since a replica takes no test write.
+	 * Waits until {@code replicas} replicas hold every write made so far. On a primary a fresh write
+	 * acknowledged by them ({@code WAIT}) proves it, since replication is one ordered stream: that
+	 * holds while others keep writing, when the offsets in {@code INFO} never line up. On a replica
+	 * with replicas of its own (chained replication) the offsets alone tell, since a replica takes no
+	 * test write.
 	 */
 	public void awaitInSync(int replicas, Duration timeout) {
 		String[] last = { "" };
@@ -218,8 +220,8 @@ public final class RedisServer implements AutoCloseable {
 				Duration.ofMillis(50), () -> {
 					String info = (String) call("INFO", "replication");
 					last[0] = info;
-					return replicasInSync(info) >= replicas
-							&& (info.contains("role:slave") || acknowledgedByReplicas(replicas));
+					return info.contains("role:slave") ? replicasInSync(info) >= replicas
+							: acknowledgedByReplicas(replicas);
 				}, () -> last[0]);
 	}
 

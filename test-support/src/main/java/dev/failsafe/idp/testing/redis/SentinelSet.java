@@ -32,14 +32,22 @@ public final class SentinelSet implements AutoCloseable {
 	private SentinelSet() {
 	}
 
-	/** Starts three sentinels watching {@code primary}. */
+	/** Starts three sentinels watching {@code primary}, deeming it down after 1 s of silence. */
 	public static SentinelSet monitoring(RedisServer primary) {
+		return monitoring(primary, Duration.ofSeconds(1));
+	}
+
+	/**
+	 * Starts three sentinels watching {@code primary}, deeming it down after {@code downAfter} of
+	 * silence (more than 2 s when two replicas may be promoted: docs/availability.md).
+	 */
+	public static SentinelSet monitoring(RedisServer primary, Duration downAfter) {
 		SentinelSet set = new SentinelSet();
 		try {
 			for (int i = 0; i < 3; i++) {
 				Path dir = Directories.createTemp("sentinel-");
 				set.sentinels.add(Sentinel.start(Site.loopback(), Ports.free(), dir, primary.host(), primary.port(),
-						Duration.ofSeconds(1)));
+						downAfter));
 			}
 			set.awaitReady();
 			return set;

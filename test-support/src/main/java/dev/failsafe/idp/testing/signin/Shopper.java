@@ -86,6 +86,11 @@ public final class Shopper {
 		return exchange(authorize(scope));
 	}
 
+	/** The value of this browser's cookie {@code name}, if it holds one. */
+	public java.util.Optional<String> cookie(String name) {
+		return this.browser.cookie(name);
+	}
+
 	/** Whether this browser's session is signed in: authorize answers without the login form. */
 	public boolean signedIn() {
 		return this.flow.signedIn();
