@@ -1,5 +1,11 @@
 package dev.failsafe.idp.server.authorizations;
 
+import java.security.Principal;
+import java.util.Optional;
+
+import dev.failsafe.idp.server.sessions.SessionIds;
+
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
@@ -20,8 +26,18 @@ final class AuthorizationSave {
 	}
 
 	/** A refresh token rotated: new tokens, and no code presented. */
-	static boolean refreshes(OAuth2Authorization authorization) {
+	private static boolean refreshes(OAuth2Authorization authorization) {
 		return issuesTokens(authorization) && !codePresented(authorization);
+	}
+
+	/**
+	 * The sid of the browser session whose authorization a refresh uses (the relying party uses what
+	 * the session issued); empty for any other save.
+	 */
+	static Optional<String> refreshedSession(OAuth2Authorization authorization) {
+		return refreshes(authorization)
+				? SessionIds.of(authorization.<Authentication>getAttribute(Principal.class.getName()))
+				: Optional.empty();
 	}
 
 	/**

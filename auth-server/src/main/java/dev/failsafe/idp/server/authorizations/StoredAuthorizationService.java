@@ -1,6 +1,5 @@
 package dev.failsafe.idp.server.authorizations;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +13,12 @@ import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.server.sessions.SessionActivity;
-import dev.failsafe.idp.server.sessions.SessionIds;
 import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -124,9 +121,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			}
 			throw ProtocolErrors.asException(ProtocolErrors.grantUsedConcurrently());
 		}
-		if (version != null && AuthorizationSave.refreshes(authorization)) {
-			// The relying party uses what the session issued.
-			SessionIds.of(authorization.<Authentication>getAttribute(Principal.class.getName()))
+		if (version != null) {
+			AuthorizationSave.refreshedSession(authorization)
 				.ifPresent(sid -> this.sessionActivity.refreshed(authorization.getPrincipalName(), sid));
 		}
 	}

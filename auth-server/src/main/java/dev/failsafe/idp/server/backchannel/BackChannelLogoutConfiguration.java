@@ -1,16 +1,14 @@
 package dev.failsafe.idp.server.backchannel;
 
-import java.util.function.Consumer;
-
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.failsafe.idp.replication.backchannel.LogoutDeliveryStore;
 import dev.failsafe.idp.server.ProviderProperties;
+import dev.failsafe.idp.server.security.ProviderMetadataCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -19,9 +17,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 @Configuration(proxyBeanMethods = false)
 class BackChannelLogoutConfiguration {
 
-	/** Added to discovery by the metadata feature, which owns the document's customizer. */
+	/** Its part of discovery, applied after the metadata feature's. */
 	@Bean
-	Consumer<OidcProviderConfiguration.Builder> backChannelLogoutDiscovery() {
+	ProviderMetadataCustomizer backChannelLogoutDiscovery() {
 		return new BackChannelLogoutDiscovery();
 	}
 

@@ -1,6 +1,6 @@
 package dev.failsafe.idp.server.backchannel;
 
-import java.util.function.Consumer;
+import dev.failsafe.idp.server.security.ProviderMetadataCustomizer;
 
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 
@@ -10,10 +10,10 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
  * {@code backchannel_logout_session_supported} (every logout token carries {@code sid}, and every ID
  * token the same {@code sid}).
  */
-final class BackChannelLogoutDiscovery implements Consumer<OidcProviderConfiguration.Builder> {
+final class BackChannelLogoutDiscovery implements ProviderMetadataCustomizer {
 
 	@Override
-	public void accept(OidcProviderConfiguration.Builder metadata) {
+	public void customize(OidcProviderConfiguration.Builder metadata) {
 		metadata.claim("backchannel_logout_supported", true).claim("backchannel_logout_session_supported", true);
 	}
 

@@ -1,10 +1,8 @@
 package dev.failsafe.idp.server.metadata;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import dev.failsafe.idp.server.authorize.RequestObjects;
@@ -36,23 +34,15 @@ public final class ProviderMetadata {
 
 	private final List<String> uiLocales;
 
-	private final List<Consumer<Map<String, Object>>> additions = new ArrayList<>();
 
 	/** @param uiLocales the languages of the pages (BCP 47 tags) */
 	public ProviderMetadata(List<String> uiLocales) {
 		this.uiLocales = List.copyOf(uiLocales);
 	}
 
-	/** Adds what another feature advertises (applied after the rest, to both documents). */
-	public ProviderMetadata and(Consumer<Map<String, Object>> addition) {
-		this.additions.add(addition);
-		return this;
-	}
-
 	/** Corrects the authorization server metadata (RFC 8414) Spring built. */
 	public void oauth2(Map<String, Object> metadata) {
 		common(metadata);
-		this.additions.forEach(addition -> addition.accept(metadata));
 	}
 
 	/** Corrects the OpenID Provider metadata (OIDC Discovery section 3) Spring built. */
@@ -69,7 +59,6 @@ public final class ProviderMetadata {
 		metadata.put("request_parameter_supported", true);
 		metadata.put("request_object_signing_alg_values_supported", RequestObjects.ALGORITHMS);
 		metadata.put("request_uri_parameter_supported", false);
-		this.additions.forEach(addition -> addition.accept(metadata));
 	}
 
 	private void common(Map<String, Object> metadata) {

@@ -21,9 +21,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The two filter chains the features add to: the authorization server's endpoints (protocol errors
- * as RFC 6749 JSON, bearer errors as RFC 6750 challenges, and each feature's
- * {@link AuthorizationServerCustomizer}) and everything else (each feature's {@link PagesCustomizer};
- * any other request needs a signed-in user). This class knows no feature.
+ * as RFC 6749 JSON, bearer errors as RFC 6750 challenges, each feature's
+ * {@link AuthorizationServerCustomizer}, and its {@link ProviderMetadataCustomizer} in the discovery
+ * document) and everything else (each feature's {@link PagesCustomizer}; any other request needs a
+ * signed-in user). This class knows no feature.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,7 +48,7 @@ class SecurityConfiguration {
 	@Order(ChainOrder.AUTHORIZATION_SERVER)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ProtocolErrorResponder errors,
 			BearerErrorResponder bearerErrors, AuthorizationServerSettings endpoints,
-			ObjectProvider<AuthorizationServerCustomizer> features) {
+			ObjectProvider<AuthorizationServerCustomizer> features, ObjectProvider<ProviderMetadataCustomizer> metadata) {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, as -> {
@@ -55,7 +56,9 @@ class SecurityConfiguration {
 					.tokenEndpoint(token -> token.errorResponseHandler(errors))
 					.tokenIntrospectionEndpoint(introspection -> introspection.errorResponseHandler(errors))
 					.tokenRevocationEndpoint(revocation -> revocation.errorResponseHandler(errors))
-					.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.errorResponseHandler(bearerErrors)));
+					.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.errorResponseHandler(bearerErrors))
+						.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+								builder -> metadata.orderedStream().forEach(feature -> feature.customize(builder)))));
 				features.orderedStream().forEach(feature -> feature.customize(as, http));
 			})
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
