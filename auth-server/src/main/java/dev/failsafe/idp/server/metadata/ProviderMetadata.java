@@ -34,7 +34,6 @@ public final class ProviderMetadata {
 
 	private final List<String> uiLocales;
 
-
 	/** @param uiLocales the languages of the pages (BCP 47 tags) */
 	public ProviderMetadata(List<String> uiLocales) {
 		this.uiLocales = List.copyOf(uiLocales);
