@@ -1,5 +1,6 @@
 package dev.failsafe.idp.server.metadata;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
