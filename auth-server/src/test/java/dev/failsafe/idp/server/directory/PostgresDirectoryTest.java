@@ -69,7 +69,7 @@ class PostgresDirectoryTest {
 			try (ConfigurableApplicationContext first = start(provider, postgres)) {
 				assertThat(databaseProduct(first)).isEqualTo("PostgreSQL");
 				migrations = migrations(database);
-				assertThat(migrations).extracting(row -> row.split(" ")[0]).containsExactly("1", "2", "3", "4");
+				assertThat(migrations).extracting(row -> row.split(" ")[0]).containsExactly("1", "2", "3", "4", "5");
 				assertThat(first.getBeansOfType(DemoTenant.class)).as("demo tenant bean").isEmpty();
 				assertThat(count(database, "users")).as("users seeded").isZero();
 				assertThat(count(database, "oauth2_registered_client")).as("clients seeded").isZero();
