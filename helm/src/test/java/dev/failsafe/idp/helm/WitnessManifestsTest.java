@@ -76,7 +76,7 @@ class WitnessManifestsTest {
 		String patroni = config("patroni.yml");
 
 		assertThat(patroni).contains("synchronous_standby_names: \"ANY 1 (\\\"site-a\\\", \\\"site-b\\\", \\\"witness\\\")\"",
-				"synchronous_mode: false", "synchronous_commit: \"on\"", "use_pg_rewind: true", "nofailover: false",
+				"synchronous_mode: false", "synchronous_commit: \"on\"", "use_pg_rewind: true", "check_timeline: true", "nofailover: false",
 				"name: witness\n", "connect_address: witness.example.internal:5432");
 		int ttl = integer(patroni, "ttl"), loopWait = integer(patroni, "loop_wait"),
 				retryTimeout = integer(patroni, "retry_timeout");

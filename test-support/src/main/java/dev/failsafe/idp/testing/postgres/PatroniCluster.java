@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
@@ -30,9 +31,10 @@ import dev.failsafe.idp.testing.network.Site;
  * {@link PostgresCluster}'s binaries), one member per place, etcd as Patroni's store: the
  * configuration of docs/availability.md. Commits wait for any one other member (quorum commit,
  * {@code ANY 1} of every member), Patroni promotes the most advanced member when the leader key
- * expires ({@code ttl} 5 s, {@code loop_wait} 1 s, {@code retry_timeout} 2 s), an old primary rejoins
- * through {@code pg_rewind}. Each member runs inside its site's namespace as the {@code postgres} OS
- * user, listening on the site's address; its configuration, data and log stay in the run's
+ * expires ({@code ttl} 5 s, {@code loop_wait} 1 s, {@code retry_timeout} 2 s) and never one behind the
+ * cluster's timeline ({@code check_timeline}), an old primary rejoins through {@code pg_rewind}. Each
+ * member runs inside its site's namespace as the {@code postgres} OS user, listening on the site's
+ * address; its configuration, data and log stay in the run's
  * directory. The provider's role {@value #USERNAME} owns the database {@value #DATABASE}.
  */
 public final class PatroniCluster implements AutoCloseable {
@@ -140,13 +142,22 @@ public final class PatroniCluster implements AutoCloseable {
 				Map.of("HOME", member.toString()), member.resolve("patroni.log")));
 	}
 
-	/** SIGKILL of member {@code name}'s Patroni and its PostgreSQL, as a crash would. */
+	/**
+	 * SIGKILL of member {@code name}'s Patroni and its PostgreSQL, as a crash would. Patroni detaches
+	 * the postmaster (its parent is init, not Patroni), so the postmaster is found by its
+	 * {@code postmaster.pid}.
+	 */
 	public void kill(String name) {
 		LoggedProcess process = this.running.remove(name);
 		if (process != null) {
 			List<ProcessHandle> tree = new ArrayList<>(process.process().descendants().toList());
 			tree.forEach(ProcessHandle::destroyForcibly);
 			process.kill();
+			postmaster(name).ifPresent(postmaster -> {
+				tree.add(postmaster);
+				tree.addAll(postmaster.descendants().toList());
+			});
+			tree.forEach(ProcessHandle::destroyForcibly);
 			tree.forEach(child -> child.onExit().join());
 		}
 	}
@@ -190,7 +201,8 @@ public final class PatroniCluster implements AutoCloseable {
 				Map<String, Member> view = new LinkedHashMap<>();
 				for (JsonNode member : cluster.path("members")) {
 					view.put(member.path("name").asString(), new Member(member.path("role").asString(),
-							member.path("state").asString(), member.path("lag").asLong(-1)));
+							member.path("state").asString(), member.path("lag").asLong(-1),
+							member.path("timeline").asLong(-1)));
 				}
 				return view;
 			}
@@ -230,20 +242,54 @@ public final class PatroniCluster implements AutoCloseable {
 		return primaries;
 	}
 
-	/** Waits until each of {@code names} streams from the leader with no lag. */
+	/** Waits until each of {@code names} streams from the leader: see {@link #streaming(String)}. */
 	public void awaitStreaming(List<String> names, Duration timeout) {
-		Wait.until("Patroni members " + names + " streaming", timeout, Duration.ofMillis(250), () -> {
-			Map<String, Member> view = members();
-			return names.stream().allMatch(name -> view.containsKey(name) && view.get(name).streaming());
-		}, () -> members() + "\n" + String.join("\n", names.stream().map(this::log).toList()));
+		Wait.until("Patroni members " + names + " streaming", timeout, Duration.ofMillis(250),
+				() -> names.stream().allMatch(this::streaming),
+				() -> members() + "\n" + String.join("\n", names.stream().map(this::log).toList()));
 	}
 
-	/** A planned switchover to {@code candidate} (Patroni waits for it; nothing acknowledged is lost). */
-	public void switchover(String candidate, Duration timeout) throws IOException, InterruptedException {
+	/**
+	 * Whether member {@code name} streams from the leader right now: the leader's own PostgreSQL lists
+	 * it as a {@code streaming} standby ({@code pg_stat_replication}), it is on the leader's timeline,
+	 * and it is not behind. Patroni's view alone is not enough: a member that has not rejoined yet (an
+	 * old primary not rewound yet, its WAL past the promotion point) shows as a {@code running} replica
+	 * with lag 0, since Patroni reports no lag for a member whose position is past the leader's.
+	 */
+	public boolean streaming(String name) {
 		String leader = leader();
-		if (candidate.equals(leader)) {
+		if (leader == null || leader.equals(name)) {
+			return false;
+		}
+		Map<String, Member> view = members();
+		Member member = view.get(name);
+		Member primary = view.get(leader);
+		JsonNode status = get(this.members.get(leader), "/patroni");
+		if (member == null || primary == null || status == null || !member.streaming()
+				|| member.timeline() < 1 || member.timeline() != primary.timeline()) {
+			return false;
+		}
+		for (JsonNode standby : status.path("replication")) {
+			if (name.equals(standby.path("application_name").asString())
+					&& "streaming".equals(standby.path("state").asString())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A planned switchover to {@code candidate} once it streams from the leader, so nothing acknowledged
+	 * is lost: the leader's shutdown waits for its connected standbys to flush everything. Patroni 3.0
+	 * does not wait itself: it promotes a named candidate up to {@code maximum_lag_on_failover} behind,
+	 * even one that has not rejoined since a fault (docs/availability.md).
+	 */
+	public void switchover(String candidate, Duration timeout) throws IOException, InterruptedException {
+		if (candidate.equals(leader())) {
 			return;
 		}
+		awaitStreaming(List.of(candidate), timeout);
+		String leader = leader();
 		HttpResponse<String> answer = HTTP.send(
 				HttpRequest.newBuilder(URI.create("http://" + this.members.get(candidate).address() + ":" + REST_PORT + "/switchover"))
 					.timeout(Duration.ofSeconds(30))
@@ -279,14 +325,29 @@ public final class PatroniCluster implements AutoCloseable {
 	 * @param role {@code leader} or {@code replica}
 	 * @param state {@code running}, {@code streaming}, {@code stopped}...
 	 * @param lag bytes behind the leader, -1 when unknown
+	 * @param timeline the timeline it is on, -1 when unknown
 	 */
-	public record Member(String role, String state, long lag) {
+	public record Member(String role, String state, long lag, long timeline) {
 
 		boolean streaming() {
 			return "replica".equals(this.role) && ("streaming".equals(this.state) || "running".equals(this.state))
 					&& this.lag == 0;
 		}
 
+	}
+
+	/** Member {@code name}'s running postmaster, by the first line of its {@code postmaster.pid}. */
+	private Optional<ProcessHandle> postmaster(String name) {
+		Path pidFile = this.dir.resolve(name).resolve("data").resolve("postmaster.pid");
+		try {
+			String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+			return first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first))
+				.filter(handle -> handle.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+					: Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private String jdbcUrl(Site site, String database) {
@@ -329,6 +390,7 @@ public final class PatroniCluster implements AutoCloseable {
 				    loop_wait: 1
 				    retry_timeout: 2
 				    maximum_lag_on_failover: 1048576
+				    check_timeline: true
 				    synchronous_mode: false
 				    postgresql:
 				      use_pg_rewind: true
