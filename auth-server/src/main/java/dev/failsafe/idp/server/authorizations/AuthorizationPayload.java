@@ -31,9 +31,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  *
  * <ul>
  * <li>{@code v}: 2; {@code c}: the registered client's id; {@code g}: the grant type; {@code s}: the
- * authorized scopes. The principal's name is the record's own ({@code principal}), not repeated;
- * only a device grant's ({@code pn}), whose user is known after the record was written for the
- * device's client.</li>
+ * authorized scopes. The principal's name is the record's own ({@code principal}), not repeated
+ * (a device grant's record passes from the device's client to the user who approves it). Earlier
+ * releases, whose records kept the device's client, named a device grant's user in {@code pn}:
+ * still read, and preferred to the record's principal, until those records have expired.</li>
  * <li>{@code r}: the authorization request (code flow): {@code u} authorization URI, {@code ci}
  * client id, {@code ru} redirect URI, {@code s} scopes, {@code st} the client's {@code state},
  * {@code x} the other parameters (nonce, PKCE challenge) as strings, {@code at} its attributes
@@ -120,12 +121,6 @@ final class AuthorizationPayload {
 			json.writeNumberProperty("v", VERSION);
 			json.writeStringProperty("c", authorization.getRegisteredClientId());
 			json.writeStringProperty("g", authorization.getAuthorizationGrantType().getValue());
-			if (AuthorizationGrantType.DEVICE_CODE.equals(authorization.getAuthorizationGrantType())) {
-				// The device grant's authorization is stored for the device's client, and the user who
-				// approves it is known only later: the record keeps its first principal, so the
-				// payload says who it is now.
-				json.writeStringProperty("pn", authorization.getPrincipalName());
-			}
 			writeStrings(json, "s", authorization.getAuthorizedScopes());
 			OAuth2AuthorizationRequest request = null;
 			if (attributes.get(REQUEST) instanceof OAuth2AuthorizationRequest codeRequest && PayloadRequests.fits(codeRequest)) {

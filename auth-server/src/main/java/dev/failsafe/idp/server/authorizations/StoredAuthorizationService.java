@@ -51,6 +51,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * they use it.</li>
  * <li><b>Bound to the client secret.</b> A new client_credentials authorization records which
  * secret it was issued under ({@link ClientSecretBinding}), for {@link ActiveAccessTokens}.</li>
+ * <li><b>Owned by whoever it names.</b> A save stores the principal the authorization names now,
+ * so a device grant, created for the device's client, belongs to the user who approved it from then
+ * on: the user's security events ({@link StoredUserGrants}) find and revoke it.</li>
  * <li><b>Bound to the login session.</b> An OpenID Connect code records the login session that
  * approved it ({@link LoginSessionBinding}), for the ID token's {@code sid} and {@code auth_time}.</li>
  * </ul>
@@ -110,7 +113,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
 		boolean saved = storeWrite(
 				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
-						: replace(authorization.getId(), version, encoded));
+						: replace(authorization, encoded));
 		if (!saved) {
 			if (AuthorizationSave.redeemsCode(authorization)) {
 				// A code another request redeemed at the same moment: reuse, as if it had come after
@@ -218,8 +221,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 				encoded.expiresAt(), encoded.payload()));
 	}
 
-	private boolean replace(String id, long version, AuthorizationCodec.Encoded encoded) {
-		Optional<AuthorizationRecord> current = this.store.findById(id).filter(record -> record.version() == version);
+	/**
+	 * Stores {@code encoded} as the next version of {@code authorization}'s record, under the
+	 * principal the authorization names now: the device grant's authorization passes from the
+	 * device's client to the user who approves it, and the store's principal index follows.
+	 */
+	private boolean replace(OAuth2Authorization authorization, AuthorizationCodec.Encoded encoded) {
+		long version = authorization.<Long>getAttribute(VERSION_ATTRIBUTE);
+		Optional<AuthorizationRecord> current = this.store.findById(authorization.getId())
+			.filter(record -> record.version() == version);
 		if (current.isEmpty()) {
 			return false;
 		}
@@ -230,7 +240,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			retired.add(previousRefresh);
 		}
 		Instant expiresAt = encoded.expiresAt().isAfter(stored.expiresAt()) ? encoded.expiresAt() : stored.expiresAt();
-		return this.store.replace(stored, stored.next(encoded.tokenHashes(), retired, expiresAt, encoded.payload()));
+		return this.store.replace(stored,
+				stored.next(authorization.getPrincipalName(), encoded.tokenHashes(), retired, expiresAt, encoded.payload()));
 	}
 
 	/**
@@ -258,7 +269,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			OAuth2Authorization revoked = OAuth2Authorization.from(authorization).invalidate(live.getToken()).build();
 			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked,
 					this.clients.findById(revoked.getRegisteredClientId()), record.expiresAt());
-			if (storeWrite(() -> replace(revoked.getId(), revoked.<Long>getAttribute(VERSION_ATTRIBUTE), encoded))) {
+			if (storeWrite(() -> replace(revoked, encoded))) {
 				return;
 			}
 			Optional<AuthorizationRecord> reread = this.store.findById(retiredMatch.id());

@@ -11,13 +11,13 @@ import dev.failsafe.idp.server.testing.RunningProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Admin API calls over a back channel: tokens by client_credentials, JSON calls with a bearer. */
-final class AdminCalls {
+public final class AdminCalls {
 
 	private final RunningProvider provider;
 
 	private final BackChannel backChannel;
 
-	AdminCalls(RunningProvider provider, BackChannel backChannel) {
+	public AdminCalls(RunningProvider provider, BackChannel backChannel) {
 		this.provider = provider;
 		this.backChannel = backChannel;
 	}
@@ -36,7 +36,7 @@ final class AdminCalls {
 	}
 
 	/** A call as the demo tenant's operator client, with a fresh token. */
-	BackChannel.Reply asDemoAdmin(String method, String path, String json) {
+	public BackChannel.Reply asDemoAdmin(String method, String path, String json) {
 		return call(adminToken(Demo.ADMIN, Demo.ADMIN_SECRET), method, path, json);
 	}
 

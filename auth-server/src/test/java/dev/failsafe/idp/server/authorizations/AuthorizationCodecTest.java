@@ -232,6 +232,32 @@ class AuthorizationCodecTest {
 				Instant.parse("2026-12-04T21:11:28.628052146Z"));
 	}
 
+	@Test
+	void decodeWhenDeviceGrantThenItsUserIsTheRecordsPrincipalAndAnEarlierReleasesPnStillRead() {
+		RegisteredClient tv = RegisteredClient.withId("0b0e5c1e-7d1a-4c55-9f5e-3c1e6f0a7d21")
+			.clientId("demo-tv")
+			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+			.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+			.scope("profile")
+			.build();
+		OAuth2Authorization approved = OAuth2Authorization.withRegisteredClient(tv)
+			.id("device")
+			.principalName("alice")
+			.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+			.authorizedScopes(Set.of("profile"))
+			.build();
+		String payload = this.codec.encode(approved, tv, T).payload();
+		JsonNode root = JsonMapper.builder().build().readTree(payload);
+		assertThat(root.has("pn")).as("the record's principal follows the approving user").isFalse();
+		assertThat(this.codec.decode("device", "alice", Set.of(), payload, tv, null).getPrincipalName())
+			.isEqualTo("alice");
+
+		// Written by an earlier release: the record kept the device's client, the payload named the user.
+		String earlier = payload.replaceFirst("\\{", "{\"pn\":\"alice\",");
+		assertThat(this.codec.decode("device", "demo-tv", Set.of(), earlier, tv, null).getPrincipalName())
+			.isEqualTo("alice");
+	}
+
 	private OAuth2Authorization codeFlow() {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("code_challenge_method", "S256");

@@ -3,15 +3,20 @@ package dev.failsafe.idp.server.device;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.failsafe.idp.server.admin.AdminCalls;
+import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.Forms;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuses {@code openid} there) end to end with the demo tenant's TV (a public client): the device
  * asks, the user signs in on our {@code /device} page, confirms the code on the consent page (every
  * time), and the device's polling turns into tokens; a wrong code, a denial and a client not
- * registered for the grant get their protocol answers.
+ * registered for the grant get their protocol answers. The grant belongs to the user who approved
+ * it: disabling the user revokes it, and a disabled user's device code gets nothing.
  */
 class DeviceFlowTest extends ProviderIntegrationTest {
 
 	private static final String GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+	private static final String PASSWORD = "device-owner-password-1";
+
+	@Autowired
+	private UserDirectory directory;
+
+	private final AdminCalls admin = new AdminCalls(PROVIDER, this.backChannel);
 
 	@Test
 	void deviceWhenUserApprovesOnTheDevicePageThenPollingGivesTokens() throws Exception {
@@ -57,6 +70,46 @@ class DeviceFlowTest extends ProviderIntegrationTest {
 	}
 
 	@Test
+	void deviceWhenItsUserIsDisabledThroughTheAdminApiThenItsGrantIsRevoked() {
+		String username = newUser();
+		BackChannel.Reply device = deviceAuthorization(Demo.TV);
+		approve(device, username);
+		BackChannel.Reply tokens = poll(device.string("device_code"));
+		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+		assertThat(introspect(tokens.string("access_token")).json()).containsEntry("active", true);
+
+		BackChannel.Reply disabled = this.admin.asDemoAdmin("POST", "/admin/users/" + username + "/disable", null);
+		assertThat(disabled.status()).as(disabled.raw().body()).isEqualTo(200);
+		assertThat(disabled.json()).as("found under the user, not the device's client")
+			.containsEntry("authorizationsRevoked", 1);
+
+		BackChannel.Reply refresh = this.backChannel.postBasic("/oauth2/token", null, null,
+				Map.of("grant_type", List.of("refresh_token"), "refresh_token", List.of(tokens.string("refresh_token")),
+						"client_id", List.of(Demo.TV)));
+		assertThat(refresh.status()).as(refresh.raw().body()).isEqualTo(400);
+		assertThat(refresh.json()).containsEntry("error", "invalid_grant").doesNotContainKey("access_token");
+		assertThat(introspect(tokens.string("access_token")).json()).as("revoked, not only refused")
+			.containsEntry("active", false);
+	}
+
+	@Test
+	void deviceCodeWhenItsUserWasDisabledAfterApprovingThenInvalidGrantAndTheCodeNotSpent() {
+		String username = newUser();
+		BackChannel.Reply device = deviceAuthorization(Demo.TV);
+		approve(device, username);
+		// Behind the API's back: nothing is revoked, only the directory changes.
+		this.directory.setEnabled(username, false);
+		BackChannel.Reply refused = poll(device.string("device_code"));
+		assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+		assertThat(refused.json()).containsEntry("error", "invalid_grant").doesNotContainKey("access_token");
+
+		this.directory.setEnabled(username, true);
+		BackChannel.Reply tokens = poll(device.string("device_code"));
+		assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
+		assertThat(tokens.json()).containsKey("access_token");
+	}
+
+	@Test
 	void deviceWhenCodeWrongOrDeniedThenPageSaysSoAndPollingIsRefused() {
 		UserAgent browser = newUserAgent();
 		browser.submitLogin(Demo.USERNAME, Demo.PASSWORD);
@@ -82,6 +135,31 @@ class DeviceFlowTest extends ProviderIntegrationTest {
 				Demo.SHOP_SECRET, Map.of("scope", List.of("profile")));
 		assertThat(shop.status()).isEqualTo(400);
 		assertThat(shop.json()).containsEntry("error", "unauthorized_client");
+	}
+
+	/** {@code username} signs in on the device page and approves the device. */
+	private void approve(BackChannel.Reply device, String username) {
+		UserAgent browser = newUserAgent();
+		browser.get(device.string("verification_uri_complete"));
+		HttpResponse<String> page = browser.get(UserAgent.location(browser.submitLogin(username, PASSWORD)));
+		HttpResponse<String> consent = browser.get(UserAgent.location(submitCode(browser, page.body(),
+				device.string("user_code"))));
+		HttpResponse<String> done = browser.get(UserAgent.location(answer(browser, consent.body(), true)));
+		assertThat(done.body()).contains("id=\"device-result\"");
+	}
+
+	/** A new enabled user, created through the admin API, so disabling it disturbs no other test. */
+	private String newUser() {
+		String username = "device-user-" + UUID.randomUUID();
+		BackChannel.Reply created = this.admin.asDemoAdmin("POST", "/admin/users",
+				"{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, PASSWORD));
+		assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+		return username;
+	}
+
+	private BackChannel.Reply introspect(String token) {
+		return this.backChannel.postBasic("/oauth2/introspect", Demo.SHOP, Demo.SHOP_SECRET,
+				Map.of("token", List.of(token)));
 	}
 
 	private BackChannel.Reply deviceAuthorization(String clientId) {

@@ -14,8 +14,9 @@ import java.util.Set;
  * @param version incremented by every replace; the compare-and-set token of
  * {@link AuthorizationStore#replace}
  * @param principalName whose authorization it is (a user, or the client itself for client
- * credentials); fixed for the record's life, and what {@link AuthorizationStore#findByPrincipalName}
- * finds it by
+ * credentials), and what {@link AuthorizationStore#findByPrincipalName} finds it by; a replace may
+ * hand the record to another principal (the device grant's record belongs to the device's client until
+ * the user who approves it takes it over)
  * @param tokenHashes hashes of the live token values (code, access, refresh, ID token, consent
  * state) that find this record
  * @param retiredTokenHashes hashes of refresh tokens rotated out of this authorization; presenting
@@ -48,10 +49,9 @@ public record AuthorizationRecord(String id, long version, String principalName,
 		return all;
 	}
 
-	/** Refuses {@code next} unless it is this record's successor: same id and principal, next version. */
+	/** Refuses {@code next} unless it is this record's successor: same id, next version. */
 	void requireSuccessor(AuthorizationRecord next) {
-		if (!this.id.equals(next.id) || !this.principalName.equals(next.principalName)
-				|| next.version != this.version + 1) {
+		if (!this.id.equals(next.id) || next.version != this.version + 1) {
 			throw new IllegalArgumentException("next must be version " + (this.version + 1) + " of " + this.id
 					+ ", not version " + next.version + " of " + next.id);
 		}
@@ -60,7 +60,16 @@ public record AuthorizationRecord(String id, long version, String principalName,
 	/** The record that replaces this one: same id and principal, next version. */
 	public AuthorizationRecord next(Set<String> tokenHashes, Set<String> retiredTokenHashes, Instant expiresAt,
 			String payload) {
-		return new AuthorizationRecord(this.id, this.version + 1, this.principalName, tokenHashes, retiredTokenHashes,
+		return next(this.principalName, tokenHashes, retiredTokenHashes, expiresAt, payload);
+	}
+
+	/**
+	 * The record that replaces this one, owned by {@code principalName} from then on: same id, next
+	 * version.
+	 */
+	public AuthorizationRecord next(String principalName, Set<String> tokenHashes, Set<String> retiredTokenHashes,
+			Instant expiresAt, String payload) {
+		return new AuthorizationRecord(this.id, this.version + 1, principalName, tokenHashes, retiredTokenHashes,
 				expiresAt, payload);
 	}
 

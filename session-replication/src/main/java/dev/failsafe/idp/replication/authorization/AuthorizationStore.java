@@ -34,9 +34,15 @@ public interface AuthorizationStore {
 	boolean insert(AuthorizationRecord record);
 
 	/**
-	 * Replaces {@code current} by {@code next} if the stored version is still
-	 * {@code current.version()}; {@code next.version()} must be {@code current.version() + 1} and its
-	 * principal {@code current}'s.
+	 * Replaces {@code current} (as read from this store) by {@code next} if the stored version is
+	 * still {@code current.version()}; {@code next.version()} must be {@code current.version() + 1}.
+	 *
+	 * <p>{@code next} may name another principal: the record then moves from {@code current}'s
+	 * principal to {@code next}'s in the same atomic step as the version check, so from the moment
+	 * the replace returns true {@link #findByPrincipalName} finds it under the new principal and no
+	 * longer under the old one, and a replace that loses the race moves nothing. (The device grant
+	 * needs it: its record is created for the device's client and taken over by the user who
+	 * approves the device, whose security events must then revoke it.)
 	 * @return false if another writer got there first (or the record is gone)
 	 */
 	boolean replace(AuthorizationRecord current, AuthorizationRecord next);

@@ -30,7 +30,9 @@ import dev.failsafe.idp.replication.hazelcast.HazelcastCalls;
  * the version and sets the value and its time to live in one partition operation. The map has a
  * hash index on the records' {@value #PRINCIPAL_ATTRIBUTE} attribute: {@link #findByPrincipalName}
  * is an indexed query ({@code values(principalName = ?)}), not a scan; an entry that expires leaves
- * the index with it.</li>
+ * the index with it. A replace whose new version names another principal moves the entry in that
+ * index within the same partition operation as the version check (Hazelcast updates a map's
+ * indexes with the value), so the record changes owner only together with its version.</li>
  * <li>{@value #INDEX_MAP}: {@code IMap<String, String>}, token hash to record id, with the record's
  * time to live. Entries are written before the record that lists them, and removed only after it
  * no longer does ({@code remove(hash, id)}), so a lookup never misses a live hash. A leftover

@@ -45,7 +45,9 @@ import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
  * its indexes change together: {@link #INSERT} ({@code EXISTS}, {@code HSET}, {@code PEXPIRE},
  * {@code SET ... PX}, {@code ZADD}: set-if-absent), {@link #REPLACE} (compare-and-set on
  * {@code version}; sets the index entries of the new hashes, deletes those of the hashes it drops if
- * they still name this id, moves the record's score in the principal index) and {@link #REMOVE}
+ * they still name this id, moves the record's score in the principal index, and if the new version
+ * names another principal moves the id from the old principal's index ({@code ZREM}) to the new
+ * one's, so a record changes owner only together with its version) and {@link #REMOVE}
  * (compare-and-delete on the version read just before, retried if it changed; {@code ZREM} from the
  * principal index). A script that changed something is followed, on the same connection, by
  * {@code WAIT} ({@link ReplicaAcknowledgement}); too few acknowledgements, a refused write
@@ -93,20 +95,22 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
 			""";
 
 	/**
-	 * KEYS: record, principal index, index keys of the next version's hashes, index keys of the hashes
-	 * it drops. ARGV: id, expected version, next version, ttl ms, expires-at, token-hashes,
-	 * retired-token-hashes, payload, how many index keys belong to the next version, now (epoch ms).
+	 * KEYS: record, the next version's principal index, the current version's principal index, index
+	 * keys of the next version's hashes, index keys of the hashes it drops. ARGV: id, expected version,
+	 * next version, ttl ms, expires-at, token-hashes, retired-token-hashes, payload, how many index
+	 * keys belong to the next version, now (epoch ms), the next version's principal name.
 	 */
 	static final String REPLACE = INDEX_PRINCIPAL + """
 			if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then return 0 end
-			redis.call('HSET', KEYS[1], 'version', ARGV[3], 'expires-at', ARGV[5], 'token-hashes', ARGV[6],
-			  'retired-token-hashes', ARGV[7], 'payload', ARGV[8])
+			redis.call('HSET', KEYS[1], 'version', ARGV[3], 'principal', ARGV[11], 'expires-at', ARGV[5],
+			  'token-hashes', ARGV[6], 'retired-token-hashes', ARGV[7], 'payload', ARGV[8])
 			redis.call('PEXPIRE', KEYS[1], ARGV[4])
 			local kept = tonumber(ARGV[9])
-			for i = 3, kept + 2 do redis.call('SET', KEYS[i], ARGV[1], 'PX', ARGV[4]) end
-			for i = kept + 3, #KEYS do
+			for i = 4, kept + 3 do redis.call('SET', KEYS[i], ARGV[1], 'PX', ARGV[4]) end
+			for i = kept + 4, #KEYS do
 			  if redis.call('GET', KEYS[i]) == ARGV[1] then redis.call('DEL', KEYS[i]) end
 			end
+			if KEYS[3] ~= KEYS[2] then redis.call('ZREM', KEYS[3], ARGV[1]) end
 			indexPrincipal(KEYS[2], ARGV[1], ARGV[10], ARGV[4])
 			return 1
 			""";
@@ -202,12 +206,14 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
 		Set<String> dropped = new HashSet<>(current.allHashes());
 		dropped.removeAll(next.allHashes());
 		List<String> keysAndArgs = recordKeys(next);
+		keysAndArgs.add(PRINCIPAL_KEY_PREFIX + current.principalName());
 		next.allHashes().forEach((hash) -> keysAndArgs.add(INDEX_KEY_PREFIX + hash));
 		dropped.forEach((hash) -> keysAndArgs.add(INDEX_KEY_PREFIX + hash));
 		int keys = keysAndArgs.size();
 		keysAndArgs.addAll(List.of(next.id(), Long.toString(current.version()), Long.toString(next.version()),
 				ttlMillis(next), next.expiresAt().toString(), json(next.tokenHashes()),
-				json(next.retiredTokenHashes()), next.payload(), Integer.toString(next.allHashes().size()), now()));
+				json(next.retiredTokenHashes()), next.payload(), Integer.toString(next.allHashes().size()), now(),
+				next.principalName()));
 		return write("replace authorization", REPLACE, keys, keysAndArgs) == 1;
 	}
 

@@ -10,7 +10,9 @@ import com.hazelcast.map.ExtendedMapEntry;
 /**
  * The compare-and-set of {@link AuthorizationStore#replace}, run on the record's partition: it sets
  * {@code next} (with its time to live) only if the stored version is still the expected one, so of
- * concurrent replaces of one version exactly one wins. The backup replica runs the same check.
+ * concurrent replaces of one version exactly one wins. The backup replica runs the same check. The
+ * map's principal index follows the value in the same operation, also when {@code next} names
+ * another principal.
  */
 final class ReplaceIfVersion implements EntryProcessor<String, AuthorizationRecord, Boolean> {
 

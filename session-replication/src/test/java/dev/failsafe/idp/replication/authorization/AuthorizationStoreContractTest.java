@@ -206,12 +206,37 @@ public abstract class AuthorizationStoreContractTest {
 	}
 
 	@Test
-	void replaceWhenNextNamesAnotherPrincipalThenRefused() {
+	void replaceToAnotherPrincipalMovesTheIndexEntry() {
+		String device = principal();
+		String user = principal();
+		AuthorizationRecord pending = newRecord(device);
+		AuthorizationRecord devicesOther = newRecord(device);
+		store().insert(pending);
+		store().insert(devicesOther);
+		AuthorizationRecord approved = pending.next(user, Set.of(hash()), Set.of(), pending.expiresAt(), "approved");
+		assertThat(store().replace(pending, approved)).isTrue();
+		assertThat(store().findById(pending.id())).contains(approved);
+		assertThat(store().findByPrincipalName(user)).containsExactly(approved);
+		assertThat(store().findByPrincipalName(device)).containsExactly(devicesOther);
+
+		// A replace that loses the version check moves nothing.
+		String thief = principal();
+		assertThat(store().replace(pending, pending.next(thief, Set.of(hash()), Set.of(), pending.expiresAt(), "stale")))
+			.isFalse();
+		assertThat(store().findByPrincipalName(thief)).isEmpty();
+		assertThat(store().findByPrincipalName(user)).containsExactly(approved);
+
+		store().remove(approved.id());
+		assertThat(store().findByPrincipalName(user)).isEmpty();
+	}
+
+	@Test
+	void replaceWhenNextIsNotTheSuccessorThenRefused() {
 		AuthorizationRecord current = newRecord(principal());
 		store().insert(current);
-		AuthorizationRecord stolen = new AuthorizationRecord(current.id(), 2, principal(), Set.of(hash()), Set.of(),
-				current.expiresAt(), "stolen");
-		assertThatIllegalArgumentException().isThrownBy(() -> store().replace(current, stolen));
+		AuthorizationRecord other = new AuthorizationRecord(id(), 2, current.principalName(), Set.of(hash()), Set.of(),
+				current.expiresAt(), "another record");
+		assertThatIllegalArgumentException().isThrownBy(() -> store().replace(current, other));
 		assertThat(store().findById(current.id())).contains(current);
 	}
 

@@ -95,6 +95,22 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 	}
 
 	@Test
+	void replaceToAnotherPrincipalThenIdLeavesTheOldPrincipalKeyAndScoresInTheNewOne() {
+		String device = principal();
+		String user = principal();
+		AuthorizationRecord pending = newRecord(device);
+		store.insert(pending);
+		assertThat(redis.primary().call("ZSCORE", "idp:authz:principal:" + device, pending.id())).isNotNull();
+		store.replace(pending, pending.next(user, pending.tokenHashes(), Set.of(), pending.expiresAt(), "approved"));
+		assertThat(redis.primary().call("EXISTS", "idp:authz:principal:" + device)).as("its only member left")
+			.isEqualTo(0L);
+		assertThat(Double.parseDouble((String) redis.primary().call("ZSCORE", "idp:authz:principal:" + user,
+				pending.id())))
+			.isCloseTo(pending.expiresAt().toEpochMilli(), org.assertj.core.data.Offset.offset(5_000.0));
+		assertThat(redis.primary().call("HGET", "idp:authz:id:" + pending.id(), "principal")).isEqualTo(user);
+	}
+
+	@Test
 	void insertWhenPrincipalIndexHoldsExpiredRecordsThenTheyAreDroppedAndTheKeyOutlivesTheLongest() {
 		String principal = principal();
 		String principalKey = "idp:authz:principal:" + principal;
