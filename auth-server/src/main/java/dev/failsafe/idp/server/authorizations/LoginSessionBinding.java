@@ -7,8 +7,6 @@ import java.util.Date;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -19,6 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.failsafe.idp.server.sessions.SessionIds;
+import dev.failsafe.idp.server.sessions.SignInTime;
 
 /**
  * Records in an authorization whose OpenID Connect code was just issued the login session that
@@ -53,7 +52,7 @@ final class LoginSessionBinding {
 			return authorization;
 		}
 		Authentication user = authorization.getAttribute(Principal.class.getName());
-		Instant signedIn = signedInAt(user);
+		Instant signedIn = SignInTime.of(user);
 		Date authTime = Date.from((signedIn != null) ? signedIn : Instant.ofEpochMilli(session.getLastAccessedTime()));
 		String sid = SessionIds.of(user).orElseGet(() -> TokenHash.ofPresented(session.getId()));
 		return OAuth2Authorization.from(authorization)
@@ -66,20 +65,6 @@ final class LoginSessionBinding {
 		OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
 		return code != null && !code.isInvalidated() && !TokenHash.isPlaceholder(code.getToken().getTokenValue())
 				&& request != null && request.getScopes().contains(OidcScopes.OPENID);
-	}
-
-	/** When the user signed in: the latest issue time of the factors the authentication holds. */
-	private static Instant signedInAt(Authentication authentication) {
-		Instant latest = null;
-		if (authentication != null) {
-			for (GrantedAuthority authority : authentication.getAuthorities()) {
-				if (authority instanceof FactorGrantedAuthority factor && factor.getIssuedAt() != null
-						&& (latest == null || factor.getIssuedAt().isAfter(latest))) {
-					latest = factor.getIssuedAt();
-				}
-			}
-		}
-		return latest;
 	}
 
 	private static HttpSession currentSession() {

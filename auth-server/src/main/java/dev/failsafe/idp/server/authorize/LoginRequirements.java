@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.failsafe.idp.server.tokens.SignInTime;
+import dev.failsafe.idp.server.sessions.SignInTime;
 import dev.failsafe.idp.server.protocol.ProtocolErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

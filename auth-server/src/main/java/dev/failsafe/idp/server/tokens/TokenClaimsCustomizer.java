@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.failsafe.idp.server.sessions.SessionIds;
+import dev.failsafe.idp.server.sessions.SignInTime;
 import dev.failsafe.idp.server.users.UserDirectory;
 import dev.failsafe.idp.server.users.ClaimsRequest;
 import dev.failsafe.idp.server.users.ScopedClaims;
