@@ -1,11 +1,6 @@
 package dev.failsafe.idp.testing.postgres;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -14,14 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import dev.failsafe.idp.testing.Command;
-import dev.failsafe.idp.testing.LoggedProcess;
 import dev.failsafe.idp.testing.RequiredComponent;
 import dev.failsafe.idp.testing.Wait;
 import dev.failsafe.idp.testing.network.Site;
@@ -54,36 +42,21 @@ public final class PatroniCluster implements AutoCloseable {
 	/** The Patroni cluster's name. */
 	public static final String SCOPE = "failsafe-idp";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
-	private final Path dir;
-
 	private final Map<String, Site> members;
 
-	private final List<String> etcdHosts;
+	private final PatroniConfiguration configuration;
 
-	private final String cidr;
+	private final PatroniProcesses processes;
 
-	private final Path binaries;
-
-	private final String superPassword = PostgresCluster.newPassword();
-
-	private final String replicationPassword = PostgresCluster.newPassword();
-
-	private final String rewindPassword = PostgresCluster.newPassword();
+	private final PatroniView view;
 
 	private final String password = PostgresCluster.newPassword();
 
-	private final Map<String, LoggedProcess> running = new ConcurrentHashMap<>();
-
 	private PatroniCluster(Path dir, Map<String, Site> members, List<String> etcdHosts, String cidr, Path binaries) {
-		this.dir = dir;
 		this.members = new LinkedHashMap<>(members);
-		this.etcdHosts = List.copyOf(etcdHosts);
-		this.cidr = cidr;
-		this.binaries = binaries;
+		this.configuration = new PatroniConfiguration(List.copyOf(members.keySet()), etcdHosts, cidr, binaries);
+		this.processes = new PatroniProcesses(dir, this.configuration);
+		this.view = new PatroniView(members);
 	}
 
 	/**
@@ -111,7 +84,7 @@ public final class PatroniCluster implements AutoCloseable {
 			cluster.awaitStreaming(members.keySet().stream().filter(name -> !name.equals(first)).toList(),
 					Duration.ofSeconds(120));
 			// Only now: every commit waits for another member to hold it.
-			PostgresCluster.execute(cluster.jdbcUrl(members.get(first), "postgres"), cluster.superPassword,
+			PostgresCluster.execute(cluster.jdbcUrl(members.get(first), "postgres"), cluster.configuration.superPassword(),
 					"CREATE ROLE " + USERNAME + " LOGIN PASSWORD '" + cluster.password + "'",
 					"CREATE DATABASE " + DATABASE + " OWNER " + USERNAME);
 			return cluster;
@@ -128,18 +101,7 @@ public final class PatroniCluster implements AutoCloseable {
 
 	/** Starts member {@code name} (again, after a kill: it rejoins as a standby, rewound if need be). */
 	public void start(String name) throws IOException {
-		Site site = this.members.get(name);
-		Path member = Files.createDirectories(this.dir.resolve(name));
-		Path config = member.resolve("patroni.yml");
-		Files.writeString(config, configuration(name, site, member));
-		PostgresCluster.handToServerUser(member);
-		List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + PostgresCluster.OS_USER,
-				"--regid=" + PostgresCluster.OS_USER, "--init-groups", "/usr/bin/patroni", config.toString()));
-		if (!Command.runningAsRoot()) {
-			command = new ArrayList<>(List.of("/usr/bin/patroni", config.toString()));
-		}
-		this.running.put(name, LoggedProcess.start("patroni-" + name, site.command(command),
-				Map.of("HOME", member.toString()), member.resolve("patroni.log")));
+		this.processes.start(name, this.members.get(name));
 	}
 
 	/**
@@ -148,18 +110,7 @@ public final class PatroniCluster implements AutoCloseable {
 	 * {@code postmaster.pid}.
 	 */
 	public void kill(String name) {
-		LoggedProcess process = this.running.remove(name);
-		if (process != null) {
-			List<ProcessHandle> tree = new ArrayList<>(process.process().descendants().toList());
-			tree.forEach(ProcessHandle::destroyForcibly);
-			process.kill();
-			postmaster(name).ifPresent(postmaster -> {
-				tree.add(postmaster);
-				tree.addAll(postmaster.descendants().toList());
-			});
-			tree.forEach(ProcessHandle::destroyForcibly);
-			tree.forEach(child -> child.onExit().join());
-		}
+		this.processes.kill(name);
 	}
 
 	/** The password of {@value #USERNAME}, the provider's role. */
@@ -195,19 +146,7 @@ public final class PatroniCluster implements AutoCloseable {
 	 * empty when none answers.
 	 */
 	public Map<String, Member> members() {
-		for (Site site : this.members.values()) {
-			JsonNode cluster = get(site, "/cluster");
-			if (cluster != null) {
-				Map<String, Member> view = new LinkedHashMap<>();
-				for (JsonNode member : cluster.path("members")) {
-					view.put(member.path("name").asString(), new Member(member.path("role").asString(),
-							member.path("state").asString(), member.path("lag").asLong(-1),
-							member.path("timeline").asLong(-1)));
-				}
-				return view;
-			}
-		}
-		return Map.of();
+		return this.view.members();
 	}
 
 	/**
@@ -215,31 +154,12 @@ public final class PatroniCluster implements AutoCloseable {
 	 * etcd may still name itself), or null.
 	 */
 	public String leader() {
-		Map<String, Integer> named = new LinkedHashMap<>();
-		for (Site site : this.members.values()) {
-			JsonNode cluster = get(site, "/cluster");
-			if (cluster != null) {
-				for (JsonNode member : cluster.path("members")) {
-					if ("leader".equals(member.path("role").asString())) {
-						named.merge(member.path("name").asString(), 1, Integer::sum);
-					}
-				}
-			}
-		}
-		return named.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+		return this.view.leader();
 	}
 
 	/** The members whose own PostgreSQL is a primary right now (asked directly, over their REST API). */
 	public List<String> primaries() {
-		List<String> primaries = new ArrayList<>();
-		this.members.forEach((name, site) -> {
-			JsonNode self = get(site, "/patroni");
-			if (self != null && ("master".equals(self.path("role").asString())
-					|| "primary".equals(self.path("role").asString()))) {
-				primaries.add(name);
-			}
-		});
-		return primaries;
+		return this.view.primaries();
 	}
 
 	/** Waits until each of {@code names} streams from the leader: see {@link #streaming(String)}. */
@@ -257,25 +177,7 @@ public final class PatroniCluster implements AutoCloseable {
 	 * with lag 0, since Patroni reports no lag for a member whose position is past the leader's.
 	 */
 	public boolean streaming(String name) {
-		String leader = leader();
-		if (leader == null || leader.equals(name)) {
-			return false;
-		}
-		Map<String, Member> view = members();
-		Member member = view.get(name);
-		Member primary = view.get(leader);
-		JsonNode status = get(this.members.get(leader), "/patroni");
-		if (member == null || primary == null || status == null || !member.streaming()
-				|| member.timeline() < 1 || member.timeline() != primary.timeline()) {
-			return false;
-		}
-		for (JsonNode standby : status.path("replication")) {
-			if (name.equals(standby.path("application_name").asString())
-					&& "streaming".equals(standby.path("state").asString())) {
-				return true;
-			}
-		}
-		return false;
+		return this.view.streaming(name);
 	}
 
 	/**
@@ -289,25 +191,14 @@ public final class PatroniCluster implements AutoCloseable {
 			return;
 		}
 		awaitStreaming(List.of(candidate), timeout);
-		String leader = leader();
-		HttpResponse<String> answer = HTTP.send(
-				HttpRequest.newBuilder(URI.create("http://" + this.members.get(candidate).address() + ":" + REST_PORT + "/switchover"))
-					.timeout(Duration.ofSeconds(30))
-					.POST(HttpRequest.BodyPublishers.ofString(
-							"{\"leader\":\"" + leader + "\",\"candidate\":\"" + candidate + "\"}"))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
-		if (answer.statusCode() != 200) {
-			throw new IOException("switchover to " + candidate + " refused: " + answer.statusCode() + " " + answer.body());
-		}
+		this.view.requestSwitchover(leader(), candidate);
 		Wait.until("Patroni member " + candidate + " leading", timeout, Duration.ofMillis(250),
 				() -> candidate.equals(leader()) && primaries().equals(List.of(candidate)), this::toString);
 	}
 
 	/** The end of member {@code name}'s Patroni log (PostgreSQL's is in it). */
 	public String log(String name) {
-		LoggedProcess process = this.running.get(name);
-		return (process != null) ? process.logTail(30) : name + ": not running";
+		return this.processes.log(name);
 	}
 
 	@Override
@@ -318,7 +209,7 @@ public final class PatroniCluster implements AutoCloseable {
 	/** Kills every member still running. */
 	@Override
 	public void close() {
-		List.copyOf(this.running.keySet()).forEach(this::kill);
+		this.processes.close();
 	}
 
 	/**
@@ -336,99 +227,8 @@ public final class PatroniCluster implements AutoCloseable {
 
 	}
 
-	/** Member {@code name}'s running postmaster, by the first line of its {@code postmaster.pid}. */
-	private Optional<ProcessHandle> postmaster(String name) {
-		Path pidFile = this.dir.resolve(name).resolve("data").resolve("postmaster.pid");
-		try {
-			String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
-			return first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first))
-				.filter(handle -> handle.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-					: Optional.empty();
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-	}
-
 	private String jdbcUrl(Site site, String database) {
 		return "jdbc:postgresql://" + site.address() + ":" + PORT + "/" + database;
-	}
-
-	private static JsonNode get(Site site, String path) {
-		try {
-			HttpResponse<String> answer = HTTP.send(
-					HttpRequest.newBuilder(URI.create("http://" + site.address() + ":" + REST_PORT + path))
-						.timeout(Duration.ofSeconds(2))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
-			return (answer.statusCode() == 200 || answer.statusCode() == 503) ? JSON.readTree(answer.body()) : null;
-		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-	}
-
-	private String configuration(String name, Site site, Path member) {
-		String names = String.join(", ", this.members.keySet().stream().map(n -> "\"" + n + "\"").toList());
-		return """
-				scope: %s
-				name: %s
-				log:
-				  level: WARNING
-				restapi:
-				  listen: %s:%d
-				  connect_address: %s:%d
-				etcd3:
-				  hosts: %s
-				bootstrap:
-				  dcs:
-				    ttl: 5
-				    loop_wait: 1
-				    retry_timeout: 2
-				    maximum_lag_on_failover: 1048576
-				    check_timeline: true
-				    synchronous_mode: false
-				    postgresql:
-				      use_pg_rewind: true
-				      use_slots: true
-				      parameters:
-				        synchronous_commit: "on"
-				        synchronous_standby_names: 'ANY 1 (%s)'
-				        wal_log_hints: "on"
-				        wal_sender_timeout: 5s
-				        wal_receiver_timeout: 5s
-				        wal_retrieve_retry_interval: 500ms
-				        fsync: "off"
-				  initdb:
-				    - encoding: UTF8
-				    - no-locale
-				postgresql:
-				  listen: %s:%d
-				  connect_address: %s:%d
-				  data_dir: %s
-				  bin_dir: %s
-				  pgpass: %s
-				  authentication:
-				    superuser: {username: postgres, password: "%s"}
-				    replication: {username: replicator, password: "%s"}
-				    rewind: {username: rewinder, password: "%s"}
-				  parameters:
-				    unix_socket_directories: '%s'
-				  pg_hba:
-				    - local all all scram-sha-256
-				    - host replication replicator %s scram-sha-256
-				    - host all all %s scram-sha-256
-				tags:
-				  nofailover: false
-				  nosync: false
-				""".formatted(SCOPE, name, site.address(), REST_PORT, site.address(), REST_PORT,
-				String.join(",", this.etcdHosts), names, site.address(), PORT, site.address(), PORT,
-				member.resolve("data"), this.binaries, member.resolve("pgpass"), this.superPassword,
-				this.replicationPassword, this.rewindPassword, member, this.cidr, this.cidr);
 	}
 
 }
