@@ -1,6 +1,6 @@
 package dev.failsafe.idp.admin.cli;
 
-import static dev.failsafe.idp.admin.cli.ClientsAndSitesCommandsTest.SHOP;
+import static dev.failsafe.idp.admin.cli.ClientsCommandsTest.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

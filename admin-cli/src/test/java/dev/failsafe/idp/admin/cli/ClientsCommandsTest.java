@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The clients and sites commands against canned answers taken from docs/admin-api.md. */
-class ClientsAndSitesCommandsTest extends ContractCommandsTest {
+/** The clients commands against canned answers taken from docs/admin-api.md. */
+class ClientsCommandsTest extends ContractCommandsTest {
 
 	static final String SHOP = """
 			{"clientId":"shop","clientName":"Shop","clientType":"confidential","applicationType":"web",
@@ -242,75 +242,6 @@ class ClientsAndSitesCommandsTest extends ContractCommandsTest {
 
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
 		assertThat(run.err()).contains("Public client spa has no secret.");
-	}
-
-	@Test
-	void sitesStatusWhenTwoSitesThenMembersKeyRingAndRedis() {
-		this.server.answer("GET", "/admin/sites", 200, """
-				{"localSite":"east","members":[{"address":"10.0.0.1:5701","site":"east","local":true},
-				{"address":"10.1.0.1:5701","site":"west","local":false}],
-				"keyRing":[{"kid":"k1","partition":17,"primary":"10.0.0.1:5701","backups":["10.1.0.1:5701"]}],
-				"redis":null}""");
-
-		CliRun run = run("sites", "status");
-
-		assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-		assertThat(run.out()).isEqualTo("""
-				Local site: east
-
-				Members:
-				ADDRESS        SITE  LOCAL
-				10.0.0.1:5701  east  yes
-				10.1.0.1:5701  west  no
-
-				Key ring:
-				KID  PARTITION  PRIMARY        BACKUPS
-				k1   17         10.0.0.1:5701  10.1.0.1:5701
-
-				Redis: not configured
-				""");
-	}
-
-	@Test
-	void sitesStatusWhenTokenLacksAdminScopeThenAuthRefusedExitCode() {
-		this.server.answer("GET", "/admin/sites", 403,
-				ContractServer.problem(403, "Forbidden", "The access token lacks the admin scope.", "/admin/sites"));
-
-		CliRun run = run("sites", "status");
-
-		assertThat(run.exitCode()).isEqualTo(ExitCodes.AUTH_REFUSED);
-		assertThat(run.err()).startsWith("idp-admin: not allowed (GET /admin/sites): The access token lacks the admin scope.")
-			.hasLineCount(1);
-	}
-
-	@Test
-	void anyCommandWhenSecretWrongThenAuthRefusedAndSecretNeverPrinted() {
-		var env = new java.util.HashMap<>(this.server.environment());
-		env.put("IDP_ADMIN_CLIENT_SECRET", "wrong-secret-value");
-
-		CliRun run = CliRun.of(env, this.home, "clients", "list");
-
-		assertThat(run.exitCode()).isEqualTo(ExitCodes.AUTH_REFUSED);
-		assertThat(run.err()).contains("invalid_client").doesNotContain("wrong-secret-value").hasLineCount(1);
-		assertThat(run.out()).isEmpty();
-	}
-
-	@Test
-	void everyCommandWhenHelpThenUsageAndOk() {
-		String[][] commands = { {}, { "keys" }, { "keys", "list" }, { "keys", "rotate" }, { "keys", "revoke" },
-				{ "keys", "backup" }, { "keys", "restore" }, { "clients" }, { "clients", "list" }, { "clients", "show" },
-				{ "clients", "create" }, { "clients", "update" }, { "clients", "delete" }, { "clients", "rotate-secret" },
-				{ "users" }, { "sites" }, { "sites", "status" } };
-		for (String[] command : commands) {
-			String[] args = java.util.Arrays.copyOf(command, command.length + 1);
-			args[command.length] = "--help";
-
-			CliRun run = run(args);
-
-			assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.OK);
-			assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: idp-admin");
-		}
-		assertThat(run("--help").out()).contains("Exit codes:").contains("4   server unreachable");
 	}
 
 }
