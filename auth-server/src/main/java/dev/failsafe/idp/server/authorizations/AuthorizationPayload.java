@@ -104,7 +104,7 @@ final class AuthorizationPayload {
 	 */
 	String encode(OAuth2Authorization authorization, RegisteredClient client, Set<String> hashes) {
 		Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
-		attributes.remove(StoredAuthorizationService.VERSION_ATTRIBUTE);
+		attributes.remove(AuthorizationRecords.VERSION_ATTRIBUTE);
 		if (attributes.get(OAuth2ParameterNames.STATE) instanceof String state) {
 			hashes.add(TokenHash.of(state));
 		}

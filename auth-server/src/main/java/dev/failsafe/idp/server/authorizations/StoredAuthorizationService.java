@@ -2,14 +2,11 @@ package dev.failsafe.idp.server.authorizations;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.failsafe.idp.replication.StoreUnavailableException;
 import dev.failsafe.idp.replication.authorization.AuthorizationRecord;
 import dev.failsafe.idp.replication.authorization.AuthorizationStore;
 import dev.failsafe.idp.server.sessions.SessionActivity;
@@ -23,7 +20,6 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -35,9 +31,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  *
  * <ul>
  * <li><b>One-time use.</b> Each authorization read carries the store version it was read at (the
- * attribute {@value #VERSION_ATTRIBUTE}, copied along by {@code OAuth2Authorization.from}); saving
- * it is a compare-and-set on that version, so of two requests redeeming one code or rotating one
- * refresh token exactly one saves, and the other gets {@code invalid_grant}.</li>
+ * attribute {@value AuthorizationRecords#VERSION_ATTRIBUTE}, copied along by
+ * {@code OAuth2Authorization.from}); saving it is a compare-and-set on that version
+ * ({@link AuthorizationRecords}), so of two requests redeeming one code or rotating one refresh token
+ * exactly one saves, and the other gets {@code invalid_grant}.</li>
  * <li><b>Reuse detection.</b> A refresh token rotated out of an authorization stays known as
  * retired: lookups treat it as unknown, and {@link #revokeFamilyIfRetired} (called by the refresh
  * grant, see {@link RefreshTokenReuseDetection}) revokes the live tokens of the whole family, also
@@ -60,9 +57,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  */
 public final class StoredAuthorizationService implements OAuth2AuthorizationService {
 
-	/** The attribute that carries the store version between read and save. */
-	static final String VERSION_ATTRIBUTE = "dev.failsafe.idp.store-version";
-
 	/** How long an authorization waiting for consent (holding no token yet) is kept. */
 	private static final Duration PENDING_CONSENT_TTL = Duration.ofMinutes(10);
 
@@ -78,6 +72,8 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	private final AuthorizationCodec codec = new AuthorizationCodec();
 
+	private final AuthorizationRecords records;
+
 	private final Counter reuseDetected;
 
 	private final Counter codeReuseDetected;
@@ -91,6 +87,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		this.clients = clients;
 		this.clock = clock;
 		this.sessionActivity = sessionActivity;
+		this.records = new AuthorizationRecords(store, clients, this.codec);
 		this.reuseDetected = Counter.builder("idp.refresh_token.reuse")
 			.description("Rotated refresh tokens presented again, also concurrently (the family is revoked)")
 			.register(meters);
@@ -105,15 +102,15 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			// The code grant found its code already redeemed and revokes what it issued.
 			this.codeReuseDetected.increment();
 		}
-		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
+		Long version = authorization.getAttribute(AuthorizationRecords.VERSION_ATTRIBUTE);
 		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
 		OAuth2Authorization bound = LoginSessionBinding.bind((version == null) ? bindSecret(authorization, client)
 				: authorization);
 		AuthorizationCodec.Encoded encoded = this.codec.encode(bound, client,
 				this.clock.instant().plus(PENDING_CONSENT_TTL));
-		boolean saved = storeWrite(
-				() -> (version == null) ? insert(authorization.getId(), authorization.getPrincipalName(), encoded)
-						: replace(authorization, encoded));
+		boolean saved = AuthorizationRecords.write(
+				() -> (version == null) ? this.records.insert(authorization.getId(), authorization.getPrincipalName(), encoded)
+						: this.records.replace(authorization, encoded));
 		if (!saved) {
 			if (AuthorizationSave.redeemsCode(authorization)) {
 				// A code another request redeemed at the same moment: reuse, as if it had come after
@@ -132,7 +129,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
-		storeWrite(() -> {
+		AuthorizationRecords.write(() -> {
 			this.store.remove(authorization.getId());
 			return true;
 		});
@@ -146,11 +143,11 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 	 * @return false if it was gone or another request took it first
 	 */
 	public boolean consume(OAuth2Authorization authorization) {
-		Long version = authorization.getAttribute(VERSION_ATTRIBUTE);
+		Long version = authorization.getAttribute(AuthorizationRecords.VERSION_ATTRIBUTE);
 		if (version == null) {
 			return false;
 		}
-		return storeWrite(() -> {
+		return AuthorizationRecords.write(() -> {
 			Optional<AuthorizationRecord> current = this.store.findById(authorization.getId())
 				.filter(record -> record.version() == version);
 			if (current.isEmpty()) {
@@ -167,7 +164,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 
 	@Override
 	public OAuth2Authorization findById(String id) {
-		return this.store.findById(id).map(record -> decode(record, null)).orElse(null);
+		return this.store.findById(id).map(record -> this.records.read(record, null)).orElse(null);
 	}
 
 	@Override
@@ -182,7 +179,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			// A rotated-out refresh token is dead; reuse is acted on by revokeFamilyIfRetired.
 			return null;
 		}
-		OAuth2Authorization authorization = decode(record, token);
+		OAuth2Authorization authorization = this.records.read(record, token);
 		return (authorization != null && TokenMatch.matches(authorization, token, tokenType)) ? authorization : null;
 	}
 
@@ -190,7 +187,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 	List<OAuth2Authorization> findByPrincipalName(String principalName) {
 		return this.store.findByPrincipalName(principalName)
 			.stream()
-			.map(record -> decode(record, null))
+			.map(record -> this.records.read(record, null))
 			.filter(Objects::nonNull)
 			.toList();
 	}
@@ -216,34 +213,6 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 		return (client != null) ? ClientSecretBinding.bind(authorization, client) : authorization;
 	}
 
-	private boolean insert(String id, String principalName, AuthorizationCodec.Encoded encoded) {
-		return this.store.insert(new AuthorizationRecord(id, 1, principalName, encoded.tokenHashes(), Set.of(),
-				encoded.expiresAt(), encoded.payload()));
-	}
-
-	/**
-	 * Stores {@code encoded} as the next version of {@code authorization}'s record, under the
-	 * principal the authorization names now: the device grant's authorization passes from the
-	 * device's client to the user who approves it, and the store's principal index follows.
-	 */
-	private boolean replace(OAuth2Authorization authorization, AuthorizationCodec.Encoded encoded) {
-		long version = authorization.<Long>getAttribute(VERSION_ATTRIBUTE);
-		Optional<AuthorizationRecord> current = this.store.findById(authorization.getId())
-			.filter(record -> record.version() == version);
-		if (current.isEmpty()) {
-			return false;
-		}
-		AuthorizationRecord stored = current.get();
-		Set<String> retired = new HashSet<>(stored.retiredTokenHashes());
-		String previousRefresh = this.codec.refreshTokenHash(stored.payload(), stored.tokenHashes());
-		if (previousRefresh != null && !previousRefresh.equals(encoded.refreshTokenHash())) {
-			retired.add(previousRefresh);
-		}
-		Instant expiresAt = encoded.expiresAt().isAfter(stored.expiresAt()) ? encoded.expiresAt() : stored.expiresAt();
-		return this.store.replace(stored,
-				stored.next(authorization.getPrincipalName(), encoded.tokenHashes(), retired, expiresAt, encoded.payload()));
-	}
-
 	/**
 	 * Revokes the live tokens of an authorization whose code or rotated refresh token came back, and
 	 * counts the reuse in {@code reuse}.
@@ -255,7 +224,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			.log("Code or rotated refresh token presented again; revoking its family");
 		AuthorizationRecord record = retiredMatch;
 		for (int attempt = 0; attempt < REVOKE_ATTEMPTS; attempt++) {
-			OAuth2Authorization authorization = decode(record, null);
+			OAuth2Authorization authorization = this.records.read(record, null);
 			if (authorization == null) {
 				return;
 			}
@@ -269,7 +238,7 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			OAuth2Authorization revoked = OAuth2Authorization.from(authorization).invalidate(live.getToken()).build();
 			AuthorizationCodec.Encoded encoded = this.codec.encode(revoked,
 					this.clients.findById(revoked.getRegisteredClientId()), record.expiresAt());
-			if (storeWrite(() -> replace(revoked, encoded))) {
+			if (AuthorizationRecords.write(() -> this.records.replace(revoked, encoded))) {
 				return;
 			}
 			Optional<AuthorizationRecord> reread = this.store.findById(retiredMatch.id());
@@ -279,27 +248,6 @@ public final class StoredAuthorizationService implements OAuth2AuthorizationServ
 			record = reread.get();
 		}
 		throw ProtocolErrors.asException(ProtocolErrors.temporarilyUnavailable());
-	}
-
-	private OAuth2Authorization decode(AuthorizationRecord record, String presentedToken) {
-		String clientId = this.codec.registeredClientId(record.payload());
-		RegisteredClient client = this.clients.findById(clientId);
-		if (client == null) {
-			return null;
-		}
-		OAuth2Authorization authorization = this.codec.decode(record.id(), record.principalName(),
-				record.tokenHashes(), record.payload(), client, presentedToken);
-		return OAuth2Authorization.from(authorization).attribute(VERSION_ATTRIBUTE, record.version()).build();
-	}
-
-	private static boolean storeWrite(java.util.function.BooleanSupplier write) {
-		try {
-			return write.getAsBoolean();
-		}
-		catch (StoreUnavailableException ex) {
-			log.warn("Authorization store write not confirmed: {}", ex.getMessage());
-			throw ProtocolErrors.asException(ProtocolErrors.temporarilyUnavailable());
-		}
 	}
 
 }
