@@ -1,11 +1,8 @@
 package dev.failsafe.idp.replication.authorization;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,32 +20,7 @@ import static org.awaitility.Awaitility.await;
  * {@link #clock()} and {@link #advancePast(Instant)}; a store on real time keeps the defaults and
  * the tests wait (records live {@link #shortLifetime()}).
  */
-public abstract class AuthorizationStoreContractTest {
-
-	/** The principal of records whose principal no test looks up. */
-	protected static final String PRINCIPAL = "alice";
-
-	/** The store under test. */
-	protected abstract AuthorizationStore store();
-
-	/** The clock the store computes expiry with. */
-	protected Clock clock() {
-		return Clock.systemUTC();
-	}
-
-	/** Moves the store's time past {@code instant}; stores on real time have nothing to do. */
-	protected void advancePast(Instant instant) {
-	}
-
-	/** The lifetime of the records that the expiry tests watch expire. */
-	protected Duration shortLifetime() {
-		return Duration.ofSeconds(2);
-	}
-
-	/** How long after its expiry a record may still be visible. */
-	protected Duration expiryDeadline() {
-		return Duration.ofSeconds(15);
-	}
+public abstract class AuthorizationStoreContractTest extends AuthorizationStoreFixture {
 
 	@Test
 	void insertWhenNewThenFindableByIdAndEveryHash() {
@@ -266,39 +238,6 @@ public abstract class AuthorizationStoreContractTest {
 				assertThat(store().findById(current.id())).contains(next);
 				assertThat(store().findByTokenHash(current.tokenHashes().iterator().next())).contains(next);
 			});
-	}
-
-	/** A new version-1 record with one live hash, expiring in an hour. */
-	protected AuthorizationRecord newRecord() {
-		return newRecord(PRINCIPAL);
-	}
-
-	/** A new version-1 record of {@code principalName} with one live hash, expiring in an hour. */
-	protected AuthorizationRecord newRecord(String principalName) {
-		return new AuthorizationRecord(id(), 1, principalName, Set.of(hash()), Set.of(), later(),
-				"payload-" + UUID.randomUUID());
-	}
-
-	/** The next version of {@code current} with a fresh live hash in place of the old ones. */
-	protected static AuthorizationRecord rotate(AuthorizationRecord current) {
-		return current.next(Set.of(hash()), current.tokenHashes(), current.expiresAt(), "rotated");
-	}
-
-	private Instant later() {
-		return Instant.now(clock()).plus(Duration.ofHours(1));
-	}
-
-	/** A principal of its own, so tests that list a principal's records see only theirs. */
-	protected static String principal() {
-		return "user-" + UUID.randomUUID();
-	}
-
-	protected static String id() {
-		return "authz-" + UUID.randomUUID();
-	}
-
-	protected static String hash() {
-		return "hash-" + UUID.randomUUID();
 	}
 
 }
