@@ -24,7 +24,7 @@ import dev.failsafe.idp.server.sessions.SignInTime;
  * approved it, under the attribute {@link #ATTRIBUTE} ({@code SessionInformation}'s class name): the
  * principal, the browser session's OpenID Connect session id ({@link SessionIds}, the ID token's
  * {@code sid}), and as last request the time of the sign-in (the latest factor's issue time, else
- * the session's last access), the ID token's {@code auth_time}.
+ * the session's last access), the ID token's {@code auth_time} ({@link SignInTime#recordedIn}).
  *
  * <p>The code exchange then reads both from the authorization it has anyway. Without this, Spring's
  * code grant read every session of the user from the session store at each exchange
@@ -34,7 +34,7 @@ import dev.failsafe.idp.server.sessions.SignInTime;
 final class LoginSessionBinding {
 
 	/** The authorization attribute holding the login session. */
-	static final String ATTRIBUTE = SessionInformation.class.getName();
+	static final String ATTRIBUTE = SignInTime.AUTHORIZATION_ATTRIBUTE;
 
 	private LoginSessionBinding() {
 	}

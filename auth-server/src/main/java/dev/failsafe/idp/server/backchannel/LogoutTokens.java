@@ -26,29 +26,19 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * {@code events} with the back-channel logout event, {@code sub} and {@code sid}; never a
  * {@code nonce}. Made fresh at each attempt, so {@code iat} is the attempt's time and the key the
  * current one.
+ *
+ * @param encoder signs with the ring's current key
+ * @param issuer the {@code iss}
+ * @param lifetime from {@code iat} to {@code exp}
+ * @param clock tells {@code iat}
  */
-final class LogoutTokens {
+record LogoutTokens(JwtEncoder encoder, String issuer, Duration lifetime, Clock clock) {
 
 	/** The logout token's media type (section 2.4). */
 	static final String TYPE = "logout+jwt";
 
 	/** The member of {@code events} that makes a JWT a logout token. */
 	static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
-
-	private final JwtEncoder encoder;
-
-	private final String issuer;
-
-	private final Duration lifetime;
-
-	private final Clock clock;
-
-	LogoutTokens(JwtEncoder encoder, String issuer, Duration lifetime, Clock clock) {
-		this.encoder = encoder;
-		this.issuer = issuer;
-		this.lifetime = lifetime;
-		this.clock = clock;
-	}
 
 	/** The signed token telling {@code client} about {@code delivery}. */
 	String tokenFor(LogoutDelivery delivery, RegisteredClient client) {

@@ -7,20 +7,13 @@ import org.springframework.util.unit.DataSize;
  * Refuses to start when Tomcat would cut off a request, or a redirect, that our front-channel limits
  * allow ({@link FrontChannelProperties}): the container would then answer with an empty 400, or fail
  * to send the redirect, where the user should get our page or the client its answer.
+ *
+ * @param limits our front-channel limits
+ * @param requestHeaderSize Tomcat's {@code server.max-http-request-header-size}
+ * @param responseHeaderSize Tomcat's {@code server.tomcat.max-http-response-header-size}
  */
-final class FrontChannelLimitsCheck implements InitializingBean {
-
-	private final FrontChannelProperties limits;
-
-	private final DataSize requestHeaderSize;
-
-	private final DataSize responseHeaderSize;
-
-	FrontChannelLimitsCheck(FrontChannelProperties limits, DataSize requestHeaderSize, DataSize responseHeaderSize) {
-		this.limits = limits;
-		this.requestHeaderSize = requestHeaderSize;
-		this.responseHeaderSize = responseHeaderSize;
-	}
+record FrontChannelLimitsCheck(FrontChannelProperties limits, DataSize requestHeaderSize,
+		DataSize responseHeaderSize) implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {

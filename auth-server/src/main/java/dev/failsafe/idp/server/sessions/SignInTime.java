@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
 /**
  * When a user last proved who they are: the latest authentication factor's time, which Spring
@@ -13,6 +15,12 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
  * {@code max_age} all read it here. Shared vocabulary: imports no feature.
  */
 public final class SignInTime {
+
+	/**
+	 * The authorization attribute holding the login session that approved an OpenID Connect code
+	 * (Spring's {@code SessionInformation}, named by its class): its last request is the sign-in time.
+	 */
+	public static final String AUTHORIZATION_ATTRIBUTE = SessionInformation.class.getName();
 
 	private SignInTime() {
 	}
@@ -33,6 +41,16 @@ public final class SignInTime {
 			}
 		}
 		return latest;
+	}
+
+	/**
+	 * The sign-in time of the login session recorded in {@code authorization} under
+	 * {@link #AUTHORIZATION_ATTRIBUTE}, or null when none is recorded.
+	 */
+	public static Instant recordedIn(OAuth2Authorization authorization) {
+		return (authorization != null
+				&& authorization.getAttribute(AUTHORIZATION_ATTRIBUTE) instanceof SessionInformation session)
+						? session.getLastRequest().toInstant() : null;
 	}
 
 }

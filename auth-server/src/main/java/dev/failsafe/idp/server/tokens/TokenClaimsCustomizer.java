@@ -5,6 +5,7 @@ import dev.failsafe.idp.replication.keyring.SigningAlgorithm;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,7 +19,6 @@ import dev.failsafe.idp.server.users.ClaimsRequest;
 import dev.failsafe.idp.server.users.ScopedClaims;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -46,7 +46,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * authorization request's {@code claims} parameter asked for in the ID token, and the {@code sid} of
  * the browser session the user signed in through ({@link SessionIds}); {@code nonce} comes from the
  * authorization server, {@code auth_time} at the code exchange from the login session the
- * authorization records (attribute {@code SessionInformation}), else the principal's sign-in
+ * authorization records ({@link SignInTime#recordedIn}), else the principal's sign-in
  * ({@link SignInTime}), on refresh from the previous ID token.</li>
  * <li>Both are signed with the client's algorithm: its registered ID-token signing algorithm,
  * {@link SigningAlgorithm#DEFAULT} unless it asked for another.</li>
@@ -59,12 +59,6 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 
 	/** OIDC Front- and Back-Channel Logout: the session the ID token was issued in. */
 	public static final String SESSION_ID_CLAIM = "sid";
-
-	/**
-	 * The authorization attribute holding the login session that approved a code: its last request is
-	 * the sign-in time ({@code auth_time}).
-	 */
-	private static final String LOGIN_SESSION = SessionInformation.class.getName();
 
 	private final UserDirectory users;
 
@@ -132,22 +126,17 @@ public final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEnc
 		ClaimsRequest requested = ClaimsRequest.of((request != null) ? request.getAdditionalParameters() : null);
 		SessionIds.of(context.<Authentication>getPrincipal())
 			.ifPresent(sid -> context.getClaims().claim(SESSION_ID_CLAIM, sid));
-		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
-				&& context.getAuthorization() != null
-				&& context.getAuthorization().getAttribute(LOGIN_SESSION) instanceof SessionInformation session) {
-			context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, session.getLastRequest());
-		}
 		this.users.find(context.getPrincipal().getName()).ifPresent(user -> {
 			Map<String, Object> released = ScopedClaims.of(user, context.getAuthorizedScopes(), requested.idToken());
 			context.getClaims().claims(claims -> released.forEach(claims::putIfAbsent));
 		});
 		if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
-			// OIDC Core 2: required with max_age, and always useful: when the user signed in. Spring
-			// adds it only when it finds the session; the principal always knows it.
-			Instant authTime = SignInTime.of(context.getPrincipal());
+			// OIDC Core 2: required with max_age, and always useful: when the user signed in, as the
+			// login session that approved the code recorded it, else as the principal tells.
+			Instant recorded = SignInTime.recordedIn(context.getAuthorization());
+			Instant authTime = (recorded != null) ? recorded : SignInTime.of(context.getPrincipal());
 			if (authTime != null) {
-				context.getClaims()
-					.claims(claims -> claims.putIfAbsent(IdTokenClaimNames.AUTH_TIME, java.util.Date.from(authTime)));
+				context.getClaims().claim(IdTokenClaimNames.AUTH_TIME, Date.from(authTime));
 			}
 		}
 	}

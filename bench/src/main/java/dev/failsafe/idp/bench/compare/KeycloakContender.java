@@ -51,12 +51,12 @@ final class KeycloakContender implements Contender {
 
 	private final Path log;
 
-	private KeycloakContender(Process process, Http http, Http management, Path log) {
+	private KeycloakContender(Process process, int port, int managementPort, Path log) {
 		this.process = process;
-		this.http = http;
-		this.management = management;
 		this.log = log;
-		this.signIn = new KeycloakSignIn(http, REALM_PATH, DemoTenant.README);
+		this.http = new Http(URI.create("http://127.0.0.1:" + port));
+		this.management = new Http(URI.create("http://127.0.0.1:" + managementPort));
+		this.signIn = new KeycloakSignIn(this.http, REALM_PATH, DemoTenant.README);
 	}
 
 	/** Builds the distribution for this run's options and imports the demo realm into a fresh database. */
@@ -86,8 +86,7 @@ final class KeycloakContender implements Contender {
 			.redirectOutput(log.toFile());
 		environment(builder.environment());
 		Process process = builder.start();
-		return new KeycloakContender(process, new Http(URI.create("http://127.0.0.1:" + port)),
-				new Http(URI.create("http://127.0.0.1:" + managementPort)), log);
+		return new KeycloakContender(process, port, managementPort, log);
 	}
 
 	@Override

@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.redis.connection.StringRedisConnection;
 
 import dev.failsafe.idp.replication.redis.RedisCalls;
-import dev.failsafe.idp.replication.redis.RedisScripts;
 import dev.failsafe.idp.replication.redis.ReplicaAcknowledgement;
 
 /**
@@ -251,13 +250,7 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
 
 	/** Runs a write script; if it changed something, waits for the replicas on the same connection. */
 	private long write(String operation, String script, int keys, List<String> keysAndArgs) {
-		return this.redis.call(operation, (connection) -> {
-			long result = RedisScripts.run(connection, script, keys, keysAndArgs);
-			if (result == 1) {
-				this.acknowledgement.await(connection, operation);
-			}
-			return result;
-		});
+		return this.acknowledgement.runScript(this.redis, operation, script, keys, keysAndArgs, (result) -> result == 1);
 	}
 
 	private Optional<AuthorizationRecord> read(StringRedisConnection connection, String id) {

@@ -130,11 +130,10 @@ public final class RedisLogoutDeliveryStore implements LogoutDeliveryStore {
 				delivery.tokenId(), delivery.createdAt().toString(), delivery.expiresAt().toString(),
 				delivery.nextAttemptAt().toString(), Long.toString(delivery.nextAttemptAt().toEpochMilli()),
 				ttlMillis(delivery)));
-		return this.redis.call("schedule a logout delivery", (connection) -> {
-			long result = RedisScripts.run(connection, SCHEDULE, 2, keysAndArgs);
-			this.acknowledgement.await(connection, "schedule a logout delivery");
-			return result == 1;
-		});
+		// Waits even when the delivery was already there: a retry of a schedule whose WAIT failed must
+		// not be acknowledged unless the replicas have it.
+		return this.acknowledgement.runScript(this.redis, "schedule a logout delivery", SCHEDULE, 2, keysAndArgs,
+				(result) -> true) == 1;
 	}
 
 	@Override

@@ -21,23 +21,14 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
  * epoll transport, which this module ships for linux-x86_64, else Lettuce skips it) and TCP keep-alive
  * probes on an idle connection (first after half the timeout, then every second). The connect
  * timeout stays {@code spring.data.redis.connect-timeout}.
+ *
+ * @param timeout how long a connection may go unanswered (at least 2 s)
+ * @param connectTimeout how long a connection attempt may take, or null for Lettuce's default
  */
-public final class DeadConnectionDetection implements LettuceClientOptionsBuilderCustomizer {
+public record DeadConnectionDetection(Duration timeout,
+		Duration connectTimeout) implements LettuceClientOptionsBuilderCustomizer {
 
 	private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
-
-	private final Duration timeout;
-
-	private final Duration connectTimeout;
-
-	/**
-	 * @param timeout how long a connection may go unanswered (at least 2 s)
-	 * @param connectTimeout how long a connection attempt may take, or null for Lettuce's default
-	 */
-	public DeadConnectionDetection(Duration timeout, Duration connectTimeout) {
-		this.timeout = timeout;
-		this.connectTimeout = connectTimeout;
-	}
 
 	@Override
 	public void customize(ClientOptions.Builder options) {

@@ -2,6 +2,8 @@ package dev.failsafe.idp.replication.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.LongPredicate;
 
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.IntegerOutput;
@@ -65,6 +67,22 @@ public final class ReplicaAcknowledgement {
 			throw new StoreUnavailableException(write + ": " + Math.max(acknowledged, 0) + " of " + this.replicas
 					+ " replicas acknowledged within " + this.timeout);
 		}
+	}
+
+	/**
+	 * Runs a write {@code script} ({@link RedisScripts#run}) on a connection of its own and, when
+	 * {@code confirm} holds for its result, waits for the replicas on that connection
+	 * ({@link #await}): the one way the stores make an acknowledged scripted write.
+	 */
+	public long runScript(RedisCalls redis, String operation, String script, int keys, List<String> keysAndArgs,
+			LongPredicate confirm) {
+		return redis.call(operation, (connection) -> {
+			long result = RedisScripts.run(connection, script, keys, keysAndArgs);
+			if (confirm.test(result)) {
+				await(connection, operation);
+			}
+			return result;
+		});
 	}
 
 	/** Lettuce needs to be told that the reply is an integer. */

@@ -67,10 +67,31 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	private final Path profile;
 
-	private HeadlessChromium(ChromeDriverService service, ChromeDriver driver, Path profile) {
-		this.service = service;
-		this.driver = driver;
+	private HeadlessChromium(Path profile) {
 		this.profile = profile;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(browserExecutable().toFile());
+		options.addArguments(ARGUMENTS);
+		options.addArguments("--user-data-dir=" + profile);
+		// Desktop Chromium keeps windows at least 500 px wide; emulate the phone's viewport exactly.
+		options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH,
+				"height", PHONE_HEIGHT, "pixelRatio", 1.0, "mobile", true, "touch", true)));
+		options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
+				"profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
+		this.service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(driverExecutable().toFile())
+			.usingAnyFreePort()
+			.withLogFile(logFile())
+			.build();
+		try {
+			this.driver = new ChromeDriver(this.service, options);
+			this.driver.manage().timeouts().pageLoadTimeout(DEADLINE);
+		}
+		catch (RuntimeException ex) {
+			this.service.stop();
+			Directories.deleteQuietly(profile);
+			throw ex;
+		}
 	}
 
 	/**
@@ -91,31 +112,7 @@ public final class HeadlessChromium implements AutoCloseable {
 	/** Starts ChromeDriver and a browser with a new, empty profile. */
 	public static HeadlessChromium start() {
 		requireInstalled();
-		Path profile = Directories.createTemp("chromium-profile-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(browserExecutable().toFile());
-		options.addArguments(ARGUMENTS);
-		options.addArguments("--user-data-dir=" + profile);
-		// Desktop Chromium keeps windows at least 500 px wide; emulate the phone's viewport exactly.
-		options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH,
-				"height", PHONE_HEIGHT, "pixelRatio", 1.0, "mobile", true, "touch", true)));
-		options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
-				"profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(driverExecutable().toFile())
-			.usingAnyFreePort()
-			.withLogFile(logFile())
-			.build();
-		try {
-			ChromeDriver driver = new ChromeDriver(service, options);
-			driver.manage().timeouts().pageLoadTimeout(DEADLINE);
-			return new HeadlessChromium(service, driver, profile);
-		}
-		catch (RuntimeException ex) {
-			service.stop();
-			Directories.deleteQuietly(profile);
-			throw ex;
-		}
+		return new HeadlessChromium(Directories.createTemp("chromium-profile-"));
 	}
 
 	public WebDriver driver() {
