@@ -22,25 +22,17 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * carries the store version it was read at (the attribute {@value #VERSION_ATTRIBUTE}), and writing
  * its next state is a compare-and-set on that version that keeps a rotated-out refresh token known as
  * retired. A write the store cannot confirm surfaces as {@code temporarily_unavailable}.
+ *
+ * @param store where the records live
+ * @param clients the clients the records name
+ * @param codec the records' payload
  */
-final class AuthorizationRecords {
+record AuthorizationRecords(AuthorizationStore store, RegisteredClientRepository clients, AuthorizationCodec codec) {
 
 	/** The attribute that carries the store version between read and save. */
 	static final String VERSION_ATTRIBUTE = "dev.failsafe.idp.store-version";
 
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationRecords.class);
-
-	private final AuthorizationStore store;
-
-	private final RegisteredClientRepository clients;
-
-	private final AuthorizationCodec codec;
-
-	AuthorizationRecords(AuthorizationStore store, RegisteredClientRepository clients, AuthorizationCodec codec) {
-		this.store = store;
-		this.clients = clients;
-		this.codec = codec;
-	}
 
 	/**
 	 * The authorization {@code record} holds, carrying its version, or null when its client is gone.

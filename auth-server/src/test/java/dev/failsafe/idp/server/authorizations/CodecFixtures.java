@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -80,16 +81,8 @@ final class CodecFixtures {
 				userWithoutPassword(), null, List.of(new SimpleGrantedAuthority("ROLE_USER"),
 						FactorGrantedAuthority.withAuthority("FACTOR_PASSWORD").issuedAt(T.minusSeconds(2)).build()));
 		signedIn.setDetails(new WebAuthenticationDetails("127.0.0.1", "8719a952-5c8d-41c2-b221-e1eb47cb1bc0"));
-		Map<String, Object> accessClaims = new LinkedHashMap<>();
-		accessClaims.put("sub", "alice");
-		accessClaims.put("aud", new ArrayList<>(List.of("demo-shop")));
-		accessClaims.put("nbf", T);
-		accessClaims.put("scope", "email openid profile");
-		accessClaims.put("iss", url(ISSUER));
-		accessClaims.put("exp", T.plusSeconds(300));
-		accessClaims.put("iat", T);
-		accessClaims.put("jti", "085f372f-c02a-4e96-b685-08f9456b191b");
-		accessClaims.put("client_id", "demo-shop");
+		Map<String, Object> accessClaims = accessClaims("alice", List.of("demo-shop"), "email openid profile",
+				"085f372f-c02a-4e96-b685-08f9456b191b", "demo-shop");
 		Map<String, Object> idClaims = new LinkedHashMap<>();
 		idClaims.put("sub", "alice");
 		idClaims.put("email_verified", true);
@@ -121,10 +114,7 @@ final class CodecFixtures {
 			.token(new OAuth2AuthorizationCode("code-value", T.minusSeconds(1), T.plusSeconds(59)),
 					meta -> meta.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, true))
 			.token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token-value", T, T.plusSeconds(300),
-					Set.of("openid", "profile", "email")), meta -> {
-						meta.put(OAuth2TokenFormat.class.getName(), OAuth2TokenFormat.SELF_CONTAINED.getValue());
-						meta.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, accessClaims);
-					})
+					Set.of("openid", "profile", "email")), selfContained(accessClaims))
 			.token(new OAuth2RefreshToken("refresh-token-value", T, T.plusSeconds(8 * 3600)))
 			.token(new OidcIdToken("id-token-value", T, T.plusSeconds(300), idClaims),
 					meta -> meta.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, idClaims))
@@ -133,16 +123,8 @@ final class CodecFixtures {
 
 	/** A client-credentials grant's authorization, bound to its client secret, its access token expired. */
 	static OAuth2Authorization clientCredentials() {
-		Map<String, Object> claims = new LinkedHashMap<>();
-		claims.put("sub", "demo-partner-api");
-		claims.put("aud", new ArrayList<>(List.of("demo-partner-api", "http://127.0.0.1:8082")));
-		claims.put("nbf", T);
-		claims.put("scope", "orders.read");
-		claims.put("iss", url(ISSUER));
-		claims.put("exp", T.plusSeconds(300));
-		claims.put("iat", T);
-		claims.put("jti", "371a6330-1447-4eda-8210-38aa499a2e37");
-		claims.put("client_id", "demo-partner-api");
+		Map<String, Object> claims = accessClaims("demo-partner-api", List.of("demo-partner-api", "http://127.0.0.1:8082"),
+				"orders.read", "371a6330-1447-4eda-8210-38aa499a2e37", "demo-partner-api");
 		return OAuth2Authorization.withRegisteredClient(PARTNER)
 			.id("d89586ee-a49f-4443-b67d-bf76c6da90f0")
 			.principalName("demo-partner-api")
@@ -150,11 +132,32 @@ final class CodecFixtures {
 			.authorizedScopes(Set.of("orders.read"))
 			.attribute(ClientSecretBinding.ATTRIBUTE, "fingerprint")
 			.token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token-value", T.minusSeconds(600),
-					T.minusSeconds(300), Set.of("orders.read")), meta -> {
-						meta.put(OAuth2TokenFormat.class.getName(), OAuth2TokenFormat.SELF_CONTAINED.getValue());
-						meta.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims);
-					})
+					T.minusSeconds(300), Set.of("orders.read")), selfContained(claims))
 			.build();
+	}
+
+	/** An access token's claims as the provider issues them, at {@link #T} for five minutes. */
+	private static Map<String, Object> accessClaims(String subject, List<String> audience, String scope, String jti,
+			String clientId) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("sub", subject);
+		claims.put("aud", new ArrayList<>(audience));
+		claims.put("nbf", T);
+		claims.put("scope", scope);
+		claims.put("iss", url(ISSUER));
+		claims.put("exp", T.plusSeconds(300));
+		claims.put("iat", T);
+		claims.put("jti", jti);
+		claims.put("client_id", clientId);
+		return claims;
+	}
+
+	/** The metadata of a self-contained (JWT) access token with {@code claims}. */
+	private static Consumer<Map<String, Object>> selfContained(Map<String, Object> claims) {
+		return (meta) -> {
+			meta.put(OAuth2TokenFormat.class.getName(), OAuth2TokenFormat.SELF_CONTAINED.getValue());
+			meta.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims);
+		};
 	}
 
 	private static User userWithoutPassword() {
