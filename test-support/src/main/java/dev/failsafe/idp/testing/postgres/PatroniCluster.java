@@ -24,6 +24,9 @@ import dev.failsafe.idp.testing.network.Site;
  * member runs inside its site's namespace as the {@code postgres} OS user, listening on the site's
  * address; its configuration, data and log stay in the run's
  * directory. The provider's role {@value #USERNAME} owns the database {@value #DATABASE}.
+ *
+ * <p>Its parts: {@link PatroniConfiguration} writes each member's {@code patroni.yml},
+ * {@link PatroniProcesses} runs and kills the members, {@link PatroniView} asks their REST APIs.
  */
 public final class PatroniCluster implements AutoCloseable {
 
