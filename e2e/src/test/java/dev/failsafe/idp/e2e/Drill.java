@@ -23,7 +23,8 @@ import dev.failsafe.idp.testing.Wait;
  * the load goes on until every operation succeeded again; which sites report ready meanwhile; every
  * acknowledged thing asked for again; then the fault undone (the fail-back of a killed place, the heal
  * of a cut), after which exactly one Redis primary and one PostgreSQL primary take writes and a
- * killed place holds everything again as a replica.
+ * killed place holds everything again as a replica. In {@code kill-a}, a logout acknowledged at site A
+ * just before the kill must reach its relying party from site B ({@link PendingLogout}).
  */
 public final class Drill {
 

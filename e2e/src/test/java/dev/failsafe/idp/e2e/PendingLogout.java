@@ -69,6 +69,9 @@ final class PendingLogout {
 		receiver.answer(503);
 		receiver.hold();
 		HttpResponse<String> endSession = browser.get("/connect/logout?id_token_hint=" + idToken);
+		if (endSession.statusCode() != 302) {
+			throw new Refused(endSession.statusCode(), "logout at site A: no confirmation page");
+		}
 		HttpResponse<String> page = browser.get(UserAgent.location(endSession));
 		HttpResponse<String> confirmed = browser.postForm("/logout/confirm",
 				Map.of("_csrf", List.of(UserAgent.csrfToken(page.body()))));
