@@ -2,11 +2,6 @@ package dev.failsafe.idp.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.failsafe.idp.testing.Wait;
-import dev.failsafe.idp.testing.postgres.PatroniCluster;
 
 /**
  * {@code e2e/drill --scenario NAME}: one single fault of docs/availability.md ({@link Scenario}) under
@@ -29,7 +23,8 @@ import dev.failsafe.idp.testing.postgres.PatroniCluster;
  * the load goes on until every operation succeeded again; which sites report ready meanwhile; every
  * acknowledged thing asked for again; then the fault undone (the fail-back of a killed place, the heal
  * of a cut), after which exactly one Redis primary and one PostgreSQL primary take writes and a
- * killed place holds everything again as a replica.
+ * killed place holds everything again as a replica. In {@code kill-a}, a logout acknowledged at site A
+ * just before the kill must reach its relying party from site B ({@link PendingLogout}).
  */
 public final class Drill {
 
@@ -44,6 +39,9 @@ public final class Drill {
 	static final Duration MAX_LOAD = Duration.ofMinutes(4);
 
 	static final Duration SETTLE = Duration.ofSeconds(120);
+
+	/** How long after the kill of site A its pending back-channel logout may take to arrive from B. */
+	static final Duration BACKCHANNEL_DELIVERY = Duration.ofSeconds(60);
 
 	private final Places places;
 
@@ -159,7 +157,8 @@ public final class Drill {
 		say(this.scenario.id() + ": one primary each; waiting for the steady state");
 		this.places.awaitSteady(SETTLE);
 		if (this.scenario.isKill()) {
-			report.put("failBack", rejoined(this.scenario.killedPlace(), this.acknowledged, this.acknowledgedClients));
+			report.put("failBack",
+					FailBackCheck.rejoined(this.places, this.scenario.killedPlace(), this.acknowledged, this.acknowledgedClients));
 		}
 		return report.put("load", Map.of("virtualUsers", VIRTUAL_USERS, "seconds",
 				Math.round((System.nanoTime() - startedAt) / 1e9)));
@@ -175,6 +174,7 @@ public final class Drill {
 		long faultAt;
 		List<String> lostClients;
 		Map<String, Object> admin;
+		PendingLogout.Delivery delivery;
 		try (DrillLoad load = DrillLoad.start(this.places.issuer(), this.places.partnerApi(), log, VIRTUAL_USERS,
 				MAX_LOAD);
 				AdminWrites writes = AdminWrites.start(this.places.issuer(), "drill-" + this.scenario.id(), log,
@@ -187,10 +187,16 @@ public final class Drill {
 				a.refreshAdminToken();
 				b.refreshAdminToken();
 			}
+			// kill-a: a logout acknowledged at A whose delivery the relying party leaves pending.
+			PendingLogout logout = (this.scenario == Scenario.KILL_A) ? PendingLogout.atSiteA(this.places) : null;
 			say(this.scenario.id() + ": the fault");
 			faultAt = System.nanoTime();
+			Instant faultInstant = Instant.now();
 			inflicted[0] = true;
 			report.put("processesKilled", this.scenario.inflict(this.places));
+			if (logout != null) {
+				logout.opened();
+			}
 			if (this.scenario == Scenario.CUT_AB) {
 				// The serving side changes the ring while apart; the other side, which cannot check an
 				// admin token against stores it cannot reach, refuses admin calls with "try again".
@@ -203,6 +209,7 @@ public final class Drill {
 			}
 			awaitRecovery(log, faultAt);
 			say(this.scenario.id() + ": recovered " + log.recoverySeconds(faultAt));
+			delivery = (logout != null) ? logout.awaitDelivery(faultInstant, BACKCHANNEL_DELIVERY) : null;
 			report.put("readyDuringFault", readySites());
 			report.put("primariesDuringFault", primaries());
 			writes.close();
@@ -215,6 +222,9 @@ public final class Drill {
 		report.load(log, faultAt, verdict, lostClients.size())
 			.put("adminWrites", admin)
 			.put("servingExpected", this.scenario.serving().stream().sorted().map(Places.NAMES::get).toList());
+		if (delivery != null) {
+			report.backChannelLogout(delivery);
+		}
 	}
 
 	/** Waits until every operation of the load succeeded after the fault, or the deadline. */
@@ -250,41 +260,6 @@ public final class Drill {
 				() -> "Redis " + this.places.redis().roles() + ", " + this.places.directory());
 		return Map.of("redis", this.places.redis().writable().stream().map(Places.NAMES::get).toList(), "directory",
 				this.places.directory().primaries());
-	}
-
-	/**
-	 * The fail-back step's proof that the killed place rejoined as a replica with nothing lost: its
-	 * Redis node is a replica in sync holding every acknowledged session, its PostgreSQL member a
-	 * streaming standby holding every acknowledged client.
-	 */
-	private Map<String, Object> rejoined(int place, Acknowledged acknowledged, List<String> clients)
-			throws SQLException {
-		String name = Places.NAMES.get(place);
-		Map<String, Object> rejoined = new LinkedHashMap<>();
-		rejoined.put("place", name);
-		rejoined.put("redisRole", this.places.redis().roles().get(place));
-		List<String> sessionIds = acknowledged.sessionIds();
-		long sessionsHeld = sessionIds.stream()
-			.filter(id -> Long.valueOf(1).equals(this.places.redis().node(place).call("EXISTS", "idp:session:sessions:" + id)))
-			.count();
-		rejoined.put("sessionsHeld", List.of(sessionsHeld, sessionIds.size()));
-		rejoined.put("directoryRole", this.places.directory().members().get(name).role());
-		rejoined.put("clientsHeld", List.of(clientsAt(name, clients), (long) clients.size()));
-		return rejoined;
-	}
-
-	/** How many of the acknowledged {@code clients} place {@code name}'s own PostgreSQL member holds. */
-	private long clientsAt(String name, List<String> clients) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.places.directory().jdbcUrl(name),
-				PatroniCluster.USERNAME, this.places.directory().password());
-				PreparedStatement sql = connection.prepareStatement(
-						"SELECT count(*) FROM oauth2_registered_client WHERE client_id = ANY (?)")) {
-			sql.setArray(1, connection.createArrayOf("varchar", clients.toArray()));
-			try (ResultSet result = sql.executeQuery()) {
-				result.next();
-				return result.getLong(1);
-			}
-		}
 	}
 
 }

@@ -25,9 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL role and the acknowledged clients it holds), {@code load} (virtual users, seconds); for
  * {@code cut-ab} also {@code kidsWithTwoMaterials}, {@code signersAfterHeal}, {@code rotatedDuringCut},
  * {@code adminAtBDuringCut} (the status of B's admin API during the cut) and {@code servedDuringCut}
- * (per site, per operation, {@code [made, succeeded]}).
+ * (per site, per operation, {@code [made, succeeded]}); for {@code kill-a} also
+ * {@code rtoSeconds.backchannelLogout} (from the kill of A to the arrival, from site B, of the logout
+ * token of a logout acknowledged at A just before: {@link PendingLogout}), {@code lost.backchannelLogouts}
+ * (1 when it never came) and {@code backchannelLogout} (which site each call came from).
  */
 final class DrillReport {
+
+	/** The back-channel logout's row in {@code rtoSeconds} and the table. */
+	static final String BACKCHANNEL_LOGOUT = "backchannelLogout";
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -64,6 +70,14 @@ final class DrillReport {
 		put("tokensStillValid", verdict.tokensStillValid());
 		put("tokensHeld", verdict.tokens());
 		return this;
+	}
+
+	/** Adds the kill-a drill's back-channel logout: its figure, a loss when it never came, who sent what. */
+	@SuppressWarnings("unchecked")
+	DrillReport backChannelLogout(PendingLogout.Delivery delivery) {
+		((Map<String, Double>) get("rtoSeconds")).put(BACKCHANNEL_LOGOUT, delivery.seconds());
+		((Map<String, Integer>) get("lost")).put("backchannelLogouts", (delivery.seconds() != null) ? 0 : 1);
+		return put("backchannelLogout", delivery.details());
 	}
 
 	/**
@@ -124,6 +138,10 @@ final class DrillReport {
 		return ((Number) heldOf.get(0)).longValue() == ((Number) heldOf.get(1)).longValue();
 	}
 
+	private static String seconds(Double seconds) {
+		return (seconds != null) ? "%.2f".formatted(seconds) : "never";
+	}
+
 	void write(Path file) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.writeString(file, JSON.writeValueAsString(this.values) + "\n");
@@ -137,20 +155,22 @@ final class DrillReport {
 		Map<String, List<Long>> requests = (Map<String, List<Long>>) this.values.get("requests");
 		StringBuilder table = new StringBuilder();
 		table.append("%s%n".formatted(this.values.get("scenario")));
-		table.append("%-12s %10s %8s %10s %10s%n".formatted("operation", "rto (s)", "failed", "requests", "succeeded"));
+		table.append("%-17s %10s %8s %10s %10s%n".formatted("operation", "rto (s)", "failed", "requests", "succeeded"));
 		for (String operation : OperationLog.OPERATIONS) {
-			Double seconds = rto.get(operation);
 			List<Long> counts = requests.get(operation);
-			table.append("%-12s %10s %8d %10d %10d%n".formatted(operation,
-					(seconds != null) ? "%.2f".formatted(seconds) : "never", failed.get(operation), counts.get(0),
-					counts.get(1)));
+			table.append("%-17s %10s %8d %10d %10d%n".formatted(operation, seconds(rto.get(operation)),
+					failed.get(operation), counts.get(0), counts.get(1)));
+		}
+		if (rto.containsKey(BACKCHANNEL_LOGOUT)) {
+			table.append("%-17s %10s %8s %10s %10s%n".formatted(BACKCHANNEL_LOGOUT, seconds(rto.get(BACKCHANNEL_LOGOUT)),
+					"-", "1", (rto.get(BACKCHANNEL_LOGOUT) != null) ? "1" : "0"));
 		}
 		table.append("lost: %s, revocations lost: %s%n".formatted(this.values.get("lost"),
 				this.values.get("revocationsLost")));
 		table.append("sessions kept: %s of %s, tokens still valid at partner-api: %s of %s%n".formatted(
 				this.values.get("sessionsKept"), this.values.get("sessionsHeld"), this.values.get("tokensStillValid"),
 				this.values.get("tokensHeld")));
-		for (String extra : List.of("processesKilled", "adminWrites", "readyDuringFault", "primariesDuringFault",
+		for (String extra : List.of("processesKilled", "adminWrites", "backchannelLogout", "readyDuringFault", "primariesDuringFault",
 				"writablePrimariesAfterRepair", "failBack", "kidsWithTwoMaterials", "signersAfterHeal", "adminAtBDuringCut",
 				"servedDuringCut", "load")) {
 			if (this.values.containsKey(extra)) {

@@ -80,6 +80,21 @@ final class RedisPlaces implements AutoCloseable {
 		return this.nodes[index];
 	}
 
+	/** Place {@code index}'s sentinel. */
+	Sentinel sentinel(int index) {
+		return this.sentinels[index];
+	}
+
+	/** How many places: one node and one sentinel in each. */
+	int size() {
+		return this.nodes.length;
+	}
+
+	/** Place {@code index}'s address. */
+	String address(int index) {
+		return this.places.get(index).address();
+	}
+
 	/**
 	 * {@code host:port} of every sentinel, as {@code spring.data.redis.sentinel.nodes} takes them, place
 	 * {@code first}'s first (a reconnect asks them in order: its own is the one it surely reaches).
@@ -173,29 +188,9 @@ final class RedisPlaces implements AutoCloseable {
 		startSentinel(index, primaryHost);
 	}
 
-	/**
-	 * Moves the primary to place {@code index} between two scenarios (nothing writing): its node
-	 * becomes the only best candidate, Sentinel fails over, then the priority is made equal again.
-	 */
+	/** Moves the primary to place {@code index} between two scenarios ({@link RedisSwitchover}). */
 	void moveTo(int index, Duration timeout) {
-		Integer primary = primary();
-		if (primary != null && primary == index) {
-			return;
-		}
-		RedisServer node = this.nodes[index];
-		node.call("CONFIG", "SET", "replica-priority", "1");
-		awaitSentinelsSee(index, "1", timeout);
-		try {
-			this.sentinels[index].call("SENTINEL", "FAILOVER", MASTER);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		Wait.until("Redis primary moved to " + this.places.get(index).name(), timeout, Duration.ofMillis(250),
-				() -> Integer.valueOf(index).equals(primary()) && writable().equals(List.of(index))
-						&& inSync(index, this.nodes.length - 1),
-				() -> "roles " + roles());
-		node.call("CONFIG", "SET", "replica-priority", PRIORITY);
+		RedisSwitchover.moveTo(this, index, timeout);
 	}
 
 	/** The last lines of every node's and sentinel's log, for a failure message. */
@@ -246,7 +241,7 @@ final class RedisPlaces implements AutoCloseable {
 	}
 
 	/** Whether {@code replicas} replicas of place {@code index}'s node acknowledge a fresh write. */
-	private boolean inSync(int index, int replicas) {
+	boolean inSync(int index, int replicas) {
 		try {
 			List<Object> replies = this.nodes[index].callInOrder(List.of("SET", "drill:sync", Long.toString(System.nanoTime())),
 					List.of("WAIT", Integer.toString(replicas), "500"));
@@ -255,40 +250,6 @@ final class RedisPlaces implements AutoCloseable {
 		catch (Resp.ErrorReply | UncheckedIOException ex) {
 			return false;
 		}
-	}
-
-	/** Waits until every live sentinel reports place {@code index}'s node with {@code priority}. */
-	private void awaitSentinelsSee(int index, String priority, Duration timeout) {
-		String address = this.places.get(index).address();
-		Wait.until("sentinels seeing replica-priority " + priority + " at " + address, timeout, Duration.ofMillis(250),
-				() -> {
-					for (Sentinel sentinel : this.sentinels) {
-						if (sentinel != null && sentinel.process().isAlive()
-								&& !priorityAsSeenBy(sentinel, address).equals(priority)) {
-							return false;
-						}
-					}
-					return true;
-				});
-	}
-
-	private static String priorityAsSeenBy(Sentinel sentinel, String address) {
-		try {
-			for (Object replica : (List<?>) sentinel.call("SENTINEL", "REPLICAS", MASTER)) {
-				List<?> fields = (List<?>) replica;
-				Map<String, String> properties = new HashMap<>();
-				for (int i = 0; i + 1 < fields.size(); i += 2) {
-					properties.put(String.valueOf(fields.get(i)), String.valueOf(fields.get(i + 1)));
-				}
-				if (address.equals(properties.get("ip"))) {
-					return String.valueOf(properties.get("slave-priority"));
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
-		return "unknown";
 	}
 
 	private Integer placeOf(String hostPort) {

@@ -10,7 +10,7 @@ import dev.failsafe.idp.testing.browser.HeadlessChromium;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.failsafe.idp.server.ProviderProperties;
-import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
+import dev.failsafe.idp.testing.backchannel.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.signin.BackChannel;
 import dev.failsafe.idp.testing.signin.CodeFlow;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.failsafe.idp.testing.provider.Demo;
-import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
+import dev.failsafe.idp.testing.backchannel.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.Ports;
 import dev.failsafe.idp.testing.TestKek;
 import dev.failsafe.idp.testing.backchannel.LogoutTokenReceiver;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.failsafe.idp.replication.session.HazelcastSessionAutoConfiguration;
-import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
+import dev.failsafe.idp.testing.backchannel.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.Wait;
 import dev.failsafe.idp.testing.backchannel.LogoutTokenReceiver;
 import dev.failsafe.idp.testing.signin.BackChannel;

@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
+import dev.failsafe.idp.testing.backchannel.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.backchannel.LogoutTokenReceiver;
 import dev.failsafe.idp.testing.signin.UserAgent;
 import com.nimbusds.jwt.SignedJWT;

@@ -9,7 +9,7 @@ import dev.failsafe.idp.replication.backchannel.RedisLogoutDeliveryStore;
 import dev.failsafe.idp.server.AuthServerApplication;
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.server.testing.RunningProvider;
-import dev.failsafe.idp.server.testing.VerifiedLogoutToken;
+import dev.failsafe.idp.testing.backchannel.VerifiedLogoutToken;
 import dev.failsafe.idp.testing.Wait;
 import dev.failsafe.idp.testing.backchannel.LogoutTokenReceiver;
 import dev.failsafe.idp.testing.redis.RedisServer;

@@ -20,15 +20,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import dev.failsafe.idp.testing.signin.Forms;
+import dev.failsafe.idp.testing.tls.SelfSignedCertificate;
 
 /**
  * A relying party's back-channel logout endpoint (OpenID Connect Back-Channel Logout 1.0 section
- * 2.5) for tests: listens on 127.0.0.1, records every POST it gets (the form, the
- * {@code logout_token}, when it came) and answers as told: 200 by default, another status, or not at
- * all until {@link #release()} (a relying party that hangs, or one that is still answering when its
- * caller dies). Requests are handled on virtual threads, so held ones do not block the others.
+ * 2.5) for tests: listens on 127.0.0.1 over HTTP ({@link #start()}), or on another address over
+ * HTTPS with a throwaway certificate ({@link #startHttps}: a relying party a provider in another
+ * network namespace reaches, as client rules want https for any URI but loopback). It records every
+ * POST it gets (the form, the {@code logout_token}, when it came and from which address) and answers
+ * as told: 200 by default, another status, or not at all until {@link #release()} (a relying party
+ * that hangs, or one that is still answering when its caller dies). A request is answered with the
+ * status set when it arrived, even if held past a later {@link #answer(int)}. Requests are handled on
+ * virtual threads, so held ones do not block the others.
  */
 public final class LogoutTokenReceiver implements AutoCloseable {
 
@@ -58,8 +65,10 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 	 * @param contentType its {@code Content-Type}, or null
 	 * @param form the form fields (first value of each)
 	 * @param at when it arrived
+	 * @param from the IP address the connection came from: which host sent it
 	 */
-	public record Received(String method, String query, String contentType, Map<String, String> form, Instant at) {
+	public record Received(String method, String query, String contentType, Map<String, String> form, Instant at,
+			String from) {
 
 		/** The {@code logout_token} field, or null. */
 		public String logoutToken() {
@@ -80,21 +89,41 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 	/** A receiver on {@code port} of 127.0.0.1 (0: a free one). */
 	public static LogoutTokenReceiver start(int port) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
-			LogoutTokenReceiver receiver = new LogoutTokenReceiver(server);
-			server.createContext(PATH, receiver::answer);
-			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-			server.start();
-			return receiver;
+			return serve(HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
+	/**
+	 * A receiver over HTTPS on a free port of {@code address} (an IP address of this host), presenting
+	 * {@code certificate} (made for that address; its callers must trust it).
+	 */
+	public static LogoutTokenReceiver startHttps(String address, SelfSignedCertificate certificate) {
+		try {
+			HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
+			server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+			return serve(server);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static LogoutTokenReceiver serve(HttpServer server) {
+		LogoutTokenReceiver receiver = new LogoutTokenReceiver(server);
+		server.createContext(PATH, receiver::answer);
+		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		server.start();
+		return receiver;
+	}
+
 	/** The endpoint's URI, to register as a client's {@code backchannel_logout_uri}. */
 	public String uri() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + PATH;
+		InetSocketAddress bound = this.server.getAddress();
+		String scheme = (this.server instanceof HttpsServer) ? "https" : "http";
+		return scheme + "://" + bound.getAddress().getHostAddress() + ":" + bound.getPort() + PATH;
 	}
 
 	/** The endpoint's URI with a query naming {@code sender}, so a request shows who made it. */
@@ -102,7 +131,7 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 		return uri() + "?sender=" + sender;
 	}
 
-	/** Answers every later request with {@code httpStatus}. */
+	/** Answers every request that arrives from now on with {@code httpStatus}. */
 	public void answer(int httpStatus) {
 		this.status = httpStatus;
 	}
@@ -156,7 +185,9 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getQuery(),
-				exchange.getRequestHeaders().getFirst("Content-Type"), Forms.queryParameters("?" + body), Instant.now());
+				exchange.getRequestHeaders().getFirst("Content-Type"), Forms.queryParameters("?" + body), Instant.now(),
+				exchange.getRemoteAddress().getAddress().getHostAddress());
+		int answer = this.status;
 		int now = this.answering.incrementAndGet();
 		this.mostAtOnce.accumulateAndGet(now, Math::max);
 		this.received.add(request);
@@ -164,7 +195,7 @@ public final class LogoutTokenReceiver implements AutoCloseable {
 		try {
 			this.hold.await(2, TimeUnit.MINUTES);
 			exchange.getResponseHeaders().set("Cache-Control", "no-store");
-			exchange.sendResponseHeaders(this.status, -1);
+			exchange.sendResponseHeaders(answer, -1);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

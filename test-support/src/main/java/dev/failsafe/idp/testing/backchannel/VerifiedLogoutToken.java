@@ -1,4 +1,4 @@
-package dev.failsafe.idp.server.testing;
+package dev.failsafe.idp.testing.backchannel;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
