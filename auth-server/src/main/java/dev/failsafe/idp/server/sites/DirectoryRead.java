@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /**
  * One read of the directory, as a request would make it: a connection from the pool, then
  * {@code SELECT pg_is_in_recovery()} on PostgreSQL, bounded by {@code timeout} on the wire (the
- * connection's network timeout and the statement's query timeout). Answers which member it reached.
+ * connection's network timeout). Answers which member it reached.
  */
 final class DirectoryRead {
 
@@ -44,9 +44,11 @@ final class DirectoryRead {
 			if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
 				return Reached.EMBEDDED;
 			}
+			// The network timeout only, never a query timeout: the driver cancels a timed-out query
+			// through a new connection to the same member and the statement waits for that
+			// (cancelSignalTimeout, 10 s), which a silent member never answers.
 			connection.setNetworkTimeout(SAME_THREAD, (int) this.timeout.toMillis());
 			try (Statement sql = connection.createStatement()) {
-				sql.setQueryTimeout((int) Math.max(1, this.timeout.toSeconds()));
 				try (ResultSet result = sql.executeQuery("SELECT pg_is_in_recovery()")) {
 					result.next();
 					return result.getBoolean(1) ? Reached.STANDBY : Reached.PRIMARY;
