@@ -16,20 +16,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * reads go on from the standby and the node stays ready, while directory writes (the admin API)
  * answer "try again" until a primary is reachable; the details say which ({@code role},
  * {@code writable}). The embedded H2 directory is in this process and always readable.
+ *
+ * @param watch the background check
+ * @param maxAge how old the last successful read may be ({@code idp.directory-check.max-age})
+ * @param clock the time
  */
-final class DirectoryHealthIndicator implements HealthIndicator {
-
-	private final DirectoryWatch watch;
-
-	private final Duration maxAge;
-
-	private final Clock clock;
-
-	DirectoryHealthIndicator(DirectoryWatch watch, Duration maxAge, Clock clock) {
-		this.watch = watch;
-		this.maxAge = maxAge;
-		this.clock = clock;
-	}
+record DirectoryHealthIndicator(DirectoryWatch watch, Duration maxAge, Clock clock) implements HealthIndicator {
 
 	@Override
 	public Health health() {
