@@ -2,6 +2,7 @@ package dev.failsafe.idp.server.sites;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.springframework.boot.health.contributor.Health;
 
@@ -50,7 +51,7 @@ record DirectoryState(Instant lastRead, DirectoryRead.Reached reached, Instant l
 			health.withDetail("directory", readable(now, maxAge) ? "postgresql" : "unreachable");
 		}
 		if (this.reached != null) {
-			health.withDetail("role", this.reached.name().toLowerCase(java.util.Locale.ROOT))
+			health.withDetail("role", this.reached.name().toLowerCase(Locale.ROOT))
 				.withDetail("writable", readable(now, maxAge) && this.reached.writable());
 		}
 		if (this.lastRead != null) {

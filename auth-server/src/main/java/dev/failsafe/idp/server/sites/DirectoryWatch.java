@@ -3,6 +3,7 @@ package dev.failsafe.idp.server.sites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -98,12 +99,22 @@ final class DirectoryWatch implements SmartLifecycle {
 		}
 	}
 
+	/** A scheduled task that throws is never run again: log instead, and the next check runs. */
+	private void checkOrLog() {
+		try {
+			check();
+		}
+		catch (RuntimeException ex) {
+			log.error("Directory check could not run", ex);
+		}
+	}
+
 	private void record(DirectoryRead.Reached reached) {
 		DirectoryState before = this.state;
 		this.state = before.read(this.clock.instant(), reached);
 		this.meters.counter("idp.directory.checks", "outcome", "read").increment();
 		if (before.failing()) {
-			log.info("Directory readable again, through a {}", reached.name().toLowerCase(java.util.Locale.ROOT));
+			log.info("Directory readable again, through a {}", reached.name().toLowerCase(Locale.ROOT));
 		}
 	}
 
@@ -132,7 +143,7 @@ final class DirectoryWatch implements SmartLifecycle {
 			return thread;
 		});
 		long interval = this.settings.interval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(this::checkOrLog, interval, interval, TimeUnit.MILLISECONDS);
 		this.schedule = scheduler;
 	}
 
