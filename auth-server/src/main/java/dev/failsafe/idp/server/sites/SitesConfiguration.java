@@ -1,6 +1,10 @@
 package dev.failsafe.idp.server.sites;
 
+import java.time.Clock;
+
 import dev.failsafe.idp.replication.sites.RedisReplicationStatus;
+import dev.failsafe.idp.server.stores.SilentMemberEviction;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import javax.sql.DataSource;
 
@@ -10,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Per-site health: the {@code stateStore} and {@code directory} indicators, part of the readiness
- * group ({@code management.endpoint.health.group.readiness.include} in {@code application.yml}).
+ * group ({@code management.endpoint.health.group.readiness.include} in {@code application.yml}), and
+ * the background directory check the latter answers from.
  */
 @Configuration(proxyBeanMethods = false)
 class SitesConfiguration {
@@ -21,8 +26,14 @@ class SitesConfiguration {
 	}
 
 	@Bean
-	DirectoryHealthIndicator directoryHealthIndicator(DataSource directory) {
-		return new DirectoryHealthIndicator(directory);
+	DirectoryWatch directoryWatch(DataSource directory, DirectoryCheckProperties settings, MeterRegistry meters) {
+		return new DirectoryWatch(new DirectoryRead(directory, settings.timeout()), new SilentMemberEviction(directory),
+				settings, Clock.systemUTC(), meters);
+	}
+
+	@Bean
+	DirectoryHealthIndicator directoryHealthIndicator(DirectoryWatch watch, DirectoryCheckProperties settings) {
+		return new DirectoryHealthIndicator(watch, settings.maxAge(), Clock.systemUTC());
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means a store could not answer now, so the request gets "try again" (503 with
@@ -21,7 +22,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * connection lost or timed out, a write that reached a standby (SQLState {@code 25006}, the
  * provider's connection string prefers the primary but falls back to a standby for reads), a
  * server shutting down ({@code 57P01}-{@code 57P03}), too many connections ({@code 53}), a
- * serialization failure or deadlock. A write whose commit was cut off may still have committed on
+ * serialization failure or deadlock (also when a failed rollback hides one of these). A write whose commit was cut off may still have committed on
  * the old primary: it was never acknowledged, and the directory's synchronous replication means a
  * promoted member keeps only what a standby confirmed.
  */
@@ -44,6 +45,12 @@ public final class StoreFailures {
 				return true;
 			}
 			if (cause instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+				return true;
+			}
+			// A write refused by a standby closes its connection (StandbyConnectionEviction), so the
+			// rollback that follows fails and hides the refusal it rolled back.
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& unavailable(rollback.getApplicationException())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -12,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,19 @@ class StoreFailuresTest {
 				new CannotGetJdbcConnectionException("no member reachable")))).isTrue();
 		assertThat(StoreFailures.unavailable(new RuntimeException(new SQLTransientConnectionException("pool empty"))))
 			.isTrue();
+	}
+
+	@Test
+	void unavailableWhenRollbackFailedAfterStandbyRefusedWriteThenTrue() {
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollbackFailed.initApplicationException(new UncategorizedSQLException("insert", "INSERT ...",
+				new SQLException("cannot execute INSERT in a read-only transaction", "25006")));
+		assertThat(StoreFailures.unavailable(rollbackFailed)).isTrue();
+
+		TransactionSystemException afterBug = new TransactionSystemException("JDBC rollback failed");
+		afterBug.initApplicationException(new IllegalStateException("bug"));
+		assertThat(StoreFailures.unavailable(afterBug)).isFalse();
 	}
 
 	@Test

@@ -117,6 +117,33 @@ public record SiteNetwork(String tag, String subnet, int sites) implements AutoC
 	}
 
 	/**
+	 * Cuts site {@code index} off from every other site and from the host (the test itself): packets
+	 * both ways go to a link-layer address nobody has, so its members go silent, neither answering
+	 * nor refusing, as a site whose every link is cut.
+	 */
+	public void isolate(int index) throws IOException, InterruptedException {
+		for (int other = 0; other < this.sites; other++) {
+			if (other != index) {
+				cut(index, other);
+			}
+		}
+		ip("neigh", "replace", address(index), "lladdr", NOWHERE, "dev", bridge(), "nud", "permanent");
+		ip("-n", namespace(index), "neigh", "replace", hostAddress(), "lladdr", NOWHERE, "dev", inside(index), "nud",
+				"permanent");
+	}
+
+	/** Undoes {@link #isolate(int)}. */
+	public void rejoin(int index) throws IOException, InterruptedException {
+		for (int other = 0; other < this.sites; other++) {
+			if (other != index) {
+				heal(index, other);
+			}
+		}
+		Command.of(IP, "neigh", "del", address(index), "dev", bridge()).runQuietly();
+		Command.of(IP, "-n", namespace(index), "neigh", "del", hostAddress(), "dev", inside(index)).runQuietly();
+	}
+
+	/**
 	 * SIGKILL of every process in site {@code index}, children and daemons included, as when the site
 	 * burns; answers how many there were.
 	 */
