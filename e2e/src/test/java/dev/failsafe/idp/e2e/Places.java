@@ -88,8 +88,9 @@ final class Places implements AutoCloseable {
 
 	/** Starts everything and waits until both sites are ready behind the load balancer. */
 	static Places start(Path runDir) throws Exception {
-		Path providerJar = ProviderLaunch.builtJar("auth-server/target/auth-server.jar");
-		Path partnerJar = ProviderLaunch.builtJar("client-samples/partner-api/target/partner-api.jar");
+		// -Didp.auth-server.jar picks the provider's jar, so a drill can run another build.
+		Path providerJar = ProviderLaunch.builtJar(ProviderProcess.jar());
+		Path partnerJar = ProviderLaunch.builtJar(ProviderLaunch.inBuild("client-samples/partner-api/target/partner-api.jar"));
 		SiteNetwork network = SiteNetwork.create(NAMES.size());
 		Places deployment = new Places(runDir, network);
 		try {

@@ -96,13 +96,17 @@ final class ProviderLaunch {
 			.withLog(this.runDir.resolve("partner-api.log"));
 	}
 
-	/** A jar the build made, {@code path} from the repository's root; fails when it is missing. */
-	static Path builtJar(String path) {
-		Path jar = Path.of(System.getProperty("idp.e2e.root", ".."), path).toAbsolutePath().normalize();
+	/** {@code jar}, which the build made; fails when it is missing. */
+	static Path builtJar(Path jar) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build it first (./mvnw -pl e2e -am package)");
 		}
 		return jar;
+	}
+
+	/** {@code path} under the build's root ({@code idp.e2e.root}). */
+	static Path inBuild(String path) {
+		return Path.of(System.getProperty("idp.e2e.root", ".."), path).toAbsolutePath().normalize();
 	}
 
 }
