@@ -1,0 +1,92 @@
+package dev.failsafe.idp.bench.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.failsafe.idp.bench.cli.BenchCommandLine;
+import dev.failsafe.idp.bench.cli.HelpOption;
+import dev.failsafe.idp.bench.cli.ProviderOptions;
+import dev.failsafe.idp.bench.cli.Seconds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The load run's command line (README, "Benchmarks"): parsed into {@link LoadOptions}, then run. */
+@Command(name = "load-run", sortOptions = false,
+		description = "Runs the packaged provider under each workload at each concurrency, per store, "
+				+ "and writes the JSON report.")
+final class LoadCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	HelpOption help;
+
+	@Mixin
+	ProviderOptions provider;
+
+	@Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/load",
+			description = "Where the provider's data directories, logs and recordings go (emptied per store; default ${DEFAULT-VALUE}).")
+	Path workDir;
+
+	@Option(names = "--report", paramLabel = "FILE", defaultValue = "target/bench-report.json",
+			description = "Where the JSON report is written (default ${DEFAULT-VALUE}).")
+	Path report;
+
+	@Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "3", converter = Seconds.class,
+			description = "How long each step runs before it is measured (default ${DEFAULT-VALUE} s).")
+	Duration warmUp;
+
+	@Option(names = "--measure", paramLabel = "SECONDS", defaultValue = "8", converter = Seconds.class,
+			description = "How long each step is measured (default ${DEFAULT-VALUE} s).")
+	Duration measure;
+
+	@Option(names = "--max-requests", paramLabel = "N", defaultValue = "200000",
+			description = "The most requests one step sends while measured (default ${DEFAULT-VALUE}).")
+	int maxRequests;
+
+	@Option(names = "--concurrency", paramLabel = "N", split = "\\s*,\\s*", splitSynopsisLabel = ",", defaultValue = "1,8,32",
+			description = "The numbers of concurrent clients each workload runs at (default ${DEFAULT-VALUE}).")
+	List<Integer> concurrencies;
+
+	@Option(names = "--stores", paramLabel = "STORE", split = "\\s*,\\s*", splitSynopsisLabel = ",", defaultValue = "embedded,redis",
+			description = "The provider setups to run: embedded, redis (default ${DEFAULT-VALUE}).")
+	List<String> stores;
+
+	@Option(names = "--workloads", paramLabel = "WORKLOAD", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+			defaultValue = LoadOptions.ALL_WORKLOAD_NAMES,
+			description = "The workloads to run (default ${DEFAULT-VALUE}).")
+	List<String> workloads;
+
+	@Option(names = "--limit-seconds", paramLabel = "SECONDS", defaultValue = "5",
+			description = "How long each limit (OpenSSL, password hashing) is measured (default ${DEFAULT-VALUE}).")
+	int limitSeconds;
+
+	@Option(names = "--jfr", description = "Records the provider with Java Flight Recorder (<work-dir>/<store>.jfr).")
+	boolean jfr;
+
+	@Option(names = "--jvm-flag", paramLabel = "FLAG",
+			description = "A further JVM flag for the provider, after its own jvm.options (repeatable), e.g. --jvm-flag=-Xmx192m.")
+	List<String> jvmFlags = new ArrayList<>();
+
+	/** The options given, validated: a refused value is a usage error. */
+	LoadOptions options() {
+		return BenchCommandLine.validated(this.spec,
+				() -> new LoadOptions(this.provider.jar(), this.workDir, this.report, this.warmUp, this.measure, this.maxRequests,
+						this.concurrencies, this.stores, this.workloads, this.limitSeconds, this.jfr,
+						this.provider.arguments(), this.jvmFlags));
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		LoadRun.run(options());
+		return 0;
+	}
+
+}
