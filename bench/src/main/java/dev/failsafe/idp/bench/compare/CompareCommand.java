@@ -7,8 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.failsafe.idp.bench.cli.BenchCommandLine;
 import dev.failsafe.idp.bench.cli.HelpOption;
-import dev.failsafe.idp.bench.cli.ProviderOptions;
-import dev.failsafe.idp.bench.cli.Seconds;
+import dev.failsafe.idp.bench.cli.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,30 +30,10 @@ final class CompareCommand implements Callable<Integer> {
 	HelpOption help;
 
 	@Mixin
-	ProviderOptions provider;
+	RunOptions run = new RunOptions("target/compare", "target/compare-report.json", 5, 10);
 
 	@Option(names = "--keycloak-home", paramLabel = "DIR", description = "The unpacked Keycloak distribution; required.")
 	Path keycloakHome;
-
-	@Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/compare",
-			description = "Where data directories and logs go (default ${DEFAULT-VALUE}).")
-	Path workDir;
-
-	@Option(names = "--report", paramLabel = "FILE", defaultValue = "target/compare-report.json",
-			description = "Where the JSON report is written (default ${DEFAULT-VALUE}).")
-	Path report;
-
-	@Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "5", converter = Seconds.class,
-			description = "How long each step runs before it is measured (default ${DEFAULT-VALUE} s).")
-	Duration warmUp;
-
-	@Option(names = "--measure", paramLabel = "SECONDS", defaultValue = "10", converter = Seconds.class,
-			description = "How long each step is measured (default ${DEFAULT-VALUE} s).")
-	Duration measure;
-
-	@Option(names = "--max-requests", paramLabel = "N", defaultValue = "200000",
-			description = "The most requests one step sends while measured (default ${DEFAULT-VALUE}).")
-	int maxRequests;
 
 	@Option(names = "--token-concurrency", paramLabel = "N", split = "\\s*,\\s*", splitSynopsisLabel = ",", defaultValue = "1,8,32",
 			description = "The concurrencies of the client_credentials steps (default ${DEFAULT-VALUE}).")
@@ -68,13 +47,13 @@ final class CompareCommand implements Callable<Integer> {
 			description = "The concurrencies of the sign-in steps (default ${DEFAULT-VALUE}).")
 	List<Integer> signInConcurrency;
 
-	@Option(names = "--curve", paramLabel = "SECONDS", defaultValue = "60", converter = Seconds.class,
+	@Option(names = "--curve", paramLabel = "SECONDS", defaultValue = "60",
 			description = "How long the warm-up curve runs from each launch (default ${DEFAULT-VALUE} s).")
-	Duration curve;
+	long curveSeconds;
 
-	@Option(names = "--curve-window", paramLabel = "SECONDS", defaultValue = "5", converter = Seconds.class,
+	@Option(names = "--curve-window", paramLabel = "SECONDS", defaultValue = "5",
 			description = "The length of each window of the curve (default ${DEFAULT-VALUE} s).")
-	Duration curveWindow;
+	long curveWindowSeconds;
 
 	@Option(names = "--curve-clients", paramLabel = "N", defaultValue = "8",
 			description = "Concurrent client_credentials clients during the curve (default ${DEFAULT-VALUE}).")
@@ -83,9 +62,10 @@ final class CompareCommand implements Callable<Integer> {
 	/** The options given, validated: a refused value is a usage error. */
 	CompareOptions options() {
 		return BenchCommandLine.validated(this.spec,
-				() -> new CompareOptions(this.provider.jar(), this.keycloakHome, this.workDir, this.report, this.warmUp,
-						this.measure, this.maxRequests, this.tokenConcurrency, this.jwksConcurrency,
-						this.signInConcurrency, this.curve, this.curveWindow, this.curveClients, this.provider.arguments()));
+				() -> new CompareOptions(this.run.jar(), this.keycloakHome, this.run.workDir(), this.run.report(),
+						this.run.warmUp(), this.run.measure(), this.run.maxRequests(), this.tokenConcurrency,
+						this.jwksConcurrency, this.signInConcurrency, Duration.ofSeconds(this.curveSeconds),
+						Duration.ofSeconds(this.curveWindowSeconds), this.curveClients, this.run.providerArguments()));
 	}
 
 	@Override

@@ -1,15 +1,12 @@
 package dev.failsafe.idp.bench.load;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.failsafe.idp.bench.cli.BenchCommandLine;
 import dev.failsafe.idp.bench.cli.HelpOption;
-import dev.failsafe.idp.bench.cli.ProviderOptions;
-import dev.failsafe.idp.bench.cli.Seconds;
+import dev.failsafe.idp.bench.cli.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,27 +26,7 @@ final class LoadCommand implements Callable<Integer> {
 	HelpOption help;
 
 	@Mixin
-	ProviderOptions provider;
-
-	@Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "target/load",
-			description = "Where the provider's data directories, logs and recordings go (emptied per store; default ${DEFAULT-VALUE}).")
-	Path workDir;
-
-	@Option(names = "--report", paramLabel = "FILE", defaultValue = "target/bench-report.json",
-			description = "Where the JSON report is written (default ${DEFAULT-VALUE}).")
-	Path report;
-
-	@Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "3", converter = Seconds.class,
-			description = "How long each step runs before it is measured (default ${DEFAULT-VALUE} s).")
-	Duration warmUp;
-
-	@Option(names = "--measure", paramLabel = "SECONDS", defaultValue = "8", converter = Seconds.class,
-			description = "How long each step is measured (default ${DEFAULT-VALUE} s).")
-	Duration measure;
-
-	@Option(names = "--max-requests", paramLabel = "N", defaultValue = "200000",
-			description = "The most requests one step sends while measured (default ${DEFAULT-VALUE}).")
-	int maxRequests;
+	RunOptions run = new RunOptions("target/load", "target/bench-report.json", 3, 8);
 
 	@Option(names = "--concurrency", paramLabel = "N", split = "\\s*,\\s*", splitSynopsisLabel = ",", defaultValue = "1,8,32",
 			description = "The numbers of concurrent clients each workload runs at (default ${DEFAULT-VALUE}).")
@@ -60,8 +37,7 @@ final class LoadCommand implements Callable<Integer> {
 	List<String> stores;
 
 	@Option(names = "--workloads", paramLabel = "WORKLOAD", split = "\\s*,\\s*", splitSynopsisLabel = ",",
-			defaultValue = LoadOptions.ALL_WORKLOAD_NAMES,
-			description = "The workloads to run (default ${DEFAULT-VALUE}).")
+			defaultValue = LoadOptions.ALL_WORKLOAD_NAMES, description = "The workloads to run (default ${DEFAULT-VALUE}).")
 	List<String> workloads;
 
 	@Option(names = "--limit-seconds", paramLabel = "SECONDS", defaultValue = "5",
@@ -78,9 +54,9 @@ final class LoadCommand implements Callable<Integer> {
 	/** The options given, validated: a refused value is a usage error. */
 	LoadOptions options() {
 		return BenchCommandLine.validated(this.spec,
-				() -> new LoadOptions(this.provider.jar(), this.workDir, this.report, this.warmUp, this.measure, this.maxRequests,
-						this.concurrencies, this.stores, this.workloads, this.limitSeconds, this.jfr,
-						this.provider.arguments(), this.jvmFlags));
+				() -> new LoadOptions(this.run.jar(), this.run.workDir(), this.run.report(), this.run.warmUp(),
+						this.run.measure(), this.run.maxRequests(), this.concurrencies, this.stores, this.workloads,
+						this.limitSeconds, this.jfr, this.run.providerArguments(), this.jvmFlags));
 	}
 
 	@Override

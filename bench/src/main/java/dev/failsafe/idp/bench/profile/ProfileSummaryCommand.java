@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import dev.failsafe.idp.bench.cli.BenchCommandLine;
 import dev.failsafe.idp.bench.cli.HelpOption;
-import dev.failsafe.idp.bench.cli.Seconds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,17 +26,17 @@ final class ProfileSummaryCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "FILE.jfr", description = "The recording (the load run's --jfr).")
 	Path recording;
 
-	@Parameters(index = "1", paramLabel = "SECONDS", arity = "0..1", defaultValue = "8", converter = Seconds.class,
+	@Parameters(index = "1", paramLabel = "SECONDS", arity = "0..1", defaultValue = "8",
 			description = "How many of its last seconds to sum up (default ${DEFAULT-VALUE}).")
-	Duration last;
+	long lastSeconds;
 
 	/** The seconds given, refused unless positive: a usage error. */
 	Duration last() {
 		return BenchCommandLine.validated(this.spec, () -> {
-			if (!this.last.isPositive()) {
-				throw new IllegalArgumentException("SECONDS must be positive: " + this.last.toSeconds());
+			if (this.lastSeconds < 1) {
+				throw new IllegalArgumentException("SECONDS must be positive: " + this.lastSeconds);
 			}
-			return this.last;
+			return Duration.ofSeconds(this.lastSeconds);
 		});
 	}
 

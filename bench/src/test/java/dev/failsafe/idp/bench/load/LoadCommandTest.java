@@ -66,7 +66,7 @@ class LoadCommandTest {
 		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("--jar"))
 			.withMessageContaining("Missing required parameter for option '--jar'");
 		assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("--jar", "a", "--measure", "ten"))
-			.withMessageContaining("'ten' is not a whole number of seconds");
+			.withMessageContaining("Invalid value for option '--measure': 'ten'");
 	}
 
 	@Test
