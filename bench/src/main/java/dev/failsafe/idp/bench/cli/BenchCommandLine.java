@@ -1,17 +1,14 @@
 package dev.failsafe.idp.bench.cli;
 
 import java.io.PrintWriter;
-import java.util.function.Supplier;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The one way a bench main reads its command line: a picocli {@code @Command} object, run by
  * {@link CommandLine#execute}. Exit codes are picocli's: {@value CommandLine.ExitCode#OK} when done
  * (or after {@code --help}), {@value CommandLine.ExitCode#USAGE} on bad usage (unknown option, bad
- * value, refused setting: the message and the usage on standard error, no stack trace), and
+ * value, a value the {@link Usage} refuses: the message and the usage on standard error, no stack trace), and
  * {@value CommandLine.ExitCode#SOFTWARE} when the run itself fails (its stack trace).
  */
 public final class BenchCommandLine {
@@ -32,19 +29,6 @@ public final class BenchCommandLine {
 		finally {
 			out.flush();
 			err.flush();
-		}
-	}
-
-	/**
-	 * The options record {@code options} builds from the parsed values; its validation (an
-	 * {@link IllegalArgumentException}) becomes a usage error of {@code spec}'s command line.
-	 */
-	public static <T> T validated(CommandSpec spec, Supplier<T> options) {
-		try {
-			return options.get();
-		}
-		catch (IllegalArgumentException refused) {
-			throw new ParameterException(spec.commandLine(), refused.getMessage(), refused);
 		}
 	}
 

@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.failsafe.idp.bench.cli.BenchCommandLine;
-import dev.failsafe.idp.bench.cli.HelpOption;
 import dev.failsafe.idp.bench.cli.RunOptions;
+import dev.failsafe.idp.bench.cli.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The side-by-side run's command line (README, "Side by side with Keycloak"): parsed into
@@ -23,11 +20,8 @@ import picocli.CommandLine.Spec;
 				+ "and writes the JSON report with the ratios.")
 final class CompareCommand implements Callable<Integer> {
 
-	@Spec
-	CommandSpec spec;
-
 	@Mixin
-	HelpOption help;
+	Usage usage;
 
 	@Mixin
 	RunOptions run = new RunOptions("target/compare", "target/compare-report.json", 5, 10);
@@ -61,11 +55,11 @@ final class CompareCommand implements Callable<Integer> {
 
 	/** The options given, validated: a refused value is a usage error. */
 	CompareOptions options() {
-		return BenchCommandLine.validated(this.spec,
+		return this.usage.validated(
 				() -> new CompareOptions(this.run.jar(), this.keycloakHome, this.run.workDir(), this.run.report(),
-						this.run.warmUp(), this.run.measure(), this.run.maxRequests(), this.tokenConcurrency,
-						this.jwksConcurrency, this.signInConcurrency, Duration.ofSeconds(this.curveSeconds),
-						Duration.ofSeconds(this.curveWindowSeconds), this.curveClients, this.run.providerArguments()));
+					this.run.warmUp(), this.run.measure(), this.run.maxRequests(), this.tokenConcurrency,
+					this.jwksConcurrency, this.signInConcurrency, Duration.ofSeconds(this.curveSeconds),
+					Duration.ofSeconds(this.curveWindowSeconds), this.curveClients, this.run.providerArguments()));
 	}
 
 	@Override

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.failsafe.idp.bench.cli.BenchCommandLine;
-import dev.failsafe.idp.bench.cli.HelpOption;
 import dev.failsafe.idp.bench.cli.RunOptions;
+import dev.failsafe.idp.bench.cli.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The load run's command line (README, "Benchmarks"): parsed into {@link LoadOptions}, then run. */
 @Command(name = "load-run", sortOptions = false,
@@ -19,11 +16,8 @@ import picocli.CommandLine.Spec;
 				+ "and writes the JSON report.")
 final class LoadCommand implements Callable<Integer> {
 
-	@Spec
-	CommandSpec spec;
-
 	@Mixin
-	HelpOption help;
+	Usage usage;
 
 	@Mixin
 	RunOptions run = new RunOptions("target/load", "target/bench-report.json", 3, 8);
@@ -53,10 +47,10 @@ final class LoadCommand implements Callable<Integer> {
 
 	/** The options given, validated: a refused value is a usage error. */
 	LoadOptions options() {
-		return BenchCommandLine.validated(this.spec,
+		return this.usage.validated(
 				() -> new LoadOptions(this.run.jar(), this.run.workDir(), this.run.report(), this.run.warmUp(),
-						this.run.measure(), this.run.maxRequests(), this.concurrencies, this.stores, this.workloads,
-						this.limitSeconds, this.jfr, this.run.providerArguments(), this.jvmFlags));
+					this.run.measure(), this.run.maxRequests(), this.concurrencies, this.stores, this.workloads,
+					this.limitSeconds, this.jfr, this.run.providerArguments(), this.jvmFlags));
 	}
 
 	@Override

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.failsafe.idp.bench.cli.BenchCommandLine;
-import dev.failsafe.idp.bench.cli.HelpOption;
+import dev.failsafe.idp.bench.cli.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@link ProfileSummary}'s command line: a recording, and how many of its last seconds to sum up. */
-@Command(name = "profile-summary", mixinStandardHelpOptions = true,
+@Command(name = "profile-summary",
 		description = "Prints where the provider's CPU went in the last seconds of a Flight Recorder file of the load run.")
 final class ProfileSummaryCommand implements Callable<Integer> {
 
@@ -21,7 +20,7 @@ final class ProfileSummaryCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Mixin
-	HelpOption help;
+	Usage usage;
 
 	@Parameters(index = "0", paramLabel = "FILE.jfr", description = "The recording (the load run's --jfr).")
 	Path recording;
@@ -32,7 +31,7 @@ final class ProfileSummaryCommand implements Callable<Integer> {
 
 	/** The seconds given, refused unless positive: a usage error. */
 	Duration last() {
-		return BenchCommandLine.validated(this.spec, () -> {
+		return this.usage.validated(() -> {
 			if (this.lastSeconds < 1) {
 				throw new IllegalArgumentException("SECONDS must be positive: " + this.lastSeconds);
 			}
