@@ -2,13 +2,11 @@ package dev.failsafe.idp.bench.compare;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * What one side-by-side run does, from its command line ({@code --name value}; every option has a
- * default except {@code --jar} and {@code --keycloak-home}).
+ * What one side-by-side run does, as its command line ({@link CompareCommand}) gives it; refuses what
+ * cannot run.
  *
  * @param jar the packaged provider ({@code auth-server/target/auth-server.jar})
  * @param keycloakHome the unpacked Keycloak distribution
@@ -47,57 +45,6 @@ public record CompareOptions(Path jar, Path keycloakHome, Path workDir, Path rep
 			throw new IllegalArgumentException(
 					"--max-requests, --measure, --curve-clients and --curve-window must be positive, --curve at least one window");
 		}
-	}
-
-	/** Parses {@code --name value} pairs; {@code --provider-arg=...} stands alone. */
-	public static CompareOptions parse(String... args) {
-		Path jar = null;
-		Path keycloakHome = null;
-		Path workDir = Path.of("target/compare");
-		Path report = Path.of("target/compare-report.json");
-		Duration warmUp = Duration.ofSeconds(5);
-		Duration measure = Duration.ofSeconds(10);
-		int maxRequests = 200_000;
-		List<Integer> tokens = List.of(1, 8, 32);
-		List<Integer> jwks = List.of(8, 32);
-		List<Integer> signIns = List.of(4, 8);
-		Duration curve = Duration.ofSeconds(60);
-		Duration curveWindow = Duration.ofSeconds(5);
-		int curveClients = 8;
-		List<String> providerArguments = new ArrayList<>();
-		for (int i = 0; i < args.length; i++) {
-			String name = args[i];
-			if (name.startsWith("--provider-arg=")) {
-				providerArguments.add(name.substring("--provider-arg=".length()));
-				continue;
-			}
-			if (i + 1 >= args.length) {
-				throw new IllegalArgumentException(name + " needs a value");
-			}
-			String value = args[++i];
-			switch (name) {
-				case "--jar" -> jar = Path.of(value);
-				case "--keycloak-home" -> keycloakHome = Path.of(value);
-				case "--work-dir" -> workDir = Path.of(value);
-				case "--report" -> report = Path.of(value);
-				case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
-				case "--measure" -> measure = Duration.ofSeconds(Long.parseLong(value));
-				case "--max-requests" -> maxRequests = Integer.parseInt(value);
-				case "--token-concurrency" -> tokens = integers(value);
-				case "--jwks-concurrency" -> jwks = integers(value);
-				case "--sign-in-concurrency" -> signIns = integers(value);
-				case "--curve" -> curve = Duration.ofSeconds(Long.parseLong(value));
-				case "--curve-window" -> curveWindow = Duration.ofSeconds(Long.parseLong(value));
-				case "--curve-clients" -> curveClients = Integer.parseInt(value);
-				default -> throw new IllegalArgumentException("unknown option " + name);
-			}
-		}
-		return new CompareOptions(jar, keycloakHome, workDir, report, warmUp, measure, maxRequests, tokens, jwks, signIns,
-				curve, curveWindow, curveClients, providerArguments);
-	}
-
-	private static List<Integer> integers(String value) {
-		return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
 	}
 
 }

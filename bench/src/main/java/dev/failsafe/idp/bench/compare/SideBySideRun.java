@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import dev.failsafe.idp.bench.cli.BenchCommandLine;
 import dev.failsafe.idp.bench.hashing.PasswordHashes;
 import dev.failsafe.idp.bench.load.BenchReport;
 import dev.failsafe.idp.bench.load.Limits;
@@ -30,8 +31,13 @@ public final class SideBySideRun {
 	private SideBySideRun() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		CompareOptions options = CompareOptions.parse(args);
+	/** Runs the command line's side-by-side run ({@code --help} lists the options); exits 2 on bad usage. */
+	public static void main(String[] args) {
+		BenchCommandLine.exit(new CompareCommand(), args);
+	}
+
+	/** Runs what {@code options} say. */
+	static void run(CompareOptions options) throws Exception {
 		BenchReport.Machine machine = LoadRun.machine();
 		double loadAtStart = LoadRun.loadAverage();
 		System.out.printf(Locale.ROOT, "side-by-side run on %s (%d cores), load average %.2f%n", machine.cpu(),

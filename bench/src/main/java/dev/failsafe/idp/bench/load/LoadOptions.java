@@ -2,13 +2,11 @@ package dev.failsafe.idp.bench.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * What one load run does, from its command line ({@code --name value}; every option has a default
- * except {@code --jar}).
+ * What one load run does, as its command line ({@link LoadCommand}) gives it; refuses what cannot
+ * run.
  *
  * @param jar the packaged provider ({@code auth-server/target/auth-server.jar})
  * @param workDir where the provider's data directories, logs and recordings go (emptied per store)
@@ -29,9 +27,11 @@ public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, 
 		List<Integer> concurrencies, List<String> stores, List<String> workloads, int limitSeconds, boolean jfr,
 		List<String> providerArguments, List<String> jvmFlags) {
 
+	/** Every workload, in the order of the table, comma-separated (the command line's default). */
+	static final String ALL_WORKLOAD_NAMES = "client_credentials,login,refresh,introspection,userinfo,jwks";
+
 	/** Every workload, in the order of the table. */
-	public static final List<String> ALL_WORKLOADS = List.of("client_credentials", "login", "refresh", "introspection",
-			"userinfo", "jwks");
+	public static final List<String> ALL_WORKLOADS = List.of(ALL_WORKLOAD_NAMES.split(","));
 
 	public LoadOptions {
 		concurrencies = List.copyOf(concurrencies);
@@ -58,60 +58,6 @@ public record LoadOptions(Path jar, Path workDir, Path report, Duration warmUp, 
 		if (maxRequests < 1 || measure.isNegative() || measure.isZero() || warmUp.isNegative()) {
 			throw new IllegalArgumentException("--max-requests, --measure and --warm-up must be positive");
 		}
-	}
-
-	/**
-	 * Parses {@code --name value} pairs; {@code --jfr}, {@code --provider-arg=...} and
-	 * {@code --jvm-flag=...} stand alone.
-	 */
-	public static LoadOptions parse(String... args) {
-		Path jar = null;
-		Path workDir = Path.of("target/load");
-		Path report = Path.of("target/bench-report.json");
-		Duration warmUp = Duration.ofSeconds(3);
-		Duration measure = Duration.ofSeconds(8);
-		int maxRequests = 200_000;
-		List<Integer> concurrencies = List.of(1, 8, 32);
-		List<String> stores = List.of("embedded", "redis");
-		List<String> workloads = ALL_WORKLOADS;
-		int limitSeconds = 5;
-		boolean jfr = false;
-		List<String> providerArguments = new ArrayList<>();
-		List<String> jvmFlags = new ArrayList<>();
-		for (int i = 0; i < args.length; i++) {
-			String name = args[i];
-			if (name.equals("--jfr")) {
-				jfr = true;
-				continue;
-			}
-			if (name.startsWith("--provider-arg=")) {
-				providerArguments.add(name.substring("--provider-arg=".length()));
-				continue;
-			}
-			if (name.startsWith("--jvm-flag=")) {
-				jvmFlags.add(name.substring("--jvm-flag=".length()));
-				continue;
-			}
-			if (i + 1 >= args.length) {
-				throw new IllegalArgumentException(name + " needs a value");
-			}
-			String value = args[++i];
-			switch (name) {
-				case "--jar" -> jar = Path.of(value);
-				case "--work-dir" -> workDir = Path.of(value);
-				case "--report" -> report = Path.of(value);
-				case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
-				case "--measure" -> measure = Duration.ofSeconds(Long.parseLong(value));
-				case "--max-requests" -> maxRequests = Integer.parseInt(value);
-				case "--concurrency" -> concurrencies = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
-				case "--stores" -> stores = List.of(value.split(","));
-				case "--workloads" -> workloads = List.of(value.split(","));
-				case "--limit-seconds" -> limitSeconds = Integer.parseInt(value);
-				default -> throw new IllegalArgumentException("unknown option " + name);
-			}
-		}
-		return new LoadOptions(jar, workDir, report, warmUp, measure, maxRequests, concurrencies, stores, workloads,
-				limitSeconds, jfr, providerArguments, jvmFlags);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import dev.failsafe.idp.bench.cli.BenchCommandLine;
 import dev.failsafe.idp.bench.profile.ProfileSummary;
 import dev.failsafe.idp.testing.redis.RedisServer;
 
@@ -25,8 +26,13 @@ public final class LoadRun {
 	private LoadRun() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		LoadOptions options = LoadOptions.parse(args);
+	/** Runs the command line's load run ({@code --help} lists the options); exits 2 on bad usage. */
+	public static void main(String[] args) {
+		BenchCommandLine.exit(new LoadCommand(), args);
+	}
+
+	/** Runs what {@code options} say. */
+	static void run(LoadOptions options) throws Exception {
 		BenchReport.Machine machine = machine();
 		double loadAtStart = loadAverage();
 		System.out.printf(Locale.ROOT, "load run on %s (%d cores), load average %.2f%n", machine.cpu(), machine.cores(),
@@ -54,7 +60,7 @@ public final class LoadRun {
 		StoreRun run = measureStore(store, options, dataDir, arguments, recording);
 		if (recording != null) {
 			// The provider has stopped and written the recording; it ends with the last step and its limit.
-			ProfileSummary.print(recording, options.measure().plusSeconds(options.limitSeconds()));
+			System.out.print(ProfileSummary.text(recording, options.measure().plusSeconds(options.limitSeconds())));
 		}
 		return run;
 	}

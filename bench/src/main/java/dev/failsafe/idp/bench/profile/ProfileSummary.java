@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.failsafe.idp.bench.cli.BenchCommandLine;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -48,15 +49,13 @@ public final class ProfileSummary {
 	private ProfileSummary() {
 	}
 
-	public static void main(String[] args) throws IOException {
-		if (args.length < 1) {
-			throw new IllegalArgumentException("usage: ProfileSummary FILE.jfr [SECONDS]");
-		}
-		print(Path.of(args[0]), Duration.ofSeconds((args.length > 1) ? Long.parseLong(args[1]) : 8));
+	/** Prints the breakdown of a recording ({@code --help} says how); exits 2 on bad usage. */
+	public static void main(String[] args) {
+		BenchCommandLine.exit(new ProfileSummaryCommand(), args);
 	}
 
-	/** Prints the breakdown of the last {@code last} of the recording {@code file}. */
-	public static void print(Path file, Duration last) throws IOException {
+	/** The breakdown of the last {@code last} of the recording {@code file}, one line each, to print. */
+	public static String text(Path file, Duration last) throws IOException {
 		List<RecordedEvent> samples = new ArrayList<>();
 		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
 			if (event.getStackTrace() != null && (event.getEventType().getName().equals("jdk.ExecutionSample")
@@ -69,9 +68,10 @@ public final class ProfileSummary {
 			.filter(sample -> !sample.getStartTime().isBefore(end.minus(last)))
 			.map(sample -> sample.getStackTrace().getFrames().stream().map(ProfileSummary::name).toList())
 			.toList();
-		System.out.printf(Locale.ROOT, "%d samples (execution, and native in libargon2) in the last %d s of %s%n", stacks.size(), last.toSeconds(),
-				file);
-		summarize(stacks).forEach((category, share) -> System.out.printf(Locale.ROOT, "%5.1f%% %s%n", 100 * share, category));
+		StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+				"%d samples (execution, and native in libargon2) in the last %d s of %s%n", stacks.size(), last.toSeconds(), file));
+		summarize(stacks).forEach((category, share) -> text.append(String.format(Locale.ROOT, "%5.1f%% %s%n", 100 * share, category)));
+		return text.toString();
 	}
 
 	/**
