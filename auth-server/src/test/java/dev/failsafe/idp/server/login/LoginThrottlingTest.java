@@ -4,14 +4,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.failsafe.idp.server.testing.ClientAddresses;
 import dev.failsafe.idp.server.testing.ProviderIntegrationTest;
 import dev.failsafe.idp.server.testing.RunningProvider;
+import dev.failsafe.idp.server.testing.TestUsers;
 import dev.failsafe.idp.testing.signin.UserAgent;
-import dev.failsafe.idp.server.users.UserAccount;
 import dev.failsafe.idp.server.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other peer counts for nothing.
  */
 class LoginThrottlingTest extends ProviderIntegrationTest {
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	@Autowired
 	private UserDirectory users;
@@ -55,7 +52,7 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 		}
 		double throttledBefore = this.meters.counter(LoginOutcomes.METRIC, "outcome", "throttled").count();
 
-		HttpResponse<String> blocked = new UserAgent(PROVIDER, attacker).submitLogin(username, PASSWORD);
+		HttpResponse<String> blocked = new UserAgent(PROVIDER, attacker).submitLogin(username, TestUsers.PASSWORD);
 		assertThrottled(blocked);
 		assertThat(this.meters.counter(LoginOutcomes.METRIC, "outcome", "throttled").count())
 			.isEqualTo(throttledBefore + 1);
@@ -68,7 +65,7 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 		for (int attempt = 0; attempt < 2 * this.limits.maxFailuresPerPair(); attempt++) {
 			new UserAgent(PROVIDER, attacker).submitLogin(username, "guess-" + attempt);
 		}
-		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, PASSWORD));
+		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, TestUsers.PASSWORD));
 		assertThrottled(new UserAgent(PROVIDER, attacker).submitLogin(username, "guess-again"));
 	}
 
@@ -79,8 +76,8 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 			new UserAgent(PROVIDER, address).submitLogin("nobody-" + UUID.randomUUID(), "wrong");
 		}
 		String username = newUser();
-		assertThrottled(new UserAgent(PROVIDER, address).submitLogin(username, PASSWORD));
-		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, PASSWORD));
+		assertThrottled(new UserAgent(PROVIDER, address).submitLogin(username, TestUsers.PASSWORD));
+		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, TestUsers.PASSWORD));
 	}
 
 	@Test
@@ -92,9 +89,9 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 		String bot = address();
 		assertThat(UserAgent.location(new UserAgent(PROVIDER, bot).submitLogin(username, "wrong")))
 			.endsWith("/login?error");
-		assertThrottled(new UserAgent(PROVIDER, bot).submitLogin(username, PASSWORD));
+		assertThrottled(new UserAgent(PROVIDER, bot).submitLogin(username, TestUsers.PASSWORD));
 		// The real user's first try, from where no failure came, is checked.
-		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, PASSWORD));
+		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, TestUsers.PASSWORD));
 	}
 
 	@Test
@@ -104,11 +101,11 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 		for (int attempt = 0; attempt < this.limits.maxFailuresPerPair() - 1; attempt++) {
 			new UserAgent(PROVIDER, address).submitLogin(username, "wrong");
 		}
-		assertSignedIn(new UserAgent(PROVIDER, address).submitLogin(username, PASSWORD));
+		assertSignedIn(new UserAgent(PROVIDER, address).submitLogin(username, TestUsers.PASSWORD));
 		for (int attempt = 0; attempt < this.limits.maxFailuresPerPair() - 1; attempt++) {
 			new UserAgent(PROVIDER, address).submitLogin(username, "wrong");
 		}
-		assertSignedIn(new UserAgent(PROVIDER, address).submitLogin(username, PASSWORD));
+		assertSignedIn(new UserAgent(PROVIDER, address).submitLogin(username, TestUsers.PASSWORD));
 	}
 
 	@Test
@@ -122,8 +119,8 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 		for (int attempt = 0; attempt < this.limits.maxFailuresPerPair(); attempt++) {
 			new UserAgent(PROVIDER, untrusted, address()).submitLogin(username, "wrong");
 		}
-		assertThrottled(new UserAgent(PROVIDER, untrusted, address()).submitLogin(username, PASSWORD));
-		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, PASSWORD));
+		assertThrottled(new UserAgent(PROVIDER, untrusted, address()).submitLogin(username, TestUsers.PASSWORD));
+		assertSignedIn(new UserAgent(PROVIDER, address()).submitLogin(username, TestUsers.PASSWORD));
 	}
 
 	@Test
@@ -149,9 +146,7 @@ class LoginThrottlingTest extends ProviderIntegrationTest {
 	}
 
 	private String newUser() {
-		String username = "user-" + UUID.randomUUID();
-		this.users.create(new UserAccount(username, this.passwords.encode(PASSWORD), true, Map.of()));
-		return username;
+		return TestUsers.create(this.users, this.passwords, "user-");
 	}
 
 	private static String address() {

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.failsafe.idp.replication.authorization.AuthorizationStore;
-import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
-import dev.failsafe.idp.replication.session.ReplicaAcknowledgedSessionRepository;
+
+
+
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisPair;
 import dev.failsafe.idp.server.AuthServerApplication;
@@ -20,8 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.session.SessionRepository;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,17 +62,13 @@ class RedisAcknowledgementTest {
 	}
 
 	@Autowired
-	private AuthorizationStore authorizations;
-
-	@Autowired
-	private SessionRepository<?> sessions;
+	private ApplicationContext provider;
 
 	private final BackChannel backChannel = new BackChannel(PROVIDER);
 
 	@Test
 	void loginAndTokenWhenReplicaKilledThenRefusedAndWhenBackInSyncThenSucceed() {
-		assertThat(this.authorizations).isInstanceOf(RedisAuthorizationStore.class);
-		assertThat(this.sessions).isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
+		AcknowledgedRedisStores.assertInUse(this.provider);
 		Pending pending = codeAndLoginForm();
 		String admin = adminToken();
 		assertThat(this.backChannel.status("/actuator/health/readiness")).isEqualTo(200);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.failsafe.idp.replication.authorization.AuthorizationStore;
-import dev.failsafe.idp.replication.authorization.RedisAuthorizationStore;
-import dev.failsafe.idp.replication.session.ReplicaAcknowledgedSessionRepository;
+
+
+
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.redis.RedisServer;
 import dev.failsafe.idp.testing.redis.SentinelSet;
@@ -22,8 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.session.SessionRepository;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -86,18 +87,14 @@ class SentinelProviderFailoverTest {
 	}
 
 	@Autowired
-	private AuthorizationStore authorizations;
-
-	@Autowired
-	private SessionRepository<?> sessions;
+	private ApplicationContext provider;
 
 	private final BackChannel backChannel = new BackChannel(PROVIDER);
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void primaryWhenKilledThenSessionsAndTokensAcknowledgedBeforeSurviveAndLoginsResume() {
-		assertThat(this.authorizations).isInstanceOf(RedisAuthorizationStore.class);
-		assertThat(this.sessions).isInstanceOf(ReplicaAcknowledgedSessionRepository.class);
+		AcknowledgedRedisStores.assertInUse(this.provider);
 		UserAgent browser = new UserAgent(PROVIDER);
 		CodeFlow flow = new CodeFlow(browser, this.backChannel);
 		String refreshToken = signInAndExchange(flow).string("refresh_token");

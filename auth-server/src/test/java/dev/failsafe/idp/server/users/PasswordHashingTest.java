@@ -12,6 +12,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.unit.DataSize;
 
+import dev.failsafe.idp.server.testing.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,16 +25,14 @@ class PasswordHashingTest {
 
 	private static final PasswordHashingProperties OWASP = PasswordHashingProperties.owasp();
 
-	private static final String PASSWORD = "correct horse battery staple";
-
 	@Test
 	void argon2idWhenLibargon2IsInstalledThenHashesNativelyAtTheOwaspSetting() {
 		PasswordHashing hashing = nativeHashing();
 
 		assertThat(hashing.implementation()).isEqualTo(PasswordHashing.Implementation.NATIVE);
-		String hash = hashing.encoder().encode(PASSWORD);
+		String hash = hashing.encoder().encode(TestUsers.PASSWORD);
 		assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
-		assertThat(hashing.encoder().matches(PASSWORD, hash)).isTrue();
+		assertThat(hashing.encoder().matches(TestUsers.PASSWORD, hash)).isTrue();
 		assertThat(hashing.encoder().matches("wrong", hash)).isFalse();
 		assertThat(hashing.encoder().upgradeEncoding(hash)).isFalse();
 	}
@@ -42,9 +42,9 @@ class PasswordHashingTest {
 		PasswordHashing fallback = pureJavaHashing();
 
 		assertThat(fallback.implementation()).isEqualTo(PasswordHashing.Implementation.PURE_JAVA);
-		String hash = fallback.encoder().encode(PASSWORD);
+		String hash = fallback.encoder().encode(TestUsers.PASSWORD);
 		assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
-		assertThat(fallback.encoder().matches(PASSWORD, hash)).isTrue();
+		assertThat(fallback.encoder().matches(TestUsers.PASSWORD, hash)).isTrue();
 		assertThat(fallback.encoder().matches("wrong", hash)).isFalse();
 	}
 
@@ -63,11 +63,11 @@ class PasswordHashingTest {
 		PasswordEncoder nativeEncoder = nativeHashing().encoder();
 		PasswordEncoder pureJava = pureJavaHashing().encoder();
 
-		String nativeHash = nativeEncoder.encode(PASSWORD);
-		String pureJavaHash = pureJava.encode(PASSWORD);
+		String nativeHash = nativeEncoder.encode(TestUsers.PASSWORD);
+		String pureJavaHash = pureJava.encode(TestUsers.PASSWORD);
 		assertThat(nativeHash).isNotEqualTo(pureJavaHash);
-		assertThat(pureJava.matches(PASSWORD, nativeHash)).isTrue();
-		assertThat(nativeEncoder.matches(PASSWORD, pureJavaHash)).isTrue();
+		assertThat(pureJava.matches(TestUsers.PASSWORD, nativeHash)).isTrue();
+		assertThat(nativeEncoder.matches(TestUsers.PASSWORD, pureJavaHash)).isTrue();
 		assertThat(pureJava.matches("wrong", nativeHash)).isFalse();
 		assertThat(nativeEncoder.matches("wrong", pureJavaHash)).isFalse();
 	}
@@ -85,25 +85,25 @@ class PasswordHashingTest {
 	@Test
 	void upgradeEncodingWhenBcryptOrWeakerArgon2idThenTrue() {
 		PasswordEncoder encoder = nativeHashing().encoder();
-		String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
+		String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode(TestUsers.PASSWORD);
 		PasswordEncoder weaker = PasswordHashing
 			.argon2id(new PasswordHashingProperties(DataSize.ofMegabytes(7), 2, 1),
 					NativeArgon2idPasswordEncoder::loadLibrary)
 			.encoder();
 
-		assertThat(encoder.matches(PASSWORD, bcrypt)).isTrue();
+		assertThat(encoder.matches(TestUsers.PASSWORD, bcrypt)).isTrue();
 		assertThat(encoder.upgradeEncoding(bcrypt)).isTrue();
-		assertThat(encoder.upgradeEncoding(weaker.encode(PASSWORD))).isTrue();
-		assertThat(encoder.upgradeEncoding(encoder.encode(PASSWORD))).isFalse();
+		assertThat(encoder.upgradeEncoding(weaker.encode(TestUsers.PASSWORD))).isTrue();
+		assertThat(encoder.upgradeEncoding(encoder.encode(TestUsers.PASSWORD))).isFalse();
 	}
 
 	@Test
 	void matchesWhenMalformedOrForeignHashThenFalse() {
 		PasswordEncoder encoder = nativeHashing().encoder();
 
-		assertThat(encoder.matches(PASSWORD, "{argon2}$argon2id$v=19$m=19456,t=2,p=1$bm90$")).isFalse();
-		assertThat(encoder.matches(PASSWORD, "{argon2}not-a-hash")).isFalse();
-		assertThat(encoder.matches(PASSWORD, "{noop}" + PASSWORD)).isFalse();
+		assertThat(encoder.matches(TestUsers.PASSWORD, "{argon2}$argon2id$v=19$m=19456,t=2,p=1$bm90$")).isFalse();
+		assertThat(encoder.matches(TestUsers.PASSWORD, "{argon2}not-a-hash")).isFalse();
+		assertThat(encoder.matches(TestUsers.PASSWORD, "{noop}" + TestUsers.PASSWORD)).isFalse();
 	}
 
 	@Test

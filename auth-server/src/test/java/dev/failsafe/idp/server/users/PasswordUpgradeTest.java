@@ -15,6 +15,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.failsafe.idp.server.testing.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-in, and only then.
  */
 class PasswordUpgradeTest extends ProviderIntegrationTest {
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	@Autowired
 	private UserDirectory users;
@@ -45,15 +45,15 @@ class PasswordUpgradeTest extends ProviderIntegrationTest {
 		String username = bcryptUser();
 		double upgradesBefore = this.meters.counter(PasswordUpgrades.METRIC).count();
 
-		HttpResponse<String> login = new UserAgent(PROVIDER).submitLogin(username, PASSWORD);
+		HttpResponse<String> login = new UserAgent(PROVIDER).submitLogin(username, TestUsers.PASSWORD);
 
 		assertThat(UserAgent.location(login)).doesNotContain("/login?");
 		String stored = storedHash(username);
 		assertThat(stored).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
-		assertThat(this.passwords.matches(PASSWORD, stored)).isTrue();
+		assertThat(this.passwords.matches(TestUsers.PASSWORD, stored)).isTrue();
 		assertThat(this.meters.counter(PasswordUpgrades.METRIC).count()).isEqualTo(upgradesBefore + 1);
 		// The upgraded hash works for the next sign-in, and is not rehashed again.
-		assertThat(UserAgent.location(new UserAgent(PROVIDER).submitLogin(username, PASSWORD)))
+		assertThat(UserAgent.location(new UserAgent(PROVIDER).submitLogin(username, TestUsers.PASSWORD)))
 			.doesNotContain("/login?");
 		assertThat(storedHash(username)).isEqualTo(stored);
 	}
@@ -77,14 +77,14 @@ class PasswordUpgradeTest extends ProviderIntegrationTest {
 		this.jdbc.sql("UPDATE users SET password_hash = ? WHERE username = ?").params(setByAdministrator, username).update();
 
 		this.upgrades.updatePassword(User.withUsername(username).password(checked).build(),
-				this.passwords.encode(PASSWORD));
+				this.passwords.encode(TestUsers.PASSWORD));
 
 		assertThat(storedHash(username)).isEqualTo(setByAdministrator);
 	}
 
 	private String bcryptUser() {
 		String username = "bcrypt-" + UUID.randomUUID();
-		this.users.create(new UserAccount(username, "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD), true,
+		this.users.create(new UserAccount(username, "{bcrypt}" + new BCryptPasswordEncoder().encode(TestUsers.PASSWORD), true,
 				Map.of("name", "Earlier Version")));
 		return username;
 	}

@@ -68,6 +68,23 @@ public abstract class AuthorizationStoreContractTest extends AuthorizationStoreF
 	}
 
 	@Test
+	void insertWhenVersionIsNotOneThenRefused() {
+		AuthorizationRecord record = new AuthorizationRecord(id(), 2, PRINCIPAL, Set.of(hash()), Set.of(),
+				Instant.now().plusSeconds(60), "v2");
+		assertThatIllegalArgumentException().isThrownBy(() -> store().insert(record));
+	}
+
+	@Test
+	void replaceWhenNextSkipsAVersionThenRefused() {
+		AuthorizationRecord current = newRecord();
+		store().insert(current);
+		AuthorizationRecord skipping = new AuthorizationRecord(current.id(), 3, PRINCIPAL, Set.of(hash()), Set.of(),
+				current.expiresAt(), "v3");
+		assertThatIllegalArgumentException().isThrownBy(() -> store().replace(current, skipping));
+		assertThat(store().findById(current.id())).contains(current);
+	}
+
+	@Test
 	void replaceWhenVersionStaleThenFalseAndStoredUnchanged() {
 		AuthorizationRecord current = newRecord();
 		store().insert(current);

@@ -20,7 +20,6 @@ import dev.failsafe.idp.replication.hazelcast.HazelcastTestMembers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 
@@ -97,23 +96,6 @@ class HazelcastAuthorizationStoreTest extends AuthorizationStoreContractTest {
 			.getEntryView(record.id());
 		// A time to live of zero would mean "forever" to Hazelcast.
 		assertThat(view == null || view.getTtl() == 1_000).isTrue();
-	}
-
-	@Test
-	void insertWhenVersionIsNotOneThenRefused() {
-		AuthorizationRecord record = new AuthorizationRecord(id(), 2, PRINCIPAL, Set.of(hash()), Set.of(),
-				Instant.now().plusSeconds(60), "v2");
-		assertThatIllegalArgumentException().isThrownBy(() -> store.insert(record));
-	}
-
-	@Test
-	void replaceWhenNextSkipsAVersionThenRefused() {
-		AuthorizationRecord current = newRecord();
-		store.insert(current);
-		AuthorizationRecord skipping = new AuthorizationRecord(current.id(), 3, PRINCIPAL, Set.of(hash()), Set.of(),
-				current.expiresAt(), "v3");
-		assertThatIllegalArgumentException().isThrownBy(() -> store.replace(current, skipping));
-		assertThat(store.findById(current.id())).contains(current);
 	}
 
 	@Test

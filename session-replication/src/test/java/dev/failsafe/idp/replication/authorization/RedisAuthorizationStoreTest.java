@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The contract against a real primary whose every write is acknowledged by a real replica. */
 class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
@@ -145,13 +144,6 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContractTest {
 		store.insert(record);
 		Long ttl = (Long) redis.primary().call("PTTL", "idp:authz:id:" + record.id());
 		assertThat(ttl == -2 || (ttl > 0 && ttl <= 1_000)).as("PTTL %d", ttl).isTrue();
-	}
-
-	@Test
-	void insertWhenVersionIsNotOneThenRefused() {
-		AuthorizationRecord record = new AuthorizationRecord(id(), 2, PRINCIPAL, Set.of(hash()), Set.of(),
-				Instant.now().plusSeconds(60), "v2");
-		assertThatIllegalArgumentException().isThrownBy(() -> store.insert(record));
 	}
 
 	@Test
