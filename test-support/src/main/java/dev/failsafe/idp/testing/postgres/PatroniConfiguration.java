@@ -51,7 +51,7 @@ final class PatroniConfiguration {
 				scope: %s
 				name: %s
 				log:
-				  level: WARNING
+				  level: INFO
 				restapi:
 				  listen: %s:%d
 				  connect_address: %s:%d
