@@ -44,6 +44,19 @@ final class PatroniConfiguration {
 		return this.superPassword;
 	}
 
+	/**
+	 * The etcd members a member's Patroni talks to: those of the other places when etcd runs in the
+	 * member's place too. Patroni 3.0 reads etcd without a quorum check, so a member cut off together
+	 * with its place's etcd member keeps reading the view from before the cut (itself the leader) and,
+	 * the moment the cut heals, overwrites the new leader's key with its own (it writes the key without
+	 * a condition when its lease had to be renewed) and promotes itself. {@code use_proxies} keeps
+	 * Patroni to this list (it otherwise adds every member etcd lists).
+	 */
+	private List<String> etcdHostsFor(Site site) {
+		List<String> others = this.etcdHosts.stream().filter(host -> !host.startsWith(site.address() + ":")).toList();
+		return others.isEmpty() ? this.etcdHosts : others;
+	}
+
 	/** Member {@code name}'s configuration, listening on {@code site}'s address, its files in {@code member}. */
 	String render(String name, Site site, Path member) {
 		String names = String.join(", ", this.names.stream().map(n -> "\"" + n + "\"").toList());
@@ -57,6 +70,7 @@ final class PatroniConfiguration {
 				  connect_address: %s:%d
 				etcd3:
 				  hosts: %s
+				  use_proxies: true
 				bootstrap:
 				  dcs:
 				    ttl: 5
@@ -99,7 +113,7 @@ final class PatroniConfiguration {
 				  nofailover: false
 				  nosync: false
 				""".formatted(PatroniCluster.SCOPE, name, site.address(), PatroniCluster.REST_PORT, site.address(),
-				PatroniCluster.REST_PORT, String.join(",", this.etcdHosts), names, site.address(), PatroniCluster.PORT,
+				PatroniCluster.REST_PORT, String.join(",", etcdHostsFor(site)), names, site.address(), PatroniCluster.PORT,
 				site.address(), PatroniCluster.PORT, member.resolve("data"), this.binaries, member.resolve("pgpass"),
 				this.superPassword, this.replicationPassword, this.rewindPassword, member, this.cidr, this.cidr);
 	}
