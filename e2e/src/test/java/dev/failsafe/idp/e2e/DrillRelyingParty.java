@@ -2,9 +2,11 @@ package dev.failsafe.idp.e2e;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.failsafe.idp.testing.Wait;
 import dev.failsafe.idp.testing.backchannel.LogoutTokenReceiver;
 import dev.failsafe.idp.testing.provider.Demo;
 import dev.failsafe.idp.testing.provider.Provider;
@@ -20,6 +22,10 @@ import dev.failsafe.idp.testing.tls.SelfSignedCertificate;
  * its own with it as {@code backchannel_logout_uri} through the admin API ({@link #register}).
  */
 final class DrillRelyingParty implements AutoCloseable {
+
+	/** How long the registration may keep meeting the directory's "try again". */
+	private static final Duration REGISTRATION_DEADLINE = Duration.ofSeconds(30);
+
 
 	/**
 	 * A client registered with this relying party's endpoint.
@@ -65,13 +71,18 @@ final class DrillRelyingParty implements AutoCloseable {
 		String redirectUri = "http://127.0.0.1:9/" + clientId + "/callback";
 		BackChannel channel = new BackChannel(Provider.at(issuer));
 		String token = channel.clientCredentials(Demo.ADMIN, Demo.ADMIN_SECRET, Demo.ADMIN_SCOPE);
-		String secret = channel.bearer("POST", URI.create(issuer + "/admin/clients"), token, """
+		String body = """
 				{"clientId":"%s","clientName":"Drill RP","clientType":"confidential",
 				 "grantTypes":["authorization_code"],"redirectUris":["%s"],"scopes":["openid"],
 				 "requireConsent":false,"backchannelLogoutUri":"%s","backchannelLogoutSessionRequired":true}"""
-			.formatted(clientId, redirectUri, this.receiver.uri()))
-			.expect(201, "the drill relying party's registration")
-			.string("clientSecret");
+			.formatted(clientId, redirectUri, this.receiver.uri());
+		// 503 is the directory's "try again" (a pooled connection still on the member a switchover just
+		// demoted is closed by its refused write): nothing was acknowledged, so the operator tries again.
+		BackChannel.Reply[] reply = new BackChannel.Reply[1];
+		Wait.until("the drill relying party's registration past 503", REGISTRATION_DEADLINE, Duration.ofMillis(500),
+				() -> (reply[0] = channel.bearer("POST", URI.create(issuer + "/admin/clients"), token, body))
+					.status() != 503);
+		String secret = reply[0].expect(201, "the drill relying party's registration").string("clientSecret");
 		return new Client(clientId, secret, redirectUri);
 	}
 
