@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.failsafe.idp.server.encoding.CompactAuthentication;
 import dev.failsafe.idp.server.encoding.CompactClaims;
+import dev.failsafe.idp.server.sessions.SignInTime;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -139,10 +140,10 @@ final class AuthorizationPayload {
 				attributes.remove(ClientSecretBinding.ATTRIBUTE);
 				json.writeStringProperty("cs", fingerprint);
 			}
-			if (attributes.get(LoginSessionBinding.ATTRIBUTE) instanceof SessionInformation session
+			if (attributes.get(SignInTime.AUTHORIZATION_ATTRIBUTE) instanceof SessionInformation session
 					&& session.getClass() == SessionInformation.class
 					&& authorization.getPrincipalName().equals(session.getPrincipal())) {
-				attributes.remove(LoginSessionBinding.ATTRIBUTE);
+				attributes.remove(SignInTime.AUTHORIZATION_ATTRIBUTE);
 				json.writeArrayPropertyStart("ls");
 				json.writeString(session.getSessionId());
 				json.writeNumber(session.getLastRequest().getTime());
@@ -199,7 +200,7 @@ final class AuthorizationPayload {
 		}
 		if (root.hasNonNull("ls")) {
 			JsonNode session = root.get("ls");
-			attributes.put(LoginSessionBinding.ATTRIBUTE, new SessionInformation(principalName,
+			attributes.put(SignInTime.AUTHORIZATION_ATTRIBUTE, new SessionInformation(principalName,
 					session.get(0).asString(), new java.util.Date(session.get(1).longValue())));
 		}
 		builder.attributes(attrs -> attrs.putAll(attributes));

@@ -21,8 +21,8 @@ import dev.failsafe.idp.server.sessions.SignInTime;
 
 /**
  * Records in an authorization whose OpenID Connect code was just issued the login session that
- * approved it, under the attribute {@link #ATTRIBUTE} ({@code SessionInformation}'s class name): the
- * principal, the browser session's OpenID Connect session id ({@link SessionIds}, the ID token's
+ * approved it, under the attribute {@link SignInTime#AUTHORIZATION_ATTRIBUTE} ({@code SessionInformation}'s
+ * class name): the principal, the browser session's OpenID Connect session id ({@link SessionIds}, the ID token's
  * {@code sid}), and as last request the time of the sign-in (the latest factor's issue time, else
  * the session's last access), the ID token's {@code auth_time} ({@link SignInTime#recordedIn}).
  *
@@ -33,9 +33,6 @@ import dev.failsafe.idp.server.sessions.SignInTime;
  */
 final class LoginSessionBinding {
 
-	/** The authorization attribute holding the login session. */
-	static final String ATTRIBUTE = SignInTime.AUTHORIZATION_ATTRIBUTE;
-
 	private LoginSessionBinding() {
 	}
 
@@ -44,7 +41,7 @@ final class LoginSessionBinding {
 	 * issued now for an OpenID Connect request and none is recorded yet; else as it is.
 	 */
 	static OAuth2Authorization bind(OAuth2Authorization authorization) {
-		if (authorization.getAttribute(ATTRIBUTE) != null || !issuesOpenIdCode(authorization)) {
+		if (authorization.getAttribute(SignInTime.AUTHORIZATION_ATTRIBUTE) != null || !issuesOpenIdCode(authorization)) {
 			return authorization;
 		}
 		HttpSession session = currentSession();
@@ -56,7 +53,8 @@ final class LoginSessionBinding {
 		Date authTime = Date.from((signedIn != null) ? signedIn : Instant.ofEpochMilli(session.getLastAccessedTime()));
 		String sid = SessionIds.of(user).orElseGet(() -> TokenHash.ofPresented(session.getId()));
 		return OAuth2Authorization.from(authorization)
-			.attribute(ATTRIBUTE, new SessionInformation(authorization.getPrincipalName(), sid, authTime))
+			.attribute(SignInTime.AUTHORIZATION_ATTRIBUTE,
+					new SessionInformation(authorization.getPrincipalName(), sid, authTime))
 			.build();
 	}
 
